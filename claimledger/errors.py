@@ -1,0 +1,34 @@
+"""Errors per area, each carrying what went wrong, where, and how to fix it.
+
+The CLI prints ``str(error)`` as one line; nothing here should ever surface as a traceback.
+"""
+
+from __future__ import annotations
+
+
+class ClaimledgerError(Exception):
+    """Base error: ``where`` names the file, URL or database; ``fix`` says what to do about it."""
+
+    def __init__(self, where: str, problem: str, fix: str = "") -> None:
+        self.where, self.problem, self.fix = where, problem, fix
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        msg = f"{self.where}: {self.problem}"
+        return f"{msg} (fix: {self.fix})" if self.fix else msg
+
+
+class IngestError(ClaimledgerError):
+    """A source that cannot be read as an article; ingest reports it and goes on."""
+
+
+class FetchError(IngestError):
+    """A URL or feed that could not be fetched or is not allowed."""
+
+
+class LedgerError(ClaimledgerError):
+    """The database cannot be opened, migrated or written."""
+
+
+class ModelError(ClaimledgerError):
+    """The spaCy model is missing or unusable."""

@@ -1,0 +1,85 @@
+"""Actors within one article: named mentions grouped under one canonical name.
+
+"Kaja Kallas", "Kallas" and "Ms Kallas" become one actor, "Center for Strategic and International
+Studies (CSIS)" gives the actor its acronym as an alias. Pure functions over a parsed Doc.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+LABEL_KIND = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "NORP": "group"}
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "president", "prime", "minister",
+              "chancellor", "gen", "general", "col", "sen", "senator", "rep", "gov", "governor", "king",
+              "queen", "pope", "lord", "lady", "mr.", "mrs.", "ms.", "dr."}
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+@dataclass(frozen=True)
+class RawMention:
+    start: int
+    end: int
+    text: str
+    label: str
+    name: str  # canonical name within the document
+
+
+def clean_name(ent: Span) -> tuple[int, int, str]:
+    """Drop leading 'the', honorifics and a trailing possessive; return char offsets of what is left."""
+    toks = list(ent)
+    while toks and (toks[0].lower_ in HONORIFICS or toks[0].lower_ == "the") and len(toks) > 1:
+        toks = toks[1:]
+    while toks and toks[-1].text in ("'s", "’s", "'", "’"):
+        toks = toks[:-1]
+    if not toks:
+        return ent.start_char, ent.end_char, ent.text
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    text = _POSSESSIVE.sub("", ent.doc.text[start:end]).strip()
+    if text.count("(") != text.count(")"):  # "Studies (CSIS" cut by the NER: keep the name before it
+        text = text.split("(")[0].rstrip() if "(" in text else text.replace(")", "").rstrip()
+    return start, start + len(text), text
+
+
+def name_key(name: str) -> str:
+    return " ".join(re.findall(r"\w+", name.lower()))
+
+
+def find_mentions(doc: Doc) -> list[RawMention]:
+    raw: list[tuple[int, int, str, str]] = []
+    for ent in doc.ents:
+        if ent.label_ not in LABEL_KIND:
+            continue
+        start, end, text = clean_name(ent)
+        if text and any(c.isalpha() for c in text):
+            raw.append((start, end, text, ent.label_))
+    canon = canonical_names(doc.text, raw)
+    return [RawMention(s, e, t, lab, canon.get((t, lab), t)) for s, e, t, lab in raw]
+
+
+def canonical_names(text: str, raw: list[tuple[int, int, str, str]]) -> dict[tuple[str, str], str]:
+    """Surname to full name (when one full name fits), acronym to the name it abbreviates."""
+    out: dict[tuple[str, str], str] = {}
+    persons = {t for _, _, t, lab in raw if lab == "PERSON" and len(t.split()) > 1}
+    for _, _, t, lab in raw:
+        if len(t.split()) == 1 and t[:1].isupper() and not t.isupper():
+            fits = {p for p in persons if p.split()[-1].lower() == t.lower() or p.split()[0].lower() == t.lower()}
+            fulls = {p for p in fits if p.split()[-1].lower() == t.lower()} or fits
+            if len(fulls) == 1:
+                out[(t, lab)] = next(iter(fulls))
+    # "Long Name (ACR)" defines an acronym for the article
+    for m in re.finditer(r"((?:[A-Z][\w’'&.-]*\s+)(?:(?:of|for|and|the|on|in|de)\s+|[A-Z][\w’'&.-]*\s+){1,9})\(([A-Z]{2,8})\)", text):
+        long, acr = m.group(1).strip(), m.group(2)
+        initials = "".join(w[0] for w in long.split() if w[0].isupper())
+        if acr[0] == initials[:1] and (initials.endswith(acr) or acr in initials or set(acr) <= set(initials)):
+            # trim the long name to the words the acronym covers
+            words = long.split()
+            caps = [i for i, w in enumerate(words) if w[0].isupper()]
+            k = len(caps) - len(acr)
+            long = " ".join(words[caps[k]:]) if 0 <= k < len(caps) else long
+            for lab in ("ORG", "PERSON", "GPE", "NORP"):
+                out[(acr, lab)] = long
+                out[(long, lab)] = long
+    return out

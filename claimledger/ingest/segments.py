@@ -1,0 +1,97 @@
+"""Mark the lines of an article that are not its body, without touching the text.
+
+Newsroom text carries furniture: "READ ALSO: ..." teasers, "See the full interview ..." promos,
+repeated headlines, photo captions, related-link lists. They stay in the stored text, so offsets
+are exact, but are marked so extractors skip them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..types import Segment
+
+_READ_ALSO = re.compile(
+    r"^\s*(read (also|more|next)|also read|related( stories| articles| coverage)?|more on this( story)?|"
+    r"recommended|see also|more:|watch:|listen:|latest:|trending:)\b[\s:|-]*",
+    re.I,
+)
+_PROMO = re.compile(
+    r"^\s*((see|watch|read|listen to) (the )?(full|whole|entire|complete)\b|click here|subscribe\b|sign up\b|"
+    r"follow us\b|share this\b|advertisement\s*$|download (our|the) app|join our\b|support our\b)",
+    re.I,
+)
+_CAPTION = re.compile(
+    r"^\s*[\(\[]?\s*(photo|photograph|image|picture|pictured|credit|caption|video|file photo)s?\s*(:|by\b|\|)"
+    r"|(photo|photograph|image)\s*:\s*[^.]{0,80}$"
+    r"|[\(/©|]\s*[A-Z][\w .&'-]{0,60}(getty images|afp|reuters|ap photo|epa|shutterstock|anadolu|tass|ria novosti|"
+    r"sputnik|ukrinform|xinhua|alamy|pa images?|bloomberg)(\s+via\s+[\w ]+)?\s*[\)\]]?\s*$",
+    re.I,
+)
+_TERMINAL = tuple('.!?"”’\':;…)')
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+def _norm(line: str) -> str:
+    return " ".join(_WORD.findall(line.lower()))
+
+
+def _headline_like(line: str) -> bool:
+    s = line.strip()
+    if not s or s.endswith(_TERMINAL) or s[0] in "-–—•*·\"“'‘(" or not s[0].isupper():
+        return False
+    words = _WORD.findall(s)
+    return 0 < len(words) <= 14
+
+
+def classify(line: str, seen: set[str], title_norm: str) -> str:
+    s = line.strip()
+    if _READ_ALSO.match(s):
+        return "read_also"
+    if _PROMO.match(s):
+        return "promo"
+    if len(s) < 300 and _CAPTION.search(s):
+        return "caption"
+    n = _norm(s)
+    if title_norm and n == title_norm:
+        return "duplicate" if n in seen else "title"
+    if len(n.split()) >= 3 and n in seen:
+        return "duplicate"
+    if _headline_like(s):
+        return "heading"
+    return "body"
+
+
+def mark_segments(text: str, title: str | None = None) -> list[Segment]:
+    """Cover every non-blank line with a segment; adjacent lines of one kind merge."""
+    lines: list[tuple[int, int, str]] = []
+    seen: set[str] = set()
+    title_norm = _norm(title or "")
+    pos = 0
+    for raw in text.split("\n"):
+        start, end = pos, pos + len(raw)
+        pos = end + 1
+        if not raw.strip():
+            continue
+        lead = len(raw) - len(raw.lstrip())
+        trail = len(raw.rstrip())
+        kind = classify(raw, seen, title_norm)
+        seen.add(_norm(raw))
+        lines.append((start + lead, start + trail, kind))
+    # runs of three or more headline-like lines are link lists, not section headings
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and lines[j][2] == "heading":
+            j += 1
+        if j - i >= 3:
+            for k in range(i, j):
+                lines[k] = (lines[k][0], lines[k][1], "related")
+        i = max(j, i + 1)
+    out: list[Segment] = []
+    for start, end, kind in lines:
+        if out and out[-1].kind == kind and kind == "body":
+            out[-1] = Segment(out[-1].start, end, kind)
+        else:
+            out.append(Segment(start, end, kind))
+    return out

@@ -1,0 +1,171 @@
+"""Turn whatever the user names (files, folders, '-', URLs, feeds) into articles.
+
+Each source yields ``Article`` or ``IngestError`` items: one bad file is a reported line, never the
+end of the run.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import IngestError
+from ..types import Article
+from .decode import DEFAULT_MAX_BYTES, check_size, decode
+from .filename import metadata_from_name
+from .html import article_from_html
+from .jsonl import articles_from_jsonl
+from .segments import mark_segments
+from .warc import articles_from_warc
+from .web import FetchOptions, articles_from_url
+
+TEXT_EXT = {".txt", ".text", ".md"}
+HTML_EXT = {".html", ".htm", ".xhtml", ".shtml"}
+JSONL_EXT = {".jsonl", ".ndjson", ".json"}
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+_EN_STOP = set("the of and to in that is was for on with as by he she it said at from has have are be".split())
+
+
+@dataclass
+class IngestOptions:
+    outlet: str | None = None
+    published: str | None = None
+    language: str | None = None
+    allow_private: bool = False
+    max_bytes: int = DEFAULT_MAX_BYTES
+    fetch: FetchOptions = field(default_factory=FetchOptions)
+
+
+def guess_language(text: str) -> str | None:
+    words = re.findall(r"[a-z]+", text[:5000].lower())
+    if len(words) < 20:
+        return None
+    return "en" if sum(w in _EN_STOP for w in words) / len(words) > 0.12 else None
+
+
+def finish(art: Article, opts: IngestOptions, name_hint: str | None = None) -> Article:
+    """Fill metadata in order of trust: explicit options, then the document, then its file name."""
+    if name_hint:
+        meta = metadata_from_name(os.path.basename(name_hint))
+        art.published = art.published or meta.get("published")
+        art.country = art.country or meta.get("country")
+        art.language = art.language or meta.get("language")
+    if opts.outlet:
+        art.outlet = opts.outlet
+    if opts.published:
+        art.published = opts.published
+    if opts.language:
+        art.language = opts.language
+    art.language = art.language or guess_language(art.text)
+    if not art.segments:
+        art.segments = mark_segments(art.text, art.title)
+    if not art.title:
+        art.title = guess_title(art)
+    return art
+
+
+def guess_title(art: Article) -> str | None:
+    """A plain text file has no title field: take its first headline, else its first sentence."""
+    for seg in art.segments[:2]:
+        if seg.kind in ("heading", "title"):
+            return art.text[seg.start:seg.end]
+    first = art.text.strip().split("\n", 1)[0].strip()
+    m = re.match(r"(.{20,160}?[.!?])(\s|$)", first)
+    title = m.group(1) if m else first[:160]
+    return title or None
+
+
+def _kind(path: Path, head: bytes) -> str:
+    name = path.name.lower()
+    if name.endswith(WARC_SUFFIXES) or head.startswith(b"WARC/"):
+        return "warc"
+    if path.suffix.lower() in HTML_EXT:
+        return "html"
+    if path.suffix.lower() in JSONL_EXT:
+        return "jsonl"
+    if path.suffix.lower() in TEXT_EXT:
+        return "text"
+    sniff = head.lstrip()[:200].lower()
+    if sniff.startswith((b"<!doctype html", b"<html")):
+        return "html"
+    if sniff.startswith(b"{"):
+        return "jsonl"
+    return "text"
+
+
+def read_file(path: Path, opts: IngestOptions) -> Iterator[Article | IngestError]:
+    where = str(path)
+    try:
+        size = path.stat().st_size
+        check_size(where, size, opts.max_bytes if not path.name.lower().endswith(WARC_SUFFIXES + tuple(JSONL_EXT)) else 0)
+        with open(path, "rb") as fh:
+            head = fh.read(512)
+    except IngestError as err:
+        yield err
+        return
+    except OSError as exc:
+        yield IngestError(where, f"cannot read ({exc.strerror})", "check the path and its permissions")
+        return
+    kind = _kind(path, head)
+    if kind == "warc":
+        with open(path, "rb") as fh:
+            for item in articles_from_warc(fh, where):
+                yield finish(item, opts) if isinstance(item, Article) else item
+        return
+    try:
+        data = path.read_bytes()
+        if kind == "html":
+            yield finish(article_from_html(data, where), opts, where)
+            return
+        text = decode(data, where)
+    except IngestError as err:
+        yield err
+        return
+    if kind == "jsonl":
+        for item in articles_from_jsonl(text, where):
+            yield finish(item, opts) if isinstance(item, Article) else item
+        return
+    if not text.strip():
+        yield IngestError(where, "file holds only whitespace", "remove it or write the article text into it")
+        return
+    yield finish(Article(text=text, source=where), opts, where)
+
+
+def iter_files(root: Path) -> Iterator[Path]:
+    """Recursive, sorted, hidden files and folders skipped: the same order on every machine."""
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for f in sorted(filenames):
+            if not f.startswith("."):
+                yield Path(dirpath) / f
+
+
+def read_sources(sources: Iterable[str], opts: IngestOptions | None = None) -> Iterator[Article | IngestError]:
+    opts = opts or IngestOptions()
+    fetch_opts = FetchOptions(allow_private=opts.allow_private, max_bytes=max(opts.max_bytes, 1))
+    for src in sources:
+        if src == "-":
+            data = sys.stdin.buffer.read()
+            try:
+                check_size("<stdin>", len(data), opts.max_bytes)
+                text = decode(data, "<stdin>")
+            except IngestError as err:
+                yield err
+                continue
+            yield finish(Article(text=text, source="<stdin>"), opts)
+        elif re.match(r"^https?://", src, re.I):
+            for item in articles_from_url(src, fetch_opts):
+                yield finish(item, opts) if isinstance(item, Article) else item
+        else:
+            path = Path(src)
+            if path.is_dir():
+                for f in iter_files(path):
+                    yield from read_file(f, opts)
+            elif path.exists():
+                yield from read_file(path, opts)
+            else:
+                yield IngestError(src, "no such file, folder or URL", "check the path; URLs need http:// or https://")

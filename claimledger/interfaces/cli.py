@@ -1,0 +1,273 @@
+"""The command line: each command parses its arguments, calls one library function, prints."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from .. import __version__
+from ..errors import ClaimledgerError
+from ..ingest import IngestOptions
+from ..ledger.store import Ledger
+
+app = typer.Typer(
+    name="claimledger",
+    help="Who said what, when, with which figures: an evidence-linked ledger of news claims.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console()
+err = Console(stderr=True)
+F = TypeVar("F", bound=Callable[..., Any])
+
+DbOpt = Annotated[str | None, typer.Option("--db", help="Ledger: a SQLite file path or postgresql://… URL "
+                                                      "[env CLAIMLEDGER_DB; default claimledger.db]")]
+
+
+def fail(error: ClaimledgerError) -> None:
+    err.print(f"[red]error:[/red] {error}", highlight=False, markup=True, soft_wrap=True)
+    raise typer.Exit(1)
+
+
+def open_ledger(db: str | None) -> Ledger:
+    try:
+        return Ledger(db)
+    except ClaimledgerError as e:
+        fail(e)
+        raise  # unreachable
+
+
+def progress() -> Progress:
+    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), console=err, transient=False, disable=not err.is_terminal)
+
+
+def _count_inputs(sources: list[str]) -> int | None:
+    """Files to read, when every source is a plain path (a URL or '-' has no count in advance)."""
+    from ..ingest.sources import iter_files
+
+    n = 0
+    for s in sources:
+        p = Path(s)
+        if p.is_dir():
+            n += sum(1 for _ in iter_files(p))
+        elif p.is_file() and p.suffix.lower() in (".txt", ".html", ".htm", ".md", ".text"):
+            n += 1
+        else:
+            return None
+    return n
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"claimledger {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                               help="Print the version and exit.")] = False) -> None:
+    """claimledger turns news articles into a ledger of attributed statements and figures."""
+
+
+@app.command()
+def ingest(
+    sources: Annotated[list[str], typer.Argument(help="Files, folders (recursive), '-' for stdin, URLs or feeds.")],
+    db: DbOpt = None,
+    outlet: Annotated[str | None, typer.Option(help="Outlet name for every article read.")] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for every article.")] = None,
+    language: Annotated[str | None, typer.Option(help="Language code for every article.")] = None,
+    workers: Annotated[int, typer.Option(help="Extraction processes.")] = 1,
+    allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow fetching loopback/private "
+                                                                       "addresses.")] = False,
+    max_bytes: Annotated[int, typer.Option(help="Largest single article file, in bytes.")] = 10 * 1024 * 1024,
+) -> None:
+    """Read articles from SOURCES, extract their records and store them in the ledger."""
+    from ..workflow import ingest as run_ingest
+
+    ledger = open_ledger(db)
+    opts = IngestOptions(outlet=outlet, published=published, language=language, allow_private=allow_private,
+                         max_bytes=max_bytes)
+    total = _count_inputs(sources)
+    with progress() as bar:
+        task = bar.add_task("ingesting", total=total)
+        report = run_ingest(sources, ledger, opts, workers=workers,
+                            on_article=lambda a, added: bar.advance(task),
+                            on_error=lambda m: (err.print(f"[yellow]skipped:[/yellow] {m}", highlight=False,
+                                                          soft_wrap=True), bar.advance(task)))
+    counts = ledger.counts()
+    out.print(f"added {report.added} article(s), {report.already} already in the ledger, "
+              f"{len(report.errors)} skipped; {len(report.links)} near-duplicate link(s). "
+              f"Ledger {ledger.where}: {counts['articles']} articles, {counts['actors']} actors, "
+              f"{counts['statements']} statements, {counts['figures']} figures.", highlight=False)
+
+
+@app.command()
+def extract(
+    files: Annotated[list[str], typer.Argument(help="Files, folders, '-' or URLs; nothing is stored.")],
+    fmt: Annotated[str, typer.Option("--format", help="jsonl (one object an article) or table.")] = "jsonl",
+    workers: Annotated[int, typer.Option(help="Extraction processes.")] = 1,
+    allow_private: Annotated[bool, typer.Option("--allow-private")] = False,
+) -> None:
+    """Print what claimledger extracts from FILES, without a database."""
+    from ..extract import extract_many
+    from ..ingest import read_sources
+    from ..types import Article
+
+    if fmt not in ("jsonl", "table"):
+        fail(ClaimledgerError("--format", f"unknown format {fmt!r}", "use jsonl or table"))
+    arts: list[Article] = []
+    for item in read_sources(files, IngestOptions(allow_private=allow_private)):
+        if isinstance(item, Article):
+            arts.append(item)
+        else:
+            err.print(f"[yellow]skipped:[/yellow] {item}", highlight=False, soft_wrap=True)
+    for art, ex in extract_many(arts, workers=workers):
+        record = {"doc": art.source, "title": art.title, "outlet": art.outlet, "published": art.published,
+                  **ex.to_dict()}
+        if fmt == "jsonl":
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        else:
+            _print_extraction(record)
+
+
+def _print_extraction(rec: dict[str, Any]) -> None:
+    out.rule(f"{rec['doc']}  ({rec['published'] or 'undated'})")
+    tab = Table("speaker", "cue", "kind", "said on", "content", show_lines=False)
+    for s in rec["statements"]:
+        tab.add_row(s["speaker_name"] or (s["speaker"] or {}).get("text") or "—", (s["cue"] or {}).get("text") or "",
+                    s["kind"], s["said_on"] or "", s["content"]["text"][:120])
+    out.print(tab)
+    if rec["figures"]:
+        ft = Table("figure", "value", "counted", "claimant", "as of")
+        for f in rec["figures"]:
+            val = f["value"] if f["value"] is not None else f"{f['low']}–{f['high']}"
+            ft.add_row(f["span"]["text"], str(val), f["counted"] or "", f["claimant_name"] or "", f["as_of"] or "")
+        out.print(ft)
+    actors = ", ".join(a["name"] for a in rec["actors"][:15])
+    out.print(f"actors: {actors}", highlight=False)
+
+
+def print_summary(ledger: Ledger) -> None:
+    from ..ledger.queries import summary
+
+    s = summary(ledger)
+    c = s["counts"]
+    head = Table(title=f"Ledger {ledger.where}", show_header=False)
+    for k in ("articles", "outlets", "actors", "statements", "figures", "mentions", "links"):
+        head.add_row(k, str(c[k]))
+    lo, hi = s["published"]
+    head.add_row("published", f"{lo or '?'} … {hi or '?'}")
+    if s["segments"]:
+        head.add_row("segments", ", ".join(f"{k} {v}" for k, v in sorted(s["segments"].items())))
+    out.print(head)
+    if s["outlets"]:
+        t = Table("outlet", "articles", title="Outlets")
+        for r in s["outlets"]:
+            t.add_row(r["name"], str(r["articles"]))
+        out.print(t)
+    if s["countries"]:
+        t = Table("country", "articles", title="Countries")
+        for r in s["countries"]:
+            t.add_row(r["country"], str(r["articles"]))
+        out.print(t)
+    if s["top_speakers"]:
+        t = Table("speaker", "statements", title="Most quoted")
+        for r in s["top_speakers"]:
+            t.add_row(r["name"], str(r["statements"]))
+        out.print(t)
+    if s["top_actors"]:
+        t = Table("actor", "kind", "mentions", title="Most mentioned")
+        for r in s["top_actors"]:
+            t.add_row(r["name"], r["kind"], str(r["mentions"]))
+        out.print(t)
+
+
+@app.command()
+def stats(db: DbOpt = None) -> None:
+    """Summarise the ledger: counts, outlets, countries, most quoted and mentioned actors."""
+    print_summary(open_ledger(db))
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words to find in statements and article text.")],
+    db: DbOpt = None,
+    limit: Annotated[int, typer.Option(help="Hits per section.")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
+) -> None:
+    """Full-text search over statement content and article text."""
+    from ..ledger.queries import search as run_search
+
+    res = run_search(open_ledger(db), query, limit)
+    if as_json:
+        sys.stdout.write(json.dumps(res, ensure_ascii=False, default=str) + "\n")
+        return
+    t = Table("id", "speaker", "kind", "said on", "statement", title=f"Statements matching {query!r}")
+    for r in res["statements"]:
+        t.add_row(str(r["id"]), r["speaker_name"] or "—", r["kind"], r["said_on"] or "", r["content"][:140])
+    out.print(t)
+    a = Table("id", "published", "outlet", "title", "snippet", title=f"Articles matching {query!r}")
+    for r in res["articles"]:
+        a.add_row(str(r["id"]), r["published"] or "", r["outlet"] or "", (r["title"] or "")[:60], r["snippet"])
+    out.print(a)
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet.")] = "jsonl",
+    table: Annotated[str, typer.Option(help="articles, statements, figures, actors, mentions, segments, links; "
+                                            "jsonl without --table nests records under each article.")] = "",
+    output: Annotated[Path | None, typer.Option("--out", "-o", help="File to write (stdout for jsonl/csv).")] = None,
+    db: DbOpt = None,
+) -> None:
+    """Export the ledger as JSON Lines, CSV or Parquet."""
+    from ..ledger.export import export as run_export
+
+    try:
+        n = run_export(open_ledger(db), fmt, table or None, output)
+    except ClaimledgerError as e:
+        fail(e)
+    if output:
+        err.print(f"wrote {n} rows to {output}")
+
+
+@app.command()
+def demo(
+    db: Annotated[str, typer.Option("--db", help="Ledger file for the demo.")] = "claimledger-demo.db",
+    examples: Annotated[Path | None, typer.Option(help="Folder of example articles.")] = None,
+) -> None:
+    """Ingest the bundled (fictional) example articles into a SQLite ledger and print its summary."""
+    from ..workflow import ingest as run_ingest
+
+    folder = examples or Path(__file__).resolve().parents[2] / "examples"
+    if not folder.is_dir():
+        fail(ClaimledgerError(str(folder), "example folder not found", "run from a clone of claimledger or "
+                                                                         "pass --examples DIR"))
+    ledger = open_ledger(db)
+    with progress() as bar:
+        task = bar.add_task("ingesting examples", total=None)
+        report = run_ingest([str(folder)], ledger, on_article=lambda a, added: bar.advance(task),
+                            on_error=lambda m: err.print(f"[yellow]skipped:[/yellow] {m}", highlight=False))
+    out.print(f"added {report.added}, already stored {report.already}, near-duplicate links {len(report.links)}")
+    print_summary(ledger)
+
+
+def run() -> None:
+    try:
+        app()
+    except ClaimledgerError as e:
+        err.print(f"error: {e}", highlight=False, markup=False, soft_wrap=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        err.print("interrupted: every article that finished is stored")
+        sys.exit(130)

@@ -1,0 +1,129 @@
+"""Read-only queries over the ledger, shared by the CLI, the web layer and exports."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import desc, func, select, text
+
+from . import schema as t
+from .store import Ledger
+
+
+def summary(ledger: Ledger, top: int = 10) -> dict[str, Any]:
+    """Counts, outlets, date range and most-quoted actors: the ledger at a glance."""
+    out: dict[str, Any] = {"counts": ledger.counts()}
+    with ledger.connect() as conn:
+        out["published"] = list(conn.execute(select(func.min(t.articles.c.published),
+                                                    func.max(t.articles.c.published))).first() or (None, None))
+        out["outlets"] = [dict(r._mapping) for r in conn.execute(
+            select(t.outlets.c.name, func.count(t.articles.c.id).label("articles"))
+            .join(t.articles, t.articles.c.outlet_id == t.outlets.c.id)
+            .group_by(t.outlets.c.name).order_by(desc("articles"), t.outlets.c.name).limit(top))]
+        out["countries"] = [dict(r._mapping) for r in conn.execute(
+            select(t.articles.c.country, func.count().label("articles")).where(t.articles.c.country.is_not(None))
+            .group_by(t.articles.c.country).order_by(desc("articles")).limit(top))]
+        out["segments"] = {r.kind: r.n for r in conn.execute(
+            select(t.segments.c.kind, func.count().label("n")).group_by(t.segments.c.kind))}
+        quoted = (select(t.actors.c.name, func.count(t.statements.c.id).label("statements"))
+                  .join(t.statements, t.statements.c.actor_id == t.actors.c.id)
+                  .group_by(t.actors.c.name).order_by(desc("statements"), t.actors.c.name).limit(top))
+        out["top_speakers"] = [dict(r._mapping) for r in conn.execute(quoted)]
+        mentioned = (select(t.actors.c.name, t.actors.c.kind, func.count(t.mentions.c.id).label("mentions"))
+                     .join(t.mentions, t.mentions.c.actor_id == t.actors.c.id)
+                     .group_by(t.actors.c.name, t.actors.c.kind).order_by(desc("mentions"), t.actors.c.name)
+                     .limit(top))
+        out["top_actors"] = [dict(r._mapping) for r in conn.execute(mentioned)]
+    return out
+
+
+def _fts_query(q: str) -> str:
+    """User words as quoted FTS5 terms: no operator a user types can break or widen the query."""
+    words = re.findall(r"\w+", q)
+    return " ".join(f'"{w}"' for w in words)
+
+
+def search(ledger: Ledger, query: str, limit: int = 20) -> dict[str, list[dict[str, Any]]]:
+    """Full-text hits in statements and in article text, best first."""
+    res: dict[str, list[dict[str, Any]]] = {"statements": [], "articles": []}
+    if not re.search(r"\w", query):
+        return res
+    with ledger.connect() as conn:
+        if ledger.dialect == "sqlite":
+            q = _fts_query(query)
+            res["articles"] = [dict(r._mapping) for r in conn.execute(text(
+                "SELECT a.id, a.title, a.published, o.name AS outlet, "
+                "snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet "
+                "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+                "LEFT JOIN outlets o ON o.id = a.outlet_id WHERE articles_fts MATCH :q "
+                "ORDER BY bm25(articles_fts) LIMIT :n"), {"q": q, "n": limit})]
+            res["statements"] = [dict(r._mapping) for r in conn.execute(text(
+                "SELECT s.id, s.article_id, s.speaker_name, s.kind, s.said_on, s.content, a.title "
+                "FROM statements_fts JOIN statements s ON s.id = statements_fts.rowid "
+                "JOIN articles a ON a.id = s.article_id WHERE statements_fts MATCH :q "
+                "ORDER BY bm25(statements_fts) LIMIT :n"), {"q": q, "n": limit})]
+        else:
+            res["articles"] = [dict(r._mapping) for r in conn.execute(text(
+                "SELECT a.id, a.title, a.published, o.name AS outlet, "
+                "ts_headline('english', a.text, plainto_tsquery('english', :q), "
+                "'StartSel=[,StopSel=],MaxWords=20,MinWords=8') AS snippet "
+                "FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id "
+                "WHERE a.tsv @@ plainto_tsquery('english', :q) "
+                "ORDER BY ts_rank(a.tsv, plainto_tsquery('english', :q)) DESC LIMIT :n"), {"q": query, "n": limit})]
+            res["statements"] = [dict(r._mapping) for r in conn.execute(text(
+                "SELECT s.id, s.article_id, s.speaker_name, s.kind, s.said_on, s.content, a.title "
+                "FROM statements s JOIN articles a ON a.id = s.article_id "
+                "WHERE s.tsv @@ plainto_tsquery('english', :q) "
+                "ORDER BY ts_rank(s.tsv, plainto_tsquery('english', :q)) DESC LIMIT :n"), {"q": query, "n": limit})]
+    return res
+
+
+EXPORT_TABLES = ("articles", "statements", "figures", "actors", "mentions", "segments", "links")
+
+
+def table_rows(ledger: Ledger, table: str) -> Iterator[dict[str, Any]]:
+    """Rows of one exported table, with article metadata joined where it helps a reader."""
+    a, o = t.articles, t.outlets
+    if table == "articles":
+        q = select(a.c.id, a.c.title, a.c.url, a.c.author, a.c.published, a.c.language, a.c.country,
+                   o.c.name.label("outlet"), a.c.source, a.c.content_hash, a.c.identity, a.c.text).select_from(
+            a.outerjoin(o, o.c.id == a.outlet_id)).order_by(a.c.id)
+    elif table == "statements":
+        s = t.statements
+        q = select(s.c.id, s.c.article_id, a.c.published, o.c.name.label("outlet"), s.c.kind, s.c.speaker_name,
+                   t.actors.c.name.label("actor"), s.c.speaker_text, s.c.cue, s.c.content, s.c.content_start,
+                   s.c.content_end, s.c.said_on, s.c.confidence).select_from(
+            s.join(a, a.c.id == s.c.article_id).outerjoin(o, o.c.id == a.c.outlet_id)
+            .outerjoin(t.actors, t.actors.c.id == s.c.actor_id)).order_by(s.c.id)
+    elif table == "figures":
+        f = t.figures
+        q = select(*[c for c in f.c if c.name != "ordinal"], o.c.name.label("outlet")).select_from(
+            f.join(a, a.c.id == f.c.article_id).outerjoin(o, o.c.id == a.c.outlet_id)).order_by(f.c.id)
+    elif table == "actors":
+        q = select(t.actors.c.id, t.actors.c.name, t.actors.c.slug, t.actors.c.kind,
+                   func.count(t.aliases.c.id).label("aliases")).select_from(
+            t.actors.outerjoin(t.aliases, t.aliases.c.actor_id == t.actors.c.id)).group_by(t.actors.c.id)
+    elif table == "links":
+        q = select(t.article_links).order_by(t.article_links.c.id)
+    elif table in ("mentions", "segments"):
+        tab = t.mentions if table == "mentions" else t.segments
+        q = select(tab).order_by(tab.c.id)
+    else:
+        raise ValueError(table)
+    with ledger.connect() as conn:
+        for row in conn.execute(q.execution_options(yield_per=1000)):
+            yield dict(row._mapping)
+
+
+def article_records(ledger: Ledger) -> Iterator[dict[str, Any]]:
+    """Each article with its statements and figures nested: the JSON Lines export."""
+    by_article: dict[str, dict[int, list[dict[str, Any]]]] = {"statements": {}, "figures": {}}
+    for kind in by_article:
+        for row in table_rows(ledger, kind):
+            by_article[kind].setdefault(row["article_id"], []).append(row)
+    for art in table_rows(ledger, "articles"):
+        art["statements"] = by_article["statements"].get(art["id"], [])
+        art["figures"] = by_article["figures"].get(art["id"], [])
+        yield art

@@ -1,0 +1,148 @@
+"""The ledger schema (SQLAlchemy Core). Alembic migrations in ``migrations/`` create and evolve it.
+
+Every extracted row carries character offsets into ``articles.text``.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean, Column, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table, Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+outlets = Table(
+    "outlets", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(200), nullable=False, unique=True),
+    Column("domain", String(200)),
+    Column("country", String(8)),
+)
+
+articles = Table(
+    "articles", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("identity", String(64), nullable=False, unique=True),
+    Column("content_hash", String(64), nullable=False, index=True),
+    Column("title", Text),
+    Column("url", Text),
+    Column("author", Text),
+    Column("published", String(32), index=True),
+    Column("language", String(16)),
+    Column("country", String(8)),
+    Column("outlet_id", Integer, ForeignKey("outlets.id")),
+    Column("source", Text),
+    Column("text", Text, nullable=False),
+    Column("minhash", LargeBinary),
+    Column("extractor_version", String(16)),
+    Column("ingested_at", DateTime, nullable=False),
+)
+
+article_links = Table(
+    "article_links", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("other_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("kind", String(20), nullable=False),  # identical | near_duplicate | syndicated
+    Column("similarity", Float, nullable=False),
+    UniqueConstraint("article_id", "other_id"),
+)
+
+article_bands = Table(
+    "article_bands", metadata,
+    Column("band", String(24), nullable=False, index=True),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+)
+
+segments = Table(
+    "segments", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("kind", String(20), nullable=False),
+)
+
+actors = Table(
+    "actors", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(300), nullable=False),
+    Column("slug", String(300), nullable=False, unique=True),
+    Column("kind", String(20), nullable=False),
+    Column("gender", String(10)),
+)
+
+aliases = Table(
+    "aliases", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("actor_id", Integer, ForeignKey("actors.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("alias", String(300), nullable=False),
+    Column("key", String(300), nullable=False, unique=True),
+)
+
+actor_roles = Table(
+    "actor_roles", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("actor_id", Integer, ForeignKey("actors.id", ondelete="CASCADE"), nullable=False),
+    Column("role", String(300), nullable=False),
+    UniqueConstraint("actor_id", "role"),
+)
+
+mentions = Table(
+    "mentions", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("actor_id", Integer, ForeignKey("actors.id"), index=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", String(300), nullable=False),
+    Column("label", String(20), nullable=False),
+)
+
+statements = Table(
+    "statements", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("ordinal", Integer, nullable=False),
+    Column("actor_id", Integer, ForeignKey("actors.id"), index=True),
+    Column("content_start", Integer, nullable=False),
+    Column("content_end", Integer, nullable=False),
+    Column("content", Text, nullable=False),
+    Column("speaker_start", Integer),
+    Column("speaker_end", Integer),
+    Column("speaker_text", String(300)),
+    Column("speaker_name", String(300)),
+    Column("cue_start", Integer),
+    Column("cue_end", Integer),
+    Column("cue", String(200)),
+    Column("kind", String(10), nullable=False),
+    Column("said_on", String(32), index=True),
+    Column("confidence", Float, nullable=False),
+)
+
+figures = Table(
+    "figures", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("ordinal", Integer, nullable=False),
+    Column("statement_id", Integer, ForeignKey("statements.id")),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", String(300), nullable=False),
+    Column("value", Float),
+    Column("low", Float),
+    Column("high", Float),
+    Column("approx", String(40)),
+    Column("unit", String(40)),
+    Column("counted", Text),
+    Column("group", String(40)),
+    Column("measure", String(40)),
+    Column("period", String(200)),
+    Column("claimant_actor_id", Integer, ForeignKey("actors.id"), index=True),
+    Column("claimant_name", String(300)),
+    Column("as_of", String(32)),
+    Column("projection", Boolean, nullable=False, default=False),
+)
+
+Index("ix_statements_actor_said", statements.c.actor_id, statements.c.said_on)

@@ -1,0 +1,154 @@
+"""Plain data passed between the layers: ingest -> extract -> ledger -> analysis -> interfaces.
+
+Every extracted record points back into ``Article.text`` with Python string offsets, so any row
+in the ledger can be checked against the exact characters it came from.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> Span:
+        return cls(start, end, text[start:end])
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of the stored text; only ``body`` segments are read by extractors."""
+
+    start: int
+    end: int
+    kind: str  # body | title | heading | read_also | promo | caption | related | duplicate
+
+
+@dataclass
+class Article:
+    text: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None  # ISO 8601 date or datetime
+    language: str | None = None
+    country: str | None = None
+    source: str | None = None  # file path, URL or "<stdin>" it came from
+    segments: list[Segment] = field(default_factory=list)
+
+    @property
+    def content_hash(self) -> str:
+        """Exact re-ingest detection: whitespace-normalised text, so re-saved copies still match."""
+        norm = " ".join(self.text.split())
+        return hashlib.sha256(norm.encode("utf-8")).hexdigest()
+
+    @property
+    def identity(self) -> str:
+        """Same text from the same place (URL, else file name) is the same article; a copy elsewhere is not.
+
+        Exact copies under another name or URL are stored and linked as ``identical`` rather than dropped,
+        since a republication by another outlet or on another date is itself evidence of who carried what.
+        """
+        where = self.url or os.path.basename(self.source or "")
+        return hashlib.sha256(f"{self.content_hash}\x00{where}".encode()).hexdigest()
+
+    def body_ranges(self) -> list[tuple[int, int]]:
+        if not self.segments:
+            return [(0, len(self.text))]
+        return [(s.start, s.end) for s in self.segments if s.kind == "body"]
+
+
+@dataclass
+class Mention:
+    """One surface mention of an actor in the text (a name, alias, role noun or pronoun)."""
+
+    span: Span
+    label: str  # PERSON | ORG | GPE | NORP | MEDIA | ...
+    actor: str | None  # canonical name within the article
+
+
+@dataclass
+class ActorRecord:
+    name: str
+    kind: str  # person | organisation | place | group
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    gender: str | None = None
+
+
+@dataclass
+class Statement:
+    content: Span
+    speaker: Span | None
+    speaker_name: str | None
+    cue: Span | None
+    kind: str  # direct | mixed | indirect
+    said_on: str | None
+    confidence: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "content": self.content.to_dict(),
+            "speaker": self.speaker.to_dict() if self.speaker else None,
+            "speaker_name": self.speaker_name,
+            "cue": self.cue.to_dict() if self.cue else None,
+            "kind": self.kind,
+            "said_on": self.said_on,
+            "confidence": round(self.confidence, 3),
+        }
+
+
+@dataclass
+class Figure:
+    span: Span
+    value: float | None
+    low: float | None = None
+    high: float | None = None
+    approx: str | None = None
+    unit: str | None = None
+    counted: str | None = None
+    group: str | None = None
+    measure: str | None = None
+    period: str | None = None
+    claimant_name: str | None = None
+    statement: int | None = None
+    as_of: str | None = None
+    projection: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["span"] = self.span.to_dict()
+        return d
+
+
+@dataclass
+class Extraction:
+    """Everything extracted from one article; what ``extract()`` returns and ``Ledger.add`` stores."""
+
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    actors: list[ActorRecord] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "statements": [s.to_dict() for s in self.statements],
+            "figures": [f.to_dict() for f in self.figures],
+            "actors": [asdict(a) for a in self.actors],
+            "mentions": [
+                {"span": m.span.to_dict(), "label": m.label, "actor": m.actor} for m in self.mentions
+            ],
+        }
