@@ -6,6 +6,7 @@ end of the run.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sys
@@ -18,7 +19,7 @@ from ..types import Article
 from .decode import DEFAULT_MAX_BYTES, check_size, decode
 from .filename import metadata_from_name
 from .html import article_from_html
-from .jsonl import articles_from_jsonl
+from .jsonl import FIELDS, articles_from_jsonl
 from .segments import mark_segments
 from .warc import articles_from_warc
 from .web import FetchOptions, articles_from_url
@@ -27,6 +28,8 @@ TEXT_EXT = {".txt", ".text", ".md"}
 HTML_EXT = {".html", ".htm", ".xhtml", ".shtml"}
 JSONL_EXT = {".jsonl", ".ndjson", ".json"}
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+META_SUFFIX = ".meta.json"
+SKIP_NAMES = {"README", "LICENSE", "LICENCE", "NOTICE"}
 _EN_STOP = set("the of and to in that is was for on with as by he she it said at from has have are be".split())
 
 
@@ -132,16 +135,32 @@ def read_file(path: Path, opts: IngestOptions) -> Iterator[Article | IngestError
     if not text.strip():
         yield IngestError(where, "file holds only whitespace", "remove it or write the article text into it")
         return
-    yield finish(Article(text=text, source=where), opts, where)
+    art = Article(text=text, source=where)
+    sidecar = path.with_name(path.stem + META_SUFFIX)
+    if sidecar.is_file():
+        try:
+            meta = json.loads(sidecar.read_text(encoding="utf-8"))
+            if not isinstance(meta, dict):
+                raise ValueError("not a JSON object")
+        except (ValueError, OSError) as exc:
+            yield IngestError(str(sidecar), f"metadata not read ({exc})",
+                              'write one JSON object such as {"title": ..., "outlet": ...}; the article was read')
+        else:
+            for k in FIELDS:
+                if meta.get(k) is not None:
+                    setattr(art, k, str(meta[k]))
+    yield finish(art, opts, where)
 
 
 def iter_files(root: Path) -> Iterator[Path]:
-    """Recursive, sorted, hidden files and folders skipped: the same order on every machine."""
+    """Recursive and sorted, the same order on every machine; hidden files, metadata sidecars and
+    a folder's README/LICENSE are not articles."""
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for f in sorted(filenames):
-            if not f.startswith("."):
-                yield Path(dirpath) / f
+            if f.startswith(".") or f.endswith(META_SUFFIX) or f.split(".")[0].upper() in SKIP_NAMES:
+                continue
+            yield Path(dirpath) / f
 
 
 def read_sources(sources: Iterable[str], opts: IngestOptions | None = None) -> Iterator[Article | IngestError]:
