@@ -15,6 +15,8 @@ LABEL_KIND = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "NORP":
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "president", "prime", "minister",
               "chancellor", "gen", "general", "col", "sen", "senator", "rep", "gov", "governor", "king",
               "queen", "pope", "lord", "lady", "mr.", "mrs.", "ms.", "dr."}
+_ACRONYM = re.compile(r"((?:[A-Z][\w’'&.-]*\s+)(?:(?:of|for|and|the|on|in|de)\s+|[A-Z][\w’'&.-]*\s+){1,9})"
+                      r"\(([A-Z]{2,8})\)")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
@@ -70,7 +72,7 @@ def canonical_names(text: str, raw: list[tuple[int, int, str, str]]) -> dict[tup
             if len(fulls) == 1:
                 out[(t, lab)] = next(iter(fulls))
     # "Long Name (ACR)" defines an acronym for the article
-    for m in re.finditer(r"((?:[A-Z][\w’'&.-]*\s+)(?:(?:of|for|and|the|on|in|de)\s+|[A-Z][\w’'&.-]*\s+){1,9})\(([A-Z]{2,8})\)", text):
+    for m in _ACRONYM.finditer(text):
         long, acr = m.group(1).strip(), m.group(2)
         initials = "".join(w[0] for w in long.split() if w[0].isupper())
         if acr[0] == initials[:1] and (initials.endswith(acr) or acr in initials or set(acr) <= set(initials)):

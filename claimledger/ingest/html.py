@@ -12,6 +12,7 @@ from ..errors import IngestError
 from ..types import Article
 from .decode import normalise_newlines
 
+MIN_WORDS = 8  # below this the "article" is markup debris, an index or an error page
 _LANG = re.compile(rb"<html[^>]*\blang=[\"']?([a-zA-Z]{2})", re.I)
 
 
@@ -25,8 +26,9 @@ def article_from_html(html: bytes | str, where: str, url: str | None = None) -> 
         raise IngestError(where, f"HTML could not be parsed ({type(exc).__name__})",
                           "check that the file is an HTML page") from None
     text = normalise_newlines(getattr(doc, "text", None) or "").strip() if doc is not None else ""
-    if not text:
-        raise IngestError(where, "no article text found in the HTML",
+    words = len(text.split())
+    if words < MIN_WORDS:
+        raise IngestError(where, f"no article text found in the HTML ({words} words)",
                           "pass the article page itself, not an index, script or error page")
     published = getattr(doc, "date", None)
     if not published:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from typing import Any
 
 from ..errors import IngestError
 from ..types import Article
@@ -28,7 +29,7 @@ def articles_from_jsonl(text: str, where: str) -> Iterator[Article | IngestError
         if not isinstance(obj, dict):
             yield IngestError(loc, "line is not a JSON object", 'write one {"text": ...} object a line')
             continue
-        meta = {k: (str(obj[k]) if obj.get(k) is not None else None) for k in FIELDS}
+        meta: dict[str, Any] = {k: (str(obj[k]) if obj.get(k) is not None else None) for k in FIELDS}
         body = obj.get("text")
         if isinstance(body, str) and body.strip():
             yield Article(text=normalise_newlines(body), source=loc, **meta)

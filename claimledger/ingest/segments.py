@@ -88,6 +88,8 @@ def mark_segments(text: str, title: str | None = None) -> list[Segment]:
             for k in range(i, j):
                 lines[k] = (lines[k][0], lines[k][1], "related")
         i = max(j, i + 1)
+    if not title_norm and lines and lines[0][2] == "heading":  # an untitled text opening with its headline
+        lines[0] = (lines[0][0], lines[0][1], "title")
     out: list[Segment] = []
     for start, end, kind in lines:
         if out and out[-1].kind == kind and kind == "body":

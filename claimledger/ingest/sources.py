@@ -104,7 +104,8 @@ def read_file(path: Path, opts: IngestOptions) -> Iterator[Article | IngestError
     where = str(path)
     try:
         size = path.stat().st_size
-        check_size(where, size, opts.max_bytes if not path.name.lower().endswith(WARC_SUFFIXES + tuple(JSONL_EXT)) else 0)
+        container = path.name.lower().endswith(WARC_SUFFIXES + tuple(JSONL_EXT))  # many articles, streamed
+        check_size(where, size, 0 if container else opts.max_bytes)
         with open(path, "rb") as fh:
             head = fh.read(512)
     except IngestError as err:

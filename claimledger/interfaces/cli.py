@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -100,15 +101,18 @@ def ingest(
     total = _count_inputs(sources)
     with progress() as bar:
         task = bar.add_task("ingesting", total=total)
+
+        def on_error(message: str) -> None:
+            err.print(f"[yellow]skipped:[/yellow] {message}", highlight=False, soft_wrap=True)
+            bar.advance(task)
+
         report = run_ingest(sources, ledger, opts, workers=workers,
-                            on_article=lambda a, added: bar.advance(task),
-                            on_error=lambda m: (err.print(f"[yellow]skipped:[/yellow] {m}", highlight=False,
-                                                          soft_wrap=True), bar.advance(task)))
+                            on_article=lambda a, added: bar.advance(task), on_error=on_error)
     counts = ledger.counts()
     out.print(f"added {report.added} article(s), {report.already} already in the ledger, "
               f"{len(report.errors)} skipped; {len(report.links)} near-duplicate link(s). "
               f"Ledger {ledger.where}: {counts['articles']} articles, {counts['actors']} actors, "
-              f"{counts['statements']} statements, {counts['figures']} figures.", highlight=False)
+              f"{counts['statements']} statements, {counts['figures']} figures.", highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -271,3 +275,9 @@ def run() -> None:
     except KeyboardInterrupt:
         err.print("interrupted: every article that finished is stored")
         sys.exit(130)
+    except Exception as exc:  # a bug of ours: one line for the user, the traceback on request
+        if os.environ.get("CLAIMLEDGER_DEBUG"):
+            raise
+        err.print(f"internal error: {type(exc).__name__}: {exc} (fix: rerun with CLAIMLEDGER_DEBUG=1 and report "
+                  "the traceback)", highlight=False, markup=False, soft_wrap=True)
+        sys.exit(2)

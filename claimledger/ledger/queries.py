@@ -89,7 +89,7 @@ def table_rows(ledger: Ledger, table: str) -> Iterator[dict[str, Any]]:
     if table == "articles":
         q = select(a.c.id, a.c.title, a.c.url, a.c.author, a.c.published, a.c.language, a.c.country,
                    o.c.name.label("outlet"), a.c.source, a.c.content_hash, a.c.identity, a.c.text).select_from(
-            a.outerjoin(o, o.c.id == a.outlet_id)).order_by(a.c.id)
+            a.outerjoin(o, o.c.id == a.c.outlet_id)).order_by(a.c.id)
     elif table == "statements":
         s = t.statements
         q = select(s.c.id, s.c.article_id, a.c.published, o.c.name.label("outlet"), s.c.kind, s.c.speaker_name,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, func, insert, select
@@ -83,10 +83,11 @@ class Ledger:
         sig = dedup.signature(art.text)
         outlet_id = self._outlet(conn, art.outlet, art.country) if art.outlet else None
         res = conn.execute(self._insert_ignore(t.articles, {
-            "identity": ident, "content_hash": art.content_hash, "title": art.title, "url": art.url, "author": art.author,
+            "identity": ident, "content_hash": art.content_hash, "title": art.title, "url": art.url,
+            "author": art.author,
             "published": art.published, "language": art.language, "country": art.country,
             "outlet_id": outlet_id, "source": art.source, "text": art.text, "minhash": dedup.to_bytes(sig),
-            "extractor_version": version, "ingested_at": datetime.now(timezone.utc).replace(tzinfo=None),
+            "extractor_version": version, "ingested_at": datetime.now(UTC).replace(tzinfo=None),
         }).returning(t.articles.c.id))
         aid = res.scalar()
         if aid is None:  # another process stored the same article a moment ago

@@ -1,0 +1,34 @@
+# Two commands for a fresh machine: `make demo` (main job) and `make test` (the test suite).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo test lint bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	$(BIN)/claimledger demo --db claimledger-demo.db
+
+test: install
+	bash scripts/ensure-postgres.sh
+	$(BIN)/ruff check claimledger tests bench
+	$(BIN)/mypy claimledger
+	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+lint: install
+	$(BIN)/ruff check claimledger tests bench
+	$(BIN)/mypy claimledger
+
+bench: install
+	$(BIN)/python bench/ingest.py
+
+clean:
+	rm -rf $(VENV) claimledger-demo.db*

@@ -1,0 +1,87 @@
+"""The commands a user types, run as subprocesses on the bundled examples."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from conftest import EXAMPLES, SHARED, cli
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("demo") / "demo.db"
+    r = cli("demo", "--db", str(db))
+    assert r.returncode == 0, r.stderr
+    assert "Outlets" in r.stdout and "Valley Courier" in r.stdout
+    return db
+
+
+def test_demo_ingests_every_example_once(demo_db: Path) -> None:
+    with sqlite3.connect(demo_db) as conn:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone() == (10,)
+        outlets = {o for (o,) in conn.execute("SELECT name FROM outlets")}
+        links = conn.execute("SELECT kind FROM article_links").fetchall()
+    assert outlets == {"The Harbour Gazette", "Valley Courier", "Nordpost", "Meridian Wire"}
+    assert links == [("syndicated",)]
+    r = cli("demo", "--db", str(demo_db))
+    assert "added 0" in r.stdout
+
+
+def test_stats_search_export(demo_db: Path, tmp_path: Path) -> None:
+    r = cli("stats", "--db", str(demo_db))
+    assert r.returncode == 0 and "Mira Sandoval" in r.stdout and "articles" in r.stdout
+    r = cli("search", "buffer zone", "--db", str(demo_db), "--json")
+    hits = json.loads(r.stdout)
+    assert {h["title"] for h in hits["articles"]} >= {"Brenna talks end without a ceasefire"}
+    for fmt, table in (("jsonl", ""), ("csv", "articles"), ("parquet", "articles")):
+        out = tmp_path / f"x.{fmt}"
+        args = ["export", "--format", fmt, "--out", str(out), "--db", str(demo_db)]
+        r = cli(*args, *(["--table", table] if table else []))
+        assert r.returncode == 0, r.stderr
+        if fmt == "jsonl":
+            rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+            assert len(rows) == 10 and all("statements" in row for row in rows)
+        elif fmt == "csv":
+            assert out.read_text(encoding="utf-8").count("\n") >= 11
+        else:
+            assert pq.read_table(out).num_rows == 10
+    r = cli("export", "--format", "xml", "--db", str(demo_db))
+    assert r.returncode == 1 and "unknown export format" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_extract_prints_one_object_per_file_with_exact_offsets(tmp_path: Path) -> None:
+    files = sorted((SHARED / "seeds").glob("*.txt"))
+    r = cli("extract", *map(str, files), "--format", "jsonl")
+    assert r.returncode == 0, r.stderr
+    objs = [json.loads(line) for line in r.stdout.splitlines()]
+    assert [Path(o["doc"]).name for o in objs] == [f.name for f in files]
+    for o, f in zip(objs, files, strict=True):
+        text = f.read_text(encoding="utf-8")
+        assert set(o) >= {"doc", "published", "statements", "figures"}
+        for m in o["mentions"]:
+            assert text[m["span"]["start"]:m["span"]["end"]] == m["span"]["text"]
+        for s in o["statements"]:
+            assert text[s["content"]["start"]:s["content"]["end"]] == s["content"]["text"]
+    r = cli("extract", str(files[0]), "--format", "table")
+    assert r.returncode == 0 and "actors:" in r.stdout
+
+
+def test_stdin_is_an_article(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    text = b"Mayor Ivo Dahl said on Friday that the tram line would open in June.\n"
+    r = cli("ingest", "-", "--db", str(db), "--outlet", "City Post", "--published", "2024-05-01", input=text)
+    assert r.returncode == 0, r.stderr
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT a.published, o.name FROM articles a JOIN outlets o ON o.id = a.outlet_id"
+                            ).fetchall() == [("2024-05-01", "City Post")]
+
+
+def test_help_documents_every_command() -> None:
+    r = cli("--help")
+    for cmd in ("ingest", "extract", "stats", "search", "export", "demo"):
+        assert cmd in r.stdout
+    assert EXAMPLES.is_dir()

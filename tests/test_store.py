@@ -1,0 +1,145 @@
+"""The store, the same tests on a SQLite file and on a real PostgreSQL server."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from claimledger.errors import LedgerError
+from claimledger.extract import extract
+from claimledger.ingest.sources import IngestOptions, finish
+from claimledger.ledger import schema as t
+from claimledger.ledger.queries import search, summary, table_rows
+from claimledger.ledger.store import Ledger
+from claimledger.types import Article, Extraction, Figure, Span, Statement
+
+TEXT = ("Port reopens after storm\n"
+        "Harbour master Greta Lund said on Monday that the port of Velm would reopen on Friday.\n"
+        "READ ALSO: Storm damage in the north\n"
+        "\"We lost 40 boats and nearly 2 million euros in a single night,\" Lund told the Velm Courier.\n")
+
+
+LONG = ("The storm, the worst in thirty years, struck the coast late on Sunday and tore through the fishing "
+        "harbour, the ferry terminal and the old warehouses along the quay. Divers spent Monday searching the "
+        "basin for sunken hulls while crews cleared debris from the approach channel. The town council met in an "
+        "emergency session and asked the regional government for help with repairs to the breakwater, which was "
+        "breached in two places. Fishermen said they feared the season was lost, and several families who live on "
+        "boats moored in the inner harbour were moved to the sports hall. Insurance assessors are expected on "
+        "Wednesday, and the ferry company said its timetable would resume once the terminal is inspected.\n")
+
+
+def make_article(text: str = TEXT, source: str = "velm.txt", outlet: str | None = "Velm Courier") -> Article:
+    return finish(Article(text=text, source=source, outlet=outlet, published="2024-03-04"), IngestOptions())
+
+
+def with_records(art: Article) -> Extraction:
+    ex = extract(art)
+    q_start = art.text.index("We lost")
+    q_end = art.text.index(" night,") + len(" night")
+    ex.statements.append(Statement(Span.of(art.text, q_start, q_end), Span.of(art.text, *_find(art.text, "Lund told")),
+                                   "Greta Lund", Span.of(art.text, *_find(art.text, "told")), "direct",
+                                   "2024-03-04", 0.9))
+    s, e = _find(art.text, "nearly 2 million euros")
+    ex.figures.append(Figure(Span.of(art.text, s, e), 2e6, approx="nearly", unit="EUR", claimant_name="Greta Lund",
+                             statement=0, as_of="2024-03-04"))
+    return ex
+
+
+def _find(text: str, sub: str) -> tuple[int, int]:
+    i = text.index(sub)
+    if sub == "Lund told":
+        return i, i + 4
+    return i, i + len(sub)
+
+
+def test_article_and_records_round_trip_with_offsets(ledger: Ledger) -> None:
+    art = make_article()
+    res = ledger.add(art, with_records(art))
+    assert res.added
+    with ledger.connect() as conn:
+        text = conn.execute(select(t.articles.c.text)).scalar_one()
+        for row in conn.execute(select(t.statements)):
+            assert text[row.content_start:row.content_end] == row.content
+            assert text[row.speaker_start:row.speaker_end] == row.speaker_text == "Lund"
+        for row in conn.execute(select(t.figures)):
+            assert text[row.start:row.end] == row.text == "nearly 2 million euros"
+            assert row.statement_id is not None and row.claimant_actor_id is not None
+        for row in conn.execute(select(t.mentions)):
+            assert text[row.start:row.end] == row.text
+        kinds = dict(conn.execute(select(t.segments.c.kind, func.count()).group_by(t.segments.c.kind)).all())
+    assert kinds.get("read_also") == 1 and kinds.get("title") == 1
+    assert text == TEXT
+
+
+def test_reingest_adds_nothing(ledger: Ledger) -> None:
+    art = make_article()
+    first = ledger.add(art, extract(art))
+    again = ledger.add(make_article(), extract(art))
+    assert first.added and not again.added and again.article_id == first.article_id
+    assert ledger.counts()["articles"] == 1
+
+
+def test_copies_elsewhere_are_linked_not_dropped(ledger: Ledger) -> None:
+    long_text = TEXT + LONG
+    a = make_article(long_text)
+    b = make_article(long_text, source="other-name.txt")  # same text, other file: stored, linked as identical
+    c = make_article("Storm: port of Velm to reopen\n" + long_text.split("\n", 1)[1].replace("Friday", "Saturday")
+                     + "Reporting by Nordic Wire.\n", source="wire.txt", outlet="Nordic Wire")  # syndicated, edited
+    ida = ledger.add(a, extract(a)).article_id
+    rb = ledger.add(b, extract(b))
+    rc = ledger.add(c, extract(c))
+    assert rb.added and [(o, k) for o, k, _ in rb.links] == [(ida, "identical")]
+    assert rc.added and {k for _, k, _ in rc.links} == {"syndicated"}
+    unrelated = make_article("Completely different story about rail strikes in the capital city today.\n",
+                             source="rail.txt")
+    assert ledger.add(unrelated, extract(unrelated)).links == []
+
+
+def test_article_is_written_all_or_nothing(ledger: Ledger) -> None:
+    art = make_article()
+    ex = extract(art)
+    # a statement without a kind breaks a NOT NULL constraint after the article row is already inserted
+    ex.statements.append(Statement(Span.of(art.text, 0, 4), None, None, None, None, None, 0.5))  # type: ignore[arg-type]
+    with pytest.raises(LedgerError) as info:
+        ledger.add(art, ex)
+    assert "nothing of this article was written" in str(info.value)
+    counts = ledger.counts()
+    assert counts["articles"] == 0 and counts["actors"] == 0 and counts["mentions"] == 0
+    with ledger.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(t.segments)).scalar_one() == 0
+
+
+def test_actors_merge_across_articles(ledger: Ledger) -> None:
+    a = make_article()
+    b = make_article("Velm update\nLund later said that 12 boats were recovered by divers.\n", source="b.txt")
+    ledger.add(a, extract(a))
+    ledger.add(b, extract(b))
+    with ledger.connect() as conn:
+        names = conn.execute(select(t.actors.c.name).where(t.actors.c.name.like("%Lund%"))).scalars().all()
+        aliases = conn.execute(select(t.aliases.c.alias).join(t.actors).where(t.actors.c.name == "Greta Lund")
+                               ).scalars().all()
+    assert names == ["Greta Lund"] and "Lund" in aliases
+
+
+def test_full_text_search_and_summary(ledger: Ledger) -> None:
+    art = make_article()
+    ledger.add(art, with_records(art))
+    res = search(ledger, "boats")
+    assert [r["speaker_name"] for r in res["statements"]] == ["Greta Lund"]
+    assert res["articles"] and res["articles"][0]["title"] == "Port reopens after storm"
+    assert search(ledger, "tulips") == {"statements": [], "articles": []}
+    assert search(ledger, "\" OR 1=1; DROP TABLE articles; --")["articles"] == []
+    assert ledger.counts()["articles"] == 1
+    s = summary(ledger)
+    assert s["outlets"] == [{"name": "Velm Courier", "articles": 1}]
+    assert s["top_speakers"] == [{"name": "Greta Lund", "statements": 1}]
+    assert [r["content"] for r in table_rows(ledger, "statements")] == [
+        "We lost 40 boats and nearly 2 million euros in a single night"]
+
+
+def test_reopening_keeps_data_and_schema(ledger_url: str) -> None:
+    art = make_article()
+    with Ledger(ledger_url) as a:
+        a.add(art, extract(art))
+    with Ledger(ledger_url) as b:
+        assert b.counts()["articles"] == 1
