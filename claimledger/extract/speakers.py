@@ -1,0 +1,200 @@
+"""Who a speaker mention refers to, within one article.
+
+A name resolves through the article's mentions (surname to full name); a pronoun to the nearest
+compatible actor before it (person or organisation, gender once the text has shown it); a role
+noun ("the EU's top diplomat", "the minister", "the study") to the nearest actor the text gave that
+role. When nothing fits, the answer is None: a wrong name is worse than none.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .actors import RawMention
+from .lexicon import SOURCE_NOUNS
+
+FEMALE = {"she", "her", "hers", "herself"}
+MALE = {"he", "him", "his", "himself"}
+PLURAL = {"they", "them", "their", "themselves"}
+NEUTER = {"it", "its", "itself"}
+RELATIVE = {"who", "which", "that", "whom"}
+PRONOUNS = FEMALE | MALE | PLURAL | NEUTER
+HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "king": "m", "mrs": "f", "mrs.": "f",
+                    "ms": "f", "ms.": "f", "miss": "f", "dame": "f", "lady": "f", "queen": "f"}
+PERSON_LABELS = {"PERSON"}
+ORG_LABELS = {"ORG", "NORP", "GPE"}
+ROLE_STOP = {"the", "a", "an", "'s", "’s", "of", "former", "current", "then", "new", "top", "chief", "own"}
+# role heads that stand for people, so a role noun subject can be matched to a person actor
+PERSON_ROLES = set("""president minister chancellor leader diplomat envoy secretary spokesman spokeswoman
+spokesperson director chief head premier governor senator mayor commander general ambassador official
+negotiator adviser advisor king queen prince chairman chairwoman chair deputy foreign representative
+analyst expert economist researcher professor author lawyer prosecutor judge""".split())
+
+
+@dataclass
+class Resolver:
+    """Built once per Doc; ``resolve`` is pure with respect to the Doc."""
+
+    doc: Doc
+    mentions: list[RawMention]
+    starts: list[int] = field(init=False)
+    labels: dict[str, str] = field(init=False)
+    gender: dict[str, str] = field(default_factory=dict)
+    roles: dict[str, set[str]] = field(default_factory=dict)
+    role_at: list[tuple[int, str, str]] = field(default_factory=list)  # (offset, role head, actor)
+
+    def __post_init__(self) -> None:
+        self.mentions = sorted(self.mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
+        counts: dict[str, dict[str, int]] = {}
+        for m in self.mentions:
+            counts.setdefault(m.name, {}).setdefault(m.label, 0)
+            counts[m.name][m.label] += 1
+        self.labels = {n: max(c, key=lambda k: c[k]) for n, c in counts.items()}
+        self._learn_gender_and_roles()
+
+    # -- learning from the text --------------------------------------------------------------
+
+    def _learn_gender_and_roles(self) -> None:
+        text = self.doc.text
+        for m in self.mentions:
+            if self.labels.get(m.name) != "PERSON":
+                continue
+            before = text[max(0, m.start - 6):m.start].strip().lower().split()
+            if before and before[-1] in HONORIFIC_GENDER:
+                self.gender.setdefault(m.name, HONORIFIC_GENDER[before[-1]])
+        for m in self.mentions:
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for role_tokens in self._roles_of(span):
+                role = " ".join(t.text for t in role_tokens).strip(" ,")
+                head = role_tokens[-1].lemma_.lower() if role_tokens else ""
+                if role and head:
+                    self.roles.setdefault(m.name, set()).add(role)
+                    self.role_at.append((m.start, head, m.name))
+                    self.role_at.append((role_tokens[0].idx, head, m.name))
+        self.role_at.sort()
+
+    def _roles_of(self, name: Span) -> list[list[Token]]:
+        """Titles before a name ("Ukraine's President", "foreign minister") and appositions after it."""
+        out: list[list[Token]] = []
+        head = name.root
+        pre = [t for t in head.lefts if t.i < name.start and t.dep_ in ("compound", "amod", "poss", "nmod")]
+        if pre:
+            toks = [t for t in self.doc[pre[0].left_edge.i:name.start] if t.text not in ("the", "The")]
+            if toks and toks[-1].pos_ in ("NOUN", "PROPN") and toks[-1].ent_type_ not in ("PERSON",):
+                out.append(toks)
+        for t in head.rights:
+            if t.dep_ == "appos" and t.pos_ == "NOUN":
+                toks = [x for x in t.subtree if x.dep_ not in ("punct",) and not x.text.startswith(",")]
+                toks = [x for x in toks if x.i <= t.i]
+                if toks:
+                    out.append(toks)
+        return out
+
+    # -- resolving ---------------------------------------------------------------------------
+
+    def mentions_in(self, start: int, end: int) -> list[RawMention]:
+        i = bisect_left(self.starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def name_in(self, span: Span) -> str | None:
+        """The actor a noun phrase names: a person before an organisation, the head's own name first."""
+        found = self.mentions_in(span.start_char, span.end_char)
+        if not found:
+            return None
+        root = span.root
+        for m in found:
+            if m.start <= root.idx < m.end and self.labels.get(m.name) in PERSON_LABELS | {"ORG"}:
+                return m.name
+        persons = [m for m in found if self.labels.get(m.name) == "PERSON"]
+        if persons:
+            return persons[-1].name
+        orgs = [m for m in found if self.labels.get(m.name) == "ORG"]
+        if orgs:
+            return orgs[-1].name
+        if root.lemma_.lower() in SOURCE_NOUNS or root.ent_type_:
+            return found[-1].name
+        return None
+
+    def is_subject(self, m: RawMention) -> bool:
+        tok = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if tok is None:
+            return False
+        node = tok.root
+        for _ in range(3):
+            if node.dep_ in ("nsubj", "nsubjpass"):
+                return True
+            if node.dep_ not in ("appos", "compound", "conj") or node.head.i == node.i:
+                return False
+            node = node.head
+        return False
+
+    def resolve_pronoun(self, word: str, before: int, prefer: list[str]) -> str | None:
+        """Salience order: the speaker of the run we are in, the subjects of the sentences before, any person."""
+        w = word.lower()
+        if w in FEMALE | MALE:
+            want = "f" if w in FEMALE else "m"
+            for name in prefer:
+                if self.labels.get(name) == "PERSON" and self.gender.get(name, want) == want:
+                    return self._learn(name, want)
+            earlier = [m for m in reversed(self.mentions[:bisect_left(self.starts, before)])
+                       if self.labels.get(m.name) == "PERSON" and before - m.start < 1200]
+            for m in earlier:
+                if self.is_subject(m) and self.gender.get(m.name, want) == want:
+                    return self._learn(m.name, want)
+            for m in earlier[:4]:
+                if self.gender.get(m.name, want) == want:
+                    return self._learn(m.name, want)
+            return None
+        if w in NEUTER or w in PLURAL:
+            for name in prefer:
+                if self.labels.get(name) == "ORG":
+                    return name
+            for m in reversed(self.mentions[:bisect_left(self.starts, before)]):
+                if self.labels.get(m.name) == "ORG" and before - m.start < 400:
+                    return m.name
+        return None
+
+    def _learn(self, name: str, gender: str) -> str:
+        self.gender.setdefault(name, gender)
+        return name
+
+    def resolve_role(self, span: Span) -> str | None:
+        """'the EU's top diplomat' -> the nearest earlier actor given a role with the same head noun."""
+        head = span.root.lemma_.lower()
+        if head in SOURCE_NOUNS:
+            for off, h, name in reversed(self.role_at):
+                if off < span.start_char and h == head:
+                    return name
+            return None
+        if head not in PERSON_ROLES:
+            return None
+        words = {t.lemma_.lower() for t in span if t.lemma_.lower() not in ROLE_STOP}
+        best: tuple[int, str] | None = None
+        for off, h, name in self.role_at:
+            if off >= span.start_char:
+                break
+            if h == head:
+                roles = " ".join(self.roles.get(name, ())).lower()
+                overlap = sum(1 for w in words if re.search(rf"\b{re.escape(w)}", roles))
+                if overlap >= max(1, len(words) - 1):
+                    best = (off, name)
+        return best[1] if best else None
+
+    def note_source(self, span: Span, name: str) -> None:
+        """'A study by CSIS suggests ...': later 'the study' refers to CSIS."""
+        head = span.root.lemma_.lower()
+        if head in SOURCE_NOUNS:
+            self.role_at.append((span.start_char, head, name))
+            self.role_at.sort()
