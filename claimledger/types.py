@@ -26,9 +26,12 @@ class Span:
         return {"start": self.start, "end": self.end, "text": self.text}
 
 
+EXTRACTABLE = ("body", "title")  # a headline can carry a claim ("Kallas: Russia must concede"); furniture cannot
+
+
 @dataclass(frozen=True)
 class Segment:
-    """A stretch of the stored text; only ``body`` segments are read by extractors."""
+    """A stretch of the stored text; extractors read only ``body`` and ``title`` segments."""
 
     start: int
     end: int
@@ -67,7 +70,7 @@ class Article:
     def body_ranges(self) -> list[tuple[int, int]]:
         if not self.segments:
             return [(0, len(self.text))]
-        return [(s.start, s.end) for s in self.segments if s.kind == "body"]
+        return [(s.start, s.end) for s in self.segments if s.kind in EXTRACTABLE]
 
 
 @dataclass
@@ -97,10 +100,14 @@ class Statement:
     kind: str  # direct | mixed | indirect
     said_on: str | None
     confidence: float
+    parts: tuple[tuple[int, int], ...] = ()  # the quoted pieces of an interrupted quote: "A," she said. "B."
 
     def to_dict(self) -> dict[str, Any]:
+        content = self.content.to_dict()
+        if self.parts:
+            content["parts"] = [list(p) for p in self.parts]
         return {
-            "content": self.content.to_dict(),
+            "content": content,
             "speaker": self.speaker.to_dict() if self.speaker else None,
             "speaker_name": self.speaker_name,
             "cue": self.cue.to_dict() if self.cue else None,

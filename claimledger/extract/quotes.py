@@ -28,7 +28,7 @@ class DashParagraph:
     end: int  # end of the line, trailing spaces stripped
 
 
-def _paragraphs(text: str, body: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def paragraphs(text: str, body: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out = []
     for s, e in body:
         pos = s
@@ -43,19 +43,31 @@ def _paragraphs(text: str, body: list[tuple[int, int]]) -> list[tuple[int, int]]
 def find_quotes(text: str, body: list[tuple[int, int]]) -> list[Quote]:
     """Balanced quotation spans in body text; straight quotes pair up within a paragraph."""
     quotes: list[Quote] = []
-    paras = _paragraphs(text, body)
+    paras = paragraphs(text, body)
     carry: int | None = None  # start of a quote left open at the end of the previous paragraph
     for pi, (ps, pe) in enumerate(paras):
         i = ps
         opened: tuple[int, str] | None = None
         if carry is not None:
             c = text[ps]
-            if c in OPEN:  # the quote goes on: this paragraph re-opens it
+            if text[ps:ps + 2] == "''":
+                opened = (ps + 1, "''")
+                i = ps + 2
+            elif c in OPEN:  # the quote goes on: this paragraph re-opens it
                 opened = (ps, OPEN[c])
                 i = ps + 1
             carry = None
         while i < pe:
             c = text[i]
+            if c == "'" and text[i:i + 2] == "''":  # newsroom style: ''two apostrophes''
+                if opened is None and (i == ps or not text[i - 1].isalnum()):
+                    opened = (i + 1, "''")
+                elif opened is not None and opened[1] == "''":
+                    if i > opened[0] + 1:
+                        quotes.append(Quote(opened[0] + 1, i, opened[0] - 1, i))
+                    opened = None
+                i += 2
+                continue
             if opened is None:
                 if c in OPEN and (i == ps or not text[i - 1].isalnum() or c != '"'):
                     opened = (i, OPEN[c])
@@ -69,7 +81,7 @@ def find_quotes(text: str, body: list[tuple[int, int]]) -> list[Quote]:
         if opened is not None:
             start = opened[0]
             nxt = paras[pi + 1] if pi + 1 < len(paras) else None
-            if nxt and text[nxt[0]] in OPEN and pe > start + 1:
+            if nxt and (text[nxt[0]] in OPEN or text[nxt[0]:nxt[0] + 2] == "''") and pe > start + 1:
                 quotes.append(Quote(start + 1, pe, start, None))  # continues in the next paragraph
                 carry = start
     return _merge_runs(text, quotes)
@@ -89,7 +101,7 @@ def _merge_runs(text: str, quotes: list[Quote]) -> list[Quote]:
 
 def find_dash_paragraphs(text: str, body: list[tuple[int, int]]) -> list[DashParagraph]:
     out = []
-    for ps, pe in _paragraphs(text, body):
+    for ps, pe in paragraphs(text, body):
         m = _DASH_LINE.match(text, ps, pe)
         if m:
             out.append(DashParagraph(m.end(), pe))

@@ -15,6 +15,7 @@ paragraph can lean on the statement before it):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -24,7 +25,7 @@ from ..types import Statement
 from .actors import RawMention
 from .dates import resolve as resolve_date
 from .lexicon import ACCORDING, CUE_NOUNS, NEEDS_CLAUSE, PARTICLES, SOURCE_NOUNS, SPEECH_VERBS
-from .quotes import DashParagraph, Quote, find_dash_paragraphs, find_quotes
+from .quotes import DashParagraph, Quote, find_dash_paragraphs, find_quotes, paragraphs
 from .speakers import PRONOUNS, RELATIVE, Resolver
 
 SUBJECT_DEPS = ("nsubj",)
@@ -36,6 +37,10 @@ NO_PARTIAL = frozenset("""put figure count find determine show indicate signal k
 project allow grant charge credit order direct decide add""".split())
 # crossing one of these on the way up from a quote leaves the cue's own argument structure
 BOUNDARY_DEPS = ("relcl", "appos", "nsubj", "nsubjpass", "advcl", "csubj")
+META_NOUNS = CUE_NOUNS | {"figure", "number", "move", "sign", "step", "remark", "estimate", "account", "version"}
+# directives and commissives report an infinitive: 'urged Europe to act', 'vowed to retaliate'
+INFINITIVE_CUES = frozenset("""urge ask call press demand beg plead implore request instruct order tell advise warn
+promise vow pledge threaten swear refuse decline agree offer propose encourage""".split())
 TRIM = set(" \t\n,.;:—–-\"“”'‘’«»")
 
 
@@ -51,6 +56,7 @@ class Candidate:
     speaker_name: str | None = None
     inherit: bool = False  # no speaker in its sentence: continues the run before it
     source: str = ""
+    parts: tuple[tuple[int, int], ...] = ()
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -129,9 +135,9 @@ def _clause_span(clause: Token) -> tuple[int, int]:
         prev = t.left_edge.i - 1
         if prev <= clause.left_edge.i or clause.doc[prev].text not in (",", "—", "–", "-", ";"):
             continue
-        summary = t.dep_ in ("dobj", "npadvmod", "attr") and t.left_edge.dep_ == "det" and any(
-            c.dep_ in ("relcl", "acl") for c in t.children)  # ', a statement that underlined ...'
-        if t.dep_ == "appos" or summary or (t.dep_ == "npadvmod" and clause.doc[prev].text in ("—", "–")):
+        # ', a statement that underlined ...', '—a figure likely to ...': a noun naming the claim itself
+        meta = t.lemma_.lower() in META_NOUNS and t.left_edge.dep_ == "det"
+        if meta and t.dep_ in ("appos", "dobj", "npadvmod", "attr", "conj"):
             right = prev - 1
             break
     end_tok = clause.doc[right]
@@ -156,6 +162,10 @@ def from_cue_verbs(sent: Span, skip: list[tuple[int, int]]) -> list[Candidate]:
                 clauses.append(c)
             elif c.dep_ == "prt" and c.lower_ in PARTICLES:
                 cue_end = max(cue_end, c.idx + len(c.text))
+        if not clauses and tok.lemma_.lower() in INFINITIVE_CUES:
+            for c in tok.children:  # 'urged X to ...' has the infinitive under the verb or under 'on X'
+                if c.dep_ in ("xcomp", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                    clauses.append(c)
         if clauses:
             clause = clauses[0]
         if clause is None:  # nominal cue: "rejects claims that ...", "explains her view that ..."
@@ -311,8 +321,22 @@ def from_quotes(doc: Doc, quotes: list[Quote], body: list[tuple[int, int]],
             out.append(Candidate(q.start, q.end, "mixed", _phrase(subj), (cue.idx, cue_end),
                                  _date_for(cue, (q.start, q.end), sent), 0.75, source="partial"))
             continue
+        # introduced by its cue: 'Mr. Barrett said, "we were floored."'
+        lead = text[max(0, q.open_at - 80):q.open_at].rstrip(" \"“'")
+        if lead.endswith(","):
+            comma = doc.char_span(q.open_at - (len(text[max(0, q.open_at - 80):q.open_at]) - len(lead)) - 1,
+                                  q.open_at, alignment_mode="expand")
+            verb = None
+            if comma is not None:
+                before = doc[max(comma.start - 6, 0):comma.start]
+                verb = next((t for t in reversed(list(before)) if _is_cue_verb(t)), None)
+            subj = _subject(verb) if verb is not None else None
+            if verb is not None and subj is not None and subj.i < verb.i:
+                out.append(Candidate(q.start, q.end, "direct", _phrase(subj), (verb.idx, verb.idx + len(verb.text)),
+                                     _date_for(verb, (q.start, q.end), verb.sent), 0.85, source="intro"))
+                continue
         if not full:
-            continue  # a scare quote or a title: nobody is quoted
+            continue
         # a colon introduction in the same or the previous sentence: "Vaal told parliament: ..."
         colon = text.rfind(":", max(sent.start_char - 200, 0), q.open_at)
         if colon >= 0 and not text[colon + 1:q.open_at].strip(" \n\"“"):
@@ -387,9 +411,52 @@ def find_statements(doc: Doc, body: list[tuple[int, int]], published: str | None
         cands.extend(from_according(sent))
     cands.extend(from_dash_paragraphs(doc, dashes, cands))
     cands.extend(from_quotes(doc, quotes, body, cands))
+    cands.extend(from_speaker_labels(doc, body, cands))
     cands = [c for c in cands if c.kind != "drop"]
     cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
-    return _attribute(doc, _dedupe(cands), resolver, published)
+    return _attribute(doc, _merge_interrupted(text, _dedupe(cands)), resolver, published)
+
+
+def _merge_interrupted(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """'"A," she said. "B."' is one statement: the bare quote after an attributed one in its paragraph."""
+    out: list[Candidate] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if prev is not None and c.source == "run" and prev.kind == "direct" and prev.speaker is not None \
+                and "\n" not in text[prev.end:c.start] and c.start - prev.end < 160:
+            prev.parts = (prev.parts or ((prev.start, prev.end),)) + ((c.start, c.end),)
+            prev.end = c.end
+            continue
+        out.append(c)
+    return out
+
+
+_LABEL = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*:\s+(?=\S)")
+
+
+def from_speaker_labels(doc: Doc, body: list[tuple[int, int]], cands: list[Candidate]) -> list[Candidate]:
+    """'WALLACE: Let's start ...' in transcripts, 'Kallas: Russia must ...' in headlines."""
+    out = []
+    text = doc.text
+    for ps, pe in paragraphs(text, body):
+        m = _LABEL.match(text, ps, pe)
+        if not m:
+            continue
+        label = m.group(1)
+        span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if span is None:
+            continue
+        named = any(t.ent_type_ in ("PERSON", "ORG") for t in span) and all(
+            t.ent_type_ or t.is_punct for t in span)
+        if not (named or (label.isupper() and len(label) > 2)):
+            continue
+        if any(c.start < pe and c.end > m.end() for c in cands):
+            continue  # the paragraph already holds a statement of its own
+        s, e = _trim(text, m.end(), pe)
+        if e - s >= 12:
+            out.append(Candidate(s, e, "direct", span, (m.end(1), m.end(1) + 1 + text[m.end(1):m.end()].find(":")),
+                                 None, 0.75, source="label"))
+    return out
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
@@ -453,7 +520,8 @@ def _attribute(doc: Doc, cands: list[Candidate], resolver: Resolver, published: 
         said = resolve_date(c.date_text, published) if c.date_text else None
         conf = c.confidence * factor if name else min(c.confidence, 0.4)
         st = Statement(TextSpan.of(text, c.start, c.end), speaker_span, name,
-                       TextSpan.of(text, *c.cue) if c.cue else None, c.kind, said or pub_day, round(conf, 3))
+                       TextSpan.of(text, *c.cue) if c.cue else None, c.kind, said or pub_day, round(conf, 3),
+                       c.parts)
         out.append(st)
         if name:
             history.append((c.end, name, speaker_span))

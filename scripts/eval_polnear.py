@@ -1,0 +1,67 @@
+#!/usr/bin/env python3
+"""Score claimledger's statements on PolNeAR (../shared/polnear/dev by default) with the shared scorer.
+
+Runs the same ``extract`` the CLI runs, writes the predictions as JSON Lines (an interrupted quote's
+quoted pieces as a list of spans, the scorer's discontinuous form) and prints the scorer's figures.
+
+    python scripts/eval_polnear.py [GOLD_DIR] [--out PRED.jsonl]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from claimledger.extract import extract_many
+from claimledger.ingest import read_sources
+from claimledger.types import Article
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+def predict(gold_dir: Path, out: Path) -> tuple[int, float]:
+    arts = [a for a in read_sources([str(gold_dir / "text")]) if isinstance(a, Article)]
+    t0 = time.perf_counter()
+    with open(out, "w", encoding="utf-8") as fh:
+        for art, ex in extract_many(arts):
+            rows = []
+            for s in ex.statements:
+                d = s.to_dict()
+                if s.parts:
+                    d["content"] = [list(p) for p in s.parts]
+                rows.append(d)
+            fh.write(json.dumps({"doc": art.source, "statements": rows}, ensure_ascii=False) + "\n")
+    return len(arts), time.perf_counter() - t0
+
+
+def score(gold_dir: Path, pred: Path) -> dict[str, object]:
+    res = subprocess.run([sys.executable, str(SHARED / "eval" / "polnear_score.py"), str(gold_dir), str(pred)],
+                         capture_output=True, text=True, check=True)
+    body = res.stdout[: res.stdout.rindex("}") + 1]
+    return json.loads(body)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("gold_dir", nargs="?", default=str(SHARED / "polnear" / "dev"))
+    ap.add_argument("--out", default=None)
+    a = ap.parse_args()
+    gold = Path(a.gold_dir)
+    out = Path(a.out) if a.out else Path(tempfile.mkstemp(suffix=".jsonl")[1])
+    n, secs = predict(gold, out)
+    r = score(gold, out)
+    print(json.dumps(r, indent=1))
+    content, e2e = r["content"], r["end_to_end"]
+    print(f"PolNeAR {gold.name}: {n} articles in {secs:.1f}s; content F1 {content['f1']:.3f} "  # type: ignore[index]
+          f"(P {content['p']:.3f} R {content['r']:.3f}); speaker accuracy {r['speaker_acc']:.3f}; "  # type: ignore[index]
+          f"end-to-end F1 {e2e['f1']:.3f}")  # type: ignore[index]
+
+
+if __name__ == "__main__":
+    main()
