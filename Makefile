@@ -19,12 +19,12 @@ demo: install
 
 test: install
 	bash scripts/ensure-postgres.sh
-	$(BIN)/ruff check claimledger tests bench
+	$(BIN)/ruff check claimledger tests bench scripts
 	$(BIN)/mypy claimledger
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 lint: install
-	$(BIN)/ruff check claimledger tests bench
+	$(BIN)/ruff check claimledger tests bench scripts
 	$(BIN)/mypy claimledger
 
 bench: install

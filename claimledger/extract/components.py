@@ -10,9 +10,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .actors import find_mentions
+from .speakers import Resolver
 from .statements import find_statements
 
-for _name in ("cl_mentions", "cl_statements"):
+for _name in ("cl_mentions", "cl_statements", "cl_roles", "cl_gender"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -41,5 +42,8 @@ def article_context(doc: Doc) -> tuple[list[tuple[int, int]], str | None]:
 @Language.component("claimledger_statements")
 def statements(doc: Doc) -> Doc:
     body, published = article_context(doc)
-    doc._.cl_statements = find_statements(doc, body, published, doc._.cl_mentions or [])
+    resolver = Resolver(doc, doc._.cl_mentions or [])
+    doc._.cl_statements = find_statements(doc, body, published, resolver)
+    doc._.cl_roles = {k: sorted(v) for k, v in resolver.roles.items()}
+    doc._.cl_gender = dict(resolver.gender)
     return doc

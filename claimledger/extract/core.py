@@ -41,8 +41,12 @@ def records_from_doc(doc: Doc, article: Article) -> Extraction:
         labels.setdefault(m.name, Counter())[m.label] += 2 if m.text == m.name else 1
         if m.text != m.name and m.text not in rec.aliases:
             rec.aliases.append(m.text)
+    roles = doc._.cl_roles or {}
+    gender = doc._.cl_gender or {}
     for name, rec in actors.items():
         rec.kind = LABEL_KIND[labels[name].most_common(1)[0][0]]
+        rec.roles = [r for r in roles.get(name, []) if len(r) <= 120]
+        rec.gender = gender.get(name)
     del body  # components already read only the body segments (see _make_doc)
     statements = list(doc._.cl_statements or [])
     return Extraction(sentences=sentences, mentions=mentions, actors=list(actors.values()), statements=statements)

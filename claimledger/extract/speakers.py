@@ -35,6 +35,12 @@ negotiator adviser advisor king queen prince chairman chairwoman chair deputy fo
 analyst expert economist researcher professor author lawyer prosecutor judge""".split())
 
 
+# role heads that stand for organisations: 'the institute estimates ...'
+ORG_ROLES = set("""institute institution tank ministry department agency company firm organisation organization group
+government administration council commission committee office newspaper paper channel broadcaster network
+union bank fund court party campaign center centre university""".split())
+
+
 @dataclass
 class Resolver:
     """Built once per Doc; ``resolve`` is pure with respect to the Doc."""
@@ -72,7 +78,9 @@ class Resolver:
             if span is None:
                 continue
             for role_tokens in self._roles_of(span):
-                role = " ".join(t.text for t in role_tokens).strip(" ,")
+                last = role_tokens[-1]
+                role = re.sub(r"^(the|a|an)\s+", "", text[role_tokens[0].idx:last.idx + len(last.text)].strip(" ,"),
+                              flags=re.I)
                 head = role_tokens[-1].lemma_.lower() if role_tokens else ""
                 if role and head:
                     self.roles.setdefault(m.name, set()).add(role)
@@ -177,6 +185,12 @@ class Resolver:
             for off, h, name in reversed(self.role_at):
                 if off < span.start_char and h == head:
                     return name
+            return None
+        if head in ORG_ROLES:  # 'the institute' -> the Institute for Conflict Accounting named before
+            for m in reversed(self.mentions[:bisect_left(self.starts, span.start_char)]):
+                if self.labels.get(m.name) == "ORG" and (
+                        head in m.name.lower().split() or any(head in r.lower() for r in self.roles.get(m.name, ()))):
+                    return m.name
             return None
         if head not in PERSON_ROLES:
             return None

@@ -22,7 +22,6 @@ from spacy.tokens import Doc, Span, Token
 
 from ..types import Span as TextSpan
 from ..types import Statement
-from .actors import RawMention
 from .dates import resolve as resolve_date
 from .lexicon import ACCORDING, CUE_NOUNS, NEEDS_CLAUSE, PARTICLES, SOURCE_NOUNS, SPEECH_VERBS
 from .quotes import DashParagraph, Quote, find_dash_paragraphs, find_quotes, paragraphs
@@ -98,11 +97,11 @@ def _phrase(tok: Token) -> Span:
     left = tok.left_edge.i
     right = tok.i
     for c in tok.rights:
-        if c.dep_ in ("prep", "compound", "nmod") or (c.dep_ == "appos" and c.ent_type_ in ("ORG",)):
+        if c.dep_ in ("prep", "compound", "nmod") or (c.dep_ == "appos" and c.ent_type_ in ("ORG", "PERSON")):
             right = max(right, c.right_edge.i)
-        elif c.dep_ in ("punct",) and c.text == ")" and right == c.i - 1:
+        elif c.dep_ == "punct" and c.text == ")" and right == c.i - 1:
             right = c.i
-        else:
+        elif c.dep_ != "punct" or c.text != ",":
             break
     while right > left and doc[right].dep_ == "punct" and doc[right].text != ")":
         right -= 1
@@ -395,9 +394,8 @@ def from_dash_paragraphs(doc: Doc, dashes: list[DashParagraph], cands: list[Cand
 
 
 def find_statements(doc: Doc, body: list[tuple[int, int]], published: str | None,
-                    mentions: list[RawMention]) -> list[Statement]:
+                    resolver: Resolver) -> list[Statement]:
     text = doc.text
-    resolver = Resolver(doc, mentions)
     quotes = find_quotes(text, body)
     dashes = find_dash_paragraphs(text, body)
     protected = [(q.start, q.end) for q in quotes if _full_sentence_quote(doc, q)]
@@ -517,6 +515,8 @@ def _attribute(doc: Doc, cands: list[Candidate], resolver: Resolver, published: 
                 factor = 0.7
                 if name is None:
                     continue  # an unattributed quote: nobody to credit
+        while c.end > c.start and text[c.end - 1] in ", ":  # '"... night," Lund said': the comma is the writer's
+            c.end -= 1
         said = resolve_date(c.date_text, published) if c.date_text else None
         conf = c.confidence * factor if name else min(c.confidence, 0.4)
         st = Statement(TextSpan.of(text, c.start, c.end), speaker_span, name,

@@ -246,6 +246,73 @@ def export(
 
 
 @app.command()
+def quotes(
+    speaker: Annotated[str | None, typer.Option(help="Actor name or alias, e.g. Kallas.")] = None,
+    since: Annotated[str | None, typer.Option(help="Said on or after (YYYY[-MM[-DD]]).")] = None,
+    until: Annotated[str | None, typer.Option(help="Said on or before (YYYY[-MM[-DD]]).")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Outlet name (part of it).")] = None,
+    contains: Annotated[str | None, typer.Option(help="Words the statement contains.")] = None,
+    kind: Annotated[str | None, typer.Option(help="direct, mixed or indirect.")] = None,
+    limit: Annotated[int, typer.Option(help="Rows to show.")] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON Lines instead of a table.")] = False,
+    db: DbOpt = None,
+) -> None:
+    """List statements: who said what, when, where, with the cue."""
+    from ..ledger.queries import quotes as run_quotes
+
+    rows = run_quotes(open_ledger(db), speaker, since, until, outlet, contains, kind, limit)
+    if as_json:
+        for r in rows:
+            sys.stdout.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
+        return
+    tab = Table("said on", "speaker", "cue", "kind", "statement", "outlet", "article", title="Statements")
+    for r in rows:
+        tab.add_row(r["said_on"] or (r["published"] or "")[:10], r["actor"] or r["speaker_name"] or "—",
+                    r["cue"] or "", r["kind"], r["content"][:160], r["outlet"] or "",
+                    f"#{r['article_id']} {(r['title'] or '')[:40]}")
+    out.print(tab)
+
+
+@app.command()
+def actors(
+    search: Annotated[str | None, typer.Argument(help="Name or alias to look for.")] = None,
+    kind: Annotated[str | None, typer.Option(help="person, organisation, place or group.")] = None,
+    limit: Annotated[int, typer.Option(help="Rows to show.")] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON Lines instead of a table.")] = False,
+    db: DbOpt = None,
+) -> None:
+    """List actors with their aliases, roles and statement counts."""
+    from ..ledger.queries import actors as run_actors
+
+    rows = run_actors(open_ledger(db), search, kind, limit)
+    if as_json:
+        for r in rows:
+            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+        return
+    tab = Table("actor", "kind", "statements", "mentions", "aliases", "roles", title="Actors")
+    for r in rows:
+        tab.add_row(r["name"], r["kind"], str(r["statements"]), str(r["mentions"]), ", ".join(r["aliases"][:8]),
+                    "; ".join(r["roles"][:3]))
+    out.print(tab)
+
+
+@app.command()
+def aliases(
+    file: Annotated[Path, typer.Argument(help="YAML (actors:/split:) or CSV (actor,alias) alias file.")],
+    db: DbOpt = None,
+) -> None:
+    """Merge and split actors in the ledger as an alias file says."""
+    from ..ledger.actors import read_alias_file
+
+    ledger = open_ledger(db)
+    try:
+        stats = ledger.apply_aliases(read_alias_file(file))
+    except ClaimledgerError as e:
+        fail(e)
+    out.print(f"merged {stats['merged']} actor(s), added {stats['aliases']} alias(es), split {stats['split']}")
+
+
+@app.command()
 def demo(
     db: Annotated[str, typer.Option("--db", help="Ledger file for the demo.")] = "claimledger-demo.db",
     examples: Annotated[Path | None, typer.Option(help="Folder of example articles.")] = None,

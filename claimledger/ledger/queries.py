@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import desc, func, select, text
 
 from . import schema as t
+from .actors import name_key
 from .store import Ledger
 
 
@@ -127,3 +128,78 @@ def article_records(ledger: Ledger) -> Iterator[dict[str, Any]]:
         art["statements"] = by_article["statements"].get(art["id"], [])
         art["figures"] = by_article["figures"].get(art["id"], [])
         yield art
+
+
+def find_actor_ids(ledger: Ledger, who: str) -> list[int]:
+    """Actors a user means by a name: an exact alias first, else every alias containing the words."""
+    key = name_key(who)
+    with ledger.connect() as conn:
+        exact = conn.execute(select(t.aliases.c.actor_id).where(t.aliases.c.key == key)).scalars().all()
+        if exact:
+            return list(dict.fromkeys(exact))
+        like = conn.execute(select(t.aliases.c.actor_id).where(t.aliases.c.key.like(f"%{key}%"))).scalars().all()
+        return list(dict.fromkeys(like))
+
+
+def quotes(ledger: Ledger, speaker: str | None = None, since: str | None = None, until: str | None = None,
+           outlet: str | None = None, contains: str | None = None, kind: str | None = None,
+           limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+    """Statements with their speaker, article, outlet and date, newest said first."""
+    s, a, o = t.statements, t.articles, t.outlets
+    q = (select(s.c.id, s.c.article_id, s.c.kind, s.c.speaker_name, t.actors.c.name.label("actor"),
+                t.actors.c.slug.label("actor_slug"), s.c.speaker_text, s.c.cue, s.c.content, s.c.said_on,
+                s.c.confidence, s.c.content_start, s.c.content_end, a.c.title, a.c.published, a.c.url,
+                o.c.name.label("outlet"))
+         .select_from(s.join(a, a.c.id == s.c.article_id).outerjoin(o, o.c.id == a.c.outlet_id)
+                      .outerjoin(t.actors, t.actors.c.id == s.c.actor_id)))
+    if speaker:
+        ids = find_actor_ids(ledger, speaker)
+        q = q.where(s.c.actor_id.in_(ids) if ids else s.c.id < 0)
+    if since:
+        q = q.where(func.coalesce(s.c.said_on, a.c.published) >= since)
+    if until:
+        q = q.where(func.coalesce(s.c.said_on, a.c.published) <= until + "\uffff")
+    if outlet:
+        q = q.where(func.lower(o.c.name).like(f"%{outlet.lower()}%"))
+    if contains:
+        q = q.where(func.lower(s.c.content).like(f"%{contains.lower()}%"))
+    if kind:
+        q = q.where(s.c.kind == kind)
+    q = q.order_by(desc(func.coalesce(s.c.said_on, a.c.published)), s.c.id).limit(limit).offset(offset)
+    with ledger.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(q)]
+
+
+def actors(ledger: Ledger, search: str | None = None, kind: str | None = None, limit: int = 50,
+           offset: int = 0) -> list[dict[str, Any]]:
+    """Actors with their aliases, roles and statement counts, most quoted first."""
+    st = (select(t.statements.c.actor_id, func.count().label("statements"))
+          .group_by(t.statements.c.actor_id).subquery())
+    mn = (select(t.mentions.c.actor_id, func.count().label("mentions"))
+          .group_by(t.mentions.c.actor_id).subquery())
+    q = (select(t.actors.c.id, t.actors.c.name, t.actors.c.slug, t.actors.c.kind, t.actors.c.gender,
+                func.coalesce(st.c.statements, 0).label("statements"),
+                func.coalesce(mn.c.mentions, 0).label("mentions"))
+         .select_from(t.actors.outerjoin(st, st.c.actor_id == t.actors.c.id)
+                      .outerjoin(mn, mn.c.actor_id == t.actors.c.id)))
+    if search:
+        ids = find_actor_ids(ledger, search)
+        q = q.where(t.actors.c.id.in_(ids) if ids else t.actors.c.id < 0)
+    if kind:
+        q = q.where(t.actors.c.kind == kind)
+    q = q.order_by(desc("statements"), desc("mentions"), t.actors.c.name).limit(limit).offset(offset)
+    with ledger.connect() as conn:
+        rows = [dict(r._mapping) for r in conn.execute(q)]
+        ids = [r["id"] for r in rows]
+        aliases: dict[int, list[str]] = {}
+        for aid, alias in conn.execute(select(t.aliases.c.actor_id, t.aliases.c.alias)
+                                       .where(t.aliases.c.actor_id.in_(ids)).order_by(t.aliases.c.id)):
+            aliases.setdefault(aid, []).append(alias)
+        roles: dict[int, list[str]] = {}
+        for aid, role in conn.execute(select(t.actor_roles.c.actor_id, t.actor_roles.c.role)
+                                      .where(t.actor_roles.c.actor_id.in_(ids))):
+            roles.setdefault(aid, []).append(role)
+    for r in rows:
+        r["aliases"] = [a for a in aliases.get(r["id"], []) if a != r["name"]]
+        r["roles"] = roles.get(r["id"], [])
+    return rows

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -16,17 +14,8 @@ from ..errors import LedgerError
 from ..ingest import dedup
 from ..types import ActorRecord, Article, Extraction
 from . import schema as t
+from .actors import AliasFile, apply_aliases, merge_actors, name_key, slugify
 from .db import describe, make_engine, migrate, resolve_url
-
-
-def name_key(name: str) -> str:
-    """Alias lookup key: case, accents and punctuation folded ("Orbán's" ~ "orban s")."""
-    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    return " ".join(re.findall(r"[a-z0-9]+", s))
-
-
-def slugify(name: str) -> str:
-    return name_key(name).replace(" ", "-") or "actor"
 
 
 @dataclass
@@ -98,7 +87,9 @@ class Ledger:
         if art.segments:
             conn.execute(insert(t.segments), [
                 {"article_id": aid, "start": s.start, "end": s.end, "kind": s.kind} for s in art.segments])
-        actor_ids = {rec.name: self._actor(conn, rec) for rec in ex.actors}
+        merged: dict[int, int] = {}
+        actor_ids = {rec.name: self._actor(conn, rec, merged) for rec in ex.actors}
+        actor_ids = {k: merged.get(v, v) for k, v in actor_ids.items()}
         if ex.mentions:
             conn.execute(insert(t.mentions), [
                 {"article_id": aid, "actor_id": actor_ids.get(m.actor or ""), "start": m.span.start,
@@ -114,22 +105,33 @@ class Ledger:
         conn.execute(self._insert_ignore(t.outlets, {"name": name[:200], "country": country}))
         return conn.execute(select(t.outlets.c.id).where(t.outlets.c.name == name[:200])).scalar_one()
 
-    def _actor(self, conn: Connection, rec: ActorRecord) -> int:
+    def _actor(self, conn: Connection, rec: ActorRecord, merged: dict[int, int]) -> int:
         """One actor per real-world entity: found by any alias key, else created with its aliases."""
-        keys = [name_key(rec.name)] + [name_key(a) for a in rec.aliases]
-        keys = [k for k in dict.fromkeys(keys) if k]
-        found = conn.execute(select(t.aliases.c.actor_id).where(t.aliases.c.key == keys[0])).scalar() if keys else None
+        key = name_key(rec.name)
+        found = conn.execute(select(t.aliases.c.actor_id).where(t.aliases.c.key == key)).scalar() if key else None
+        words = rec.name.split()
+        surname = name_key(words[-1]) if rec.kind == "person" and len(words) > 1 else None
         if found is None:
             slug = slugify(rec.name)[:300]
             conn.execute(self._insert_ignore(t.actors, {"name": rec.name[:300], "slug": slug, "kind": rec.kind,
                                                         "gender": rec.gender}))
             found = conn.execute(select(t.actors.c.id).where(t.actors.c.slug == slug)).scalar_one()
-        aliases = [rec.name] + rec.aliases
+            if surname:  # an actor known so far only by this surname is this person
+                lone = conn.execute(select(t.actors.c.id).join(t.aliases, t.aliases.c.actor_id == t.actors.c.id)
+                                    .where(t.aliases.c.key == surname, t.actors.c.slug == slugify(words[-1]))
+                                    ).scalar()
+                if lone is not None and lone != found:
+                    merge_actors(conn, found, lone)
+                    merged[lone] = found
+        aliases = [rec.name] + rec.aliases + ([words[-1]] if surname else [])
         rows = [{"actor_id": found, "alias": a[:300], "key": name_key(a)[:300]} for a in aliases if name_key(a)]
         if rows:
             conn.execute(self._insert_ignore(t.aliases, rows))
         if rec.roles:
             conn.execute(self._insert_ignore(t.actor_roles, [{"actor_id": found, "role": r[:300]} for r in rec.roles]))
+        if rec.gender:
+            conn.execute(t.actors.update().where(t.actors.c.id == found, t.actors.c.gender.is_(None))
+                         .values(gender=rec.gender))
         return found
 
     def _statements(self, conn: Connection, aid: int, ex: Extraction, actor_ids: dict[str, int]) -> list[int]:
@@ -185,6 +187,10 @@ class Ledger:
             conn.execute(insert(t.article_links), [
                 {"article_id": aid, "other_id": o, "kind": k, "similarity": s} for o, k, s in links])
         return links
+
+    def apply_aliases(self, spec: AliasFile) -> dict[str, int]:
+        with self.engine.begin() as conn:
+            return apply_aliases(conn, spec)
 
     # -- reading -----------------------------------------------------------------------------
 

@@ -1,0 +1,122 @@
+"""Statement forms on our own fictional examples: each form the issue names, with its speaker and date."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES
+
+from claimledger.extract import extract
+from claimledger.ingest import read_sources
+from claimledger.ingest.sources import IngestOptions, finish
+from claimledger.types import Article, Statement
+
+
+def statements_of(path: Path) -> tuple[Article, list[Statement]]:
+    [art] = [a for a in read_sources([str(path)]) if isinstance(a, Article)]
+    return art, extract(art).statements
+
+
+def find(sts: list[Statement], words: str) -> Statement:
+    hits = [s for s in sts if words in s.content.text]
+    assert len(hits) == 1, (words, [s.content.text for s in sts])
+    return hits[0]
+
+
+@pytest.fixture(scope="module")
+def demands() -> tuple[Article, list[Statement]]:
+    return statements_of(EXAMPLES / "harbour-gazette" / "2025-03-04-sandoval-demands.txt")
+
+
+def test_dash_paragraphs_with_and_without_attribution(demands: tuple[Article, list[Statement]]) -> None:
+    art, sts = demands
+    bare = find(sts, "The Tarn Valley is not for sale")
+    assert (bare.kind, bare.speaker_name) == ("direct", "Mira Sandoval")
+    tail = find(sts, "We have offered a ceasefire three times")
+    assert tail.speaker and tail.speaker.text == "she" and tail.speaker_name == "Mira Sandoval"
+    assert not tail.content.text.endswith("she said") and tail.cue and tail.cue.text == "said"
+
+
+def test_reported_speech_nominal_cue_and_according_to(demands: tuple[Article, list[Statement]]) -> None:
+    _, sts = demands
+    rej = find(sts, "Velorian forces are losing ground")
+    assert rej.kind == "indirect" and rej.cue and rej.cue.text == "rejected claims"
+    acc = find(sts, "nearly 12,000 Velorian soldiers have been killed")
+    assert acc.cue and acc.cue.text == "According to" and acc.speaker_name == "Mira Sandoval"
+    est = find(sts, "Ostmark has lost more than 40,000 troops")
+    assert est.speaker and est.speaker.text == "She" and est.speaker_name == "Mira Sandoval"
+
+
+def test_partial_quote_is_mixed(demands: tuple[Article, list[Statement]]) -> None:
+    _, sts = demands
+    part = find(sts, "slow, but not hopeless")
+    assert part.kind == "mixed" and part.speaker_name == "Mira Sandoval"
+    assert part.content.text == "slow, but not hopeless"  # quotation marks excluded
+
+
+def test_said_on_from_the_text_and_the_publication_date(demands: tuple[Article, list[Statement]]) -> None:
+    art, sts = demands
+    assert art.published == "2025-03-04"
+    monday = find(sts, "Ostmark must withdraw its artillery")
+    assert monday.said_on == "2025-03-03"  # "on Monday" before a Tuesday publication
+    losses, lsts = statements_of(EXAMPLES / "harbour-gazette" / "2025-03-11-losses.txt")
+    ago = find(lsts, "8,000 Velorian soldiers had died")
+    assert ago.said_on == "2024-03" and ago.speaker_name == "Mira Sandoval"  # "who a year ago claimed"
+    feb = find(lsts, "9,000 of its soldiers had been killed")
+    assert feb.said_on == "2025-02-05"  # "On February 5 this year"
+
+
+def test_colon_introduced_and_interrupted_quotes() -> None:
+    _, sts = statements_of(EXAMPLES / "valley-courier" / "2025-03-05-vaal-rejects.html")
+    colon = find(sts, "We will not withdraw a single battalion")
+    assert colon.kind == "direct" and colon.speaker_name == "Henrik Vaal"
+    assert "Peace needs two signatures" in colon.content.text  # the quote runs over two sentences
+    _, sts = statements_of(EXAMPLES / "valley-courier" / "2025-03-12-talks-in-brenna.html")
+    run = find(sts, "Nobody left the room")
+    assert run.speaker_name == "Tomas Lindqvist" and run.parts and len(run.parts) == 2
+    assert "We will meet again in April" in run.content.text
+
+
+def test_sources_that_are_not_people() -> None:
+    _, sts = statements_of(EXAMPLES / "harbour-gazette" / "2025-03-11-losses.txt")
+    study = find(sts, "between 30,000 and 45,000 soldiers")
+    assert study.speaker_name == "Institute for Conflict Accounting"
+    inst = find(sts, "210,000 people have been displaced")
+    assert inst.speaker and inst.speaker.text == "The institute"
+    assert inst.speaker_name == "Institute for Conflict Accounting"
+
+
+def test_unresolvable_pronoun_stays_empty() -> None:
+    text = "The storm hit the coast on Monday.\nShe said that the harbour would reopen soon.\n"
+    art = finish(Article(text=text, source="x.txt"), IngestOptions())
+    [st] = extract(art).statements
+    assert st.speaker and st.speaker.text == "She" and st.speaker_name is None and st.confidence <= 0.4
+
+
+def test_non_body_lines_yield_no_statements(demands: tuple[Article, list[Statement]]) -> None:
+    art, sts = demands
+    for s in sts:
+        assert "READ ALSO" not in art.text[max(0, s.content.start - 12):s.content.end]
+
+
+def test_offsets_are_exact_everywhere() -> None:
+    for path in sorted(EXAMPLES.rglob("*")):
+        if path.suffix not in (".txt", ".html", ".jsonl"):
+            continue
+        for art in read_sources([str(path)]):
+            assert isinstance(art, Article)
+            for s in extract(art).statements:
+                assert art.text[s.content.start:s.content.end] == s.content.text
+                if s.speaker:
+                    assert art.text[s.speaker.start:s.speaker.end] == s.speaker.text
+                if s.cue:
+                    assert art.text[s.cue.start:s.cue.end] == s.cue.text
+
+
+def test_extract_is_pure() -> None:
+    art, first = statements_of(EXAMPLES / "harbour-gazette" / "2025-03-18-aid.txt")
+    before = (art.text, list(art.segments))
+    again = extract(art).statements
+    assert [s.to_dict() for s in first] == [s.to_dict() for s in again]
+    assert (art.text, list(art.segments)) == before
