@@ -74,3 +74,10 @@ def test_polnear_dev_floors(tmp_path: Path) -> None:
     assert res["content"]["f1"] >= 0.55, res  # type: ignore[index]
     assert res["end_to_end"]["f1"] >= 0.49, res  # type: ignore[index]
     assert res["speaker_acc"] >= 0.87, res
+
+
+@needs_shared
+def test_seed_figures_floor(seed_predictions: Path) -> None:
+    res = run_scorer("ledger_score.py", "figures", str(GOLD / "figures.json"), str(SEEDS), str(seed_predictions))
+    assert res["full"]["f1"] >= 0.90, res  # type: ignore[index]
+    assert res["value_acc"] >= 0.95 and res["counted_acc"] >= 0.8, res

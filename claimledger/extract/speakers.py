@@ -52,6 +52,7 @@ class Resolver:
     gender: dict[str, str] = field(default_factory=dict)
     roles: dict[str, set[str]] = field(default_factory=dict)
     role_at: list[tuple[int, str, str]] = field(default_factory=list)  # (offset, role head, actor)
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # inside quotes: the speaker's words, not referents
 
     def __post_init__(self) -> None:
         self.mentions = sorted(self.mentions, key=lambda m: m.start)
@@ -153,11 +154,21 @@ class Resolver:
         w = word.lower()
         if w in FEMALE | MALE:
             want = "f" if w in FEMALE else "m"
+            here = self.doc.char_span(before, before + 1, alignment_mode="expand")
+            sent_start = here.sent.start_char if here is not None else before
+            for m in reversed(self.mentions[:bisect_left(self.starts, before)]):  # a subject earlier in the sentence
+                if m.start < sent_start:
+                    break
+                if any(s <= m.start < e for s, e in self.quoted):
+                    continue
+                if self.labels.get(m.name) == "PERSON" and self.is_subject(m) and self.gender.get(m.name, want) == want:
+                    return self._learn(m.name, want)
             for name in prefer:
                 if self.labels.get(name) == "PERSON" and self.gender.get(name, want) == want:
                     return self._learn(name, want)
             earlier = [m for m in reversed(self.mentions[:bisect_left(self.starts, before)])
-                       if self.labels.get(m.name) == "PERSON" and before - m.start < 1200]
+                       if self.labels.get(m.name) == "PERSON" and before - m.start < 1200
+                       and not any(s <= m.start < e for s, e in self.quoted)]
             for m in earlier:
                 if self.is_subject(m) and self.gender.get(m.name, want) == want:
                     return self._learn(m.name, want)

@@ -283,8 +283,12 @@ def from_quotes(doc: Doc, quotes: list[Quote], body: list[tuple[int, int]],
         span = _quote_tokens(doc, q)
         if span is None:
             continue
-        # a cue candidate whose content lies inside (or is) this quote: a direct quote
+        # a cue candidate whose content lies inside (or is) this quote, or whose cue follows it ('"...," he said'):
+        # a direct quote
         inside = [c for c in cands if c.source == "cue" and q.open_at - 1 <= c.start and c.end <= q.end + 2]
+        if q.close_at is not None and not inside:
+            inside = [c for c in cands if c.source == "cue" and c.cue and 0 < c.cue[0] - q.close_at <= 40
+                      and not re.search(r"[\n.;:!?\"“”]", text[q.close_at + 1:c.cue[0]])]
         if inside and _full_sentence_quote(doc, q):
             best = max(inside, key=lambda c: c.confidence)
             best.start, best.end, best.kind = q.start, q.end, "direct"
@@ -398,6 +402,7 @@ def find_statements(doc: Doc, body: list[tuple[int, int]], published: str | None
     text = doc.text
     quotes = find_quotes(text, body)
     dashes = find_dash_paragraphs(text, body)
+    resolver.quoted = [(q.start, q.end) for q in quotes] + [(d.start, d.end) for d in dashes]
     protected = [(q.start, q.end) for q in quotes if _full_sentence_quote(doc, q)]
     cands: list[Candidate] = []
     for sent in doc.sents:

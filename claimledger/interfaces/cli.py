@@ -312,6 +312,87 @@ def aliases(
     out.print(f"merged {stats['merged']} actor(s), added {stats['aliases']} alias(es), split {stats['split']}")
 
 
+figures_app = typer.Typer(help="Figures: list them, or line up one quantity across claimants.",
+                          invoke_without_command=True, no_args_is_help=False)
+app.add_typer(figures_app, name="figures")
+
+
+def _fmt_value(r: dict[str, Any]) -> str:
+    def n(v: float) -> str:
+        return f"{v:,.0f}" if v >= 100 or v == int(v) else f"{v:,.2f}"
+    core = n(r["value"]) if r["value"] is not None else f"{n(r['low'])}–{n(r['high'])}"
+    unit = r["unit"] or ""
+    return " ".join(x for x in (r["approx"] or "", core, unit if unit != "people" else "") if x)
+
+
+@figures_app.callback()
+def figures(
+    ctx: typer.Context,
+    claimant: Annotated[str | None, typer.Option(help="Who claims it (name or alias).")] = None,
+    counted: Annotated[str | None, typer.Option(help="What is counted, e.g. 'Ukrainian soldiers killed'.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Outlet name (part of it).")] = None,
+    since: Annotated[str | None, typer.Option(help="As of this date or later.")] = None,
+    until: Annotated[str | None, typer.Option(help="As of this date or earlier.")] = None,
+    limit: Annotated[int, typer.Option(help="Rows to show.")] = 100,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON Lines instead of a table.")] = False,
+    db: DbOpt = None,
+) -> None:
+    """List figures, filtered by claimant, what is counted, outlet and date."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from ..analysis.figures import list_figures
+
+    rows = list_figures(open_ledger(db), claimant, counted, outlet, since, until, limit)
+    if as_json:
+        for r in rows:
+            sys.stdout.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
+        return
+    tab = Table("as of", "claimant", "figure", "counted", "group", "measure", "outlet", title="Figures")
+    for r in rows:
+        tab.add_row(r["as_of"] or "", r["claimant"] or r["claimant_name"] or "(article)", _fmt_value(r),
+                    r["counted"] or "", r["group"] or "", r["measure"] or "", r["outlet"] or "")
+    out.print(tab)
+
+
+@figures_app.command("compare")
+def figures_compare(
+    query: Annotated[str, typer.Argument(help="The quantity, in plain words: 'Ukrainian soldiers killed'.")],
+    since: Annotated[str | None, typer.Option(help="As of this date or later.")] = None,
+    until: Annotated[str | None, typer.Option(help="As of this date or earlier.")] = None,
+    attributed: Annotated[bool, typer.Option("--attributed", help="Only figures someone claims.")] = False,
+    chart_path: Annotated[Path | None, typer.Option("--chart", help="Draw the figures over time to a .png "
+                                                                   "or .svg file.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    db: DbOpt = None,
+) -> None:
+    """Line up one quantity as each claimant gives it, with the spread between highest and lowest."""
+    from ..analysis.figures import chart, compare
+
+    cmp = compare(open_ledger(db), query, since, until, include_unattributed=not attributed)
+    if cmp.measure is None:
+        fail(ClaimledgerError(repr(query), "names no measure claimledger lines up",
+                              "say what is counted: killed, wounded, missing, casualties, displaced, captured, "
+                              "spent, pledged, aid, received, fired"))
+    if as_json:
+        sys.stdout.write(json.dumps(cmp.to_dict(), ensure_ascii=False, default=str) + "\n")
+    else:
+        what = " ".join(x for x in (cmp.group or "any group", cmp.measure, cmp.unit or "") if x)
+        tab = Table("claimant", "figure", "as of", "outlet / article", "sentence",
+                    title=f"{query}  [{what}]", show_lines=True)
+        for r in cmp.rows:
+            tab.add_row(r["claimant"] or r["claimant_name"] or "(article voice)",
+                        _fmt_value(r) + (" (projected)" if r["projection"] else ""), r["as_of"] or "",
+                        f"{r['outlet'] or '?'} #{r['article_id']} {(r['title'] or '')[:40]}", r["sentence"][:220])
+        out.print(tab)
+        spread = f"{cmp.spread:.2f}x" if cmp.spread else "n/a"
+        out.print(f"{len(cmp.rows)} figure(s); spread (highest over lowest): {spread}", highlight=False)
+    if chart_path is not None:
+        if chart_path.suffix.lower() not in (".png", ".svg"):
+            fail(ClaimledgerError(str(chart_path), "unknown chart format", "name the file .png or .svg"))
+        chart(cmp, str(chart_path))
+        err.print(f"chart written to {chart_path}")
+
+
 @app.command()
 def demo(
     db: Annotated[str, typer.Option("--db", help="Ledger file for the demo.")] = "claimledger-demo.db",

@@ -154,6 +154,7 @@ figures = Table(
     Column("claimant_name", String(300)),
     Column("as_of", String(32)),
     Column("projection", Boolean, nullable=False, default=False),
+    Column("quantity", String(120), index=True),  # group|measure|unit class: what lines figures up
 )
 
 Index("ix_statements_actor_said", statements.c.actor_id, statements.c.said_on)

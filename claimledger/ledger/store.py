@@ -11,6 +11,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import LedgerError
+from ..extract.figures import quantity_key
 from ..ingest import dedup
 from ..types import ActorRecord, Article, Extraction
 from . import schema as t
@@ -161,7 +162,8 @@ class Ledger:
                 "text": f.span.text[:300], "value": f.value, "low": f.low, "high": f.high, "approx": f.approx,
                 "unit": f.unit, "counted": f.counted, "group": f.group, "measure": f.measure, "period": f.period,
                 "claimant_actor_id": actor_ids.get(f.claimant_name or ""), "claimant_name": f.claimant_name,
-                "as_of": f.as_of, "projection": f.projection})
+                "as_of": f.as_of, "projection": f.projection,
+                "quantity": quantity_key(f.group, f.measure, f.unit)})
         if rows:
             conn.execute(insert(t.figures), rows)
 

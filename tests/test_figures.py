@@ -1,0 +1,103 @@
+"""Figures on our own fictional examples and on constructed sentences: values, ranges, units, exclusions."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, cli
+
+from claimledger.extract import extract
+from claimledger.ingest.sources import IngestOptions, finish
+from claimledger.types import Article, Figure
+
+
+def figures_of(text: str, published: str = "2025-03-10") -> list[Figure]:
+    art = finish(Article(text=text + "\n", source="t.txt", published=published), IngestOptions())
+    return extract(art).figures
+
+
+def one(figs: list[Figure], surface: str) -> Figure:
+    hits = [f for f in figs if f.span.text == surface]
+    assert len(hits) == 1, (surface, [f.span.text for f in figs])
+    return hits[0]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "value", "low", "high", "approx", "unit"), [
+    ("The ministry said that 55,000 soldiers had been killed.", "55,000", 55000, None, None, None, "people"),
+    ("Officials said nearly 1.2 million people had fled the region.", "nearly 1.2 million", 1.2e6, None, None,
+     "nearly", "people"),
+    ("The agency estimates that between 100,000 and 140,000 soldiers were killed.", "between 100,000 and 140,000",
+     None, 1e5, 1.4e5, None, "people"),
+    ("Donors pledged €170bn in aid to the region, the commission said.", "€170bn", 1.7e11, None, None, None, "EUR"),
+    ("The country has spent $12trn on defence since 2001, the report said.", "$12trn", 1.2e13, None, None, None,
+     "USD"),
+    ("The government said 38 billion euros had been spent on rebuilding.", "38 billion euros", 3.8e10, None, None,
+     None, "EUR"),
+    ("Turnout fell to 40% in the capital, the commission said.", "40%", 40, None, None, None, "percent"),
+    ("Up to two million people have been displaced by the fighting.", "Up to two million", 2e6, None, None, "up to",
+     "people"),
+])
+def test_values_ranges_qualifiers_units(sentence: str, surface: str, value: float | None, low: float | None,
+                                        high: float | None, approx: str | None, unit: str) -> None:
+    f = one(figures_of(sentence), surface)
+    assert (f.value, f.low, f.high) == (value, low, high)
+    assert (f.approx or None) == (approx.lower() if approx else None) or (f.approx or "").lower() == approx
+    assert f.unit == unit
+
+
+@pytest.mark.parametrize("sentence", [
+    "The war has lasted four years and the talks went on for six hours.",
+    "The EU adopted its 19th package of sanctions on Monday.",
+    "Leaders of the G7 discussed the 28-point plan in 2025.",
+    "Dozens of drones and hundreds of thousands of shells were fired.",
+    "Mr. King, 82, told reporters he was tired.",
+    "The meeting starts at 10:30 am on 5 March 2024.",
+])
+def test_not_figures(sentence: str) -> None:
+    assert figures_of(sentence) == []
+
+
+def test_claimant_counted_group_and_as_of() -> None:
+    figs = figures_of("On February 5 this year, Ukraine's President Volodymyr Zelensky said that 55,000 Ukrainian "
+                      "soldiers had been killed since the invasion in February 2022. Officials estimate that "
+                      "about 600,000 Russian soldiers have been killed or wounded.")
+    z = one(figs, "55,000")
+    assert z.claimant_name == "Volodymyr Zelensky" and z.as_of == "2025-02-05" and z.statement is not None
+    assert (z.group, z.measure) == ("Ukrainian", "killed") and "soldiers" in (z.counted or "")
+    assert z.period and z.period.startswith("since")
+    r = one(figs, "about 600,000")
+    assert (r.group, r.measure, r.claimant_name) == ("Russian", "casualties", None)
+
+
+def test_projection_is_marked() -> None:
+    [f] = figures_of("A study by the Institute for War Records suggests that the number of soldiers killed is on "
+                     "track to reach two million this spring.")
+    assert f.projection and f.claimant_name == "Institute for War Records"
+
+
+def test_compare_lines_up_claimants_and_draws(tmp_path: Path) -> None:
+    db = tmp_path / "d.db"
+    assert cli("demo", "--db", str(db)).returncode == 0
+    r = cli("figures", "compare", "Velorian soldiers killed", "--db", str(db), "--json")
+    cmp = json.loads(r.stdout)
+    claimants = {row["claimant"] for row in cmp["rows"]}
+    assert {"Mira Sandoval", "Institute for Conflict Accounting"} <= claimants
+    assert cmp["spread"] and cmp["spread"] > 1
+    for ext in ("png", "svg"):
+        out = tmp_path / f"c.{ext}"
+        r = cli("figures", "compare", "Velorian soldiers killed", "--db", str(db), "--chart", str(out))
+        assert r.returncode == 0 and out.stat().st_size > 1000, r.stderr
+    r = cli("figures", "--claimant", "Holm", "--db", str(db), "--json")
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    assert rows and all(row["claimant"] == "Petra Holm" for row in rows)
+    r = cli("figures", "compare", "the weather", "--db", str(db))
+    assert r.returncode == 1 and "names no measure" in r.stderr
+
+
+def test_examples_have_conflicting_figures() -> None:
+    losses = (EXAMPLES / "harbour-gazette" / "2025-03-11-losses.txt").read_text(encoding="utf-8")
+    figs = figures_of(losses, "2025-03-11")
+    claimants = {f.claimant_name for f in figs if f.measure in ("killed", "casualties")}
+    assert {"Henrik Vaal", "Mira Sandoval", "Institute for Conflict Accounting"} <= claimants
