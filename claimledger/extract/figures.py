@@ -362,8 +362,8 @@ def _counted(doc: Doc, num: _Num) -> tuple[str | None, str | None, str | None, s
             owner = [subj]
     measure = _normal_measure(_measure_words(measure_src))
     clause = verb.sent.text if verb is not None else num.tokens.sent.text
-    group = _group(owner + words + ([verb] if verb is not None else []), doc[num.tokens.start:verb.right_edge.i + 1].text
-                   if verb is not None and verb.i > root.i else clause)
+    span_text = doc[num.tokens.start:verb.right_edge.i + 1].text if verb is not None and verb.i > root.i else clause
+    group = _group(owner + words + ([verb] if verb is not None else []), span_text)
     kept = [w for w in words if not (num.tokens.start <= w.i < num.tokens.end)]
     verbs_in = [w for w in kept if w.pos_ in ("VERB", "AUX") and w.lemma_.lower() in MEASURE_OF]
     nouns = [w for w in kept if w.pos_ not in ("VERB", "AUX")]
