@@ -85,3 +85,20 @@ def test_help_documents_every_command() -> None:
     for cmd in ("ingest", "extract", "stats", "search", "export", "demo"):
         assert cmd in r.stdout
     assert EXAMPLES.is_dir()
+
+
+def test_quotes_and_actors_commands(demo_db: Path) -> None:
+    r = cli("quotes", "--speaker", "Sandoval", "--db", str(demo_db), "--json")
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    assert rows and all(row["actor"] == "Mira Sandoval" for row in rows)
+    assert {row["kind"] for row in rows} == {"direct", "mixed", "indirect"}
+    r = cli("quotes", "--speaker", "Sandoval", "--outlet", "Nordpost", "--since", "2025-03-21", "--db", str(demo_db),
+            "--json")
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    assert rows and all(row["outlet"] == "Nordpost" and row["said_on"] >= "2025-03-21" for row in rows)
+    r = cli("quotes", "--contains", "buffer zone", "--db", str(demo_db), "--json")
+    outlets = {json.loads(line)["outlet"] for line in r.stdout.splitlines()}
+    assert outlets == {"Valley Courier", "Meridian Wire"}  # the syndicated copy carries the same statement
+    r = cli("actors", "Lindqvist", "--db", str(demo_db), "--json")
+    [actor] = [json.loads(line) for line in r.stdout.splitlines()]
+    assert actor["name"] == "Tomas Lindqvist" and actor["statements"] >= 4 and "Lindqvist" in actor["aliases"]

@@ -6,12 +6,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import desc, func, select
+from sqlalchemy import desc, func, or_, select
 
 from ..ledger import schema as t
 from ..ledger.queries import find_actor_ids
 from ..ledger.store import Ledger
 from .quantities import parse_query
+
+LOSS_MEASURES = ("casualties", "killed", "wounded", "missing")
 
 
 def sentence_around(text: str, start: int, end: int) -> str:
@@ -93,8 +95,12 @@ def compare(ledger: Ledger, query: str, since: str | None = None, until: str | N
     if measure is None:
         return cmp
     f = t.figures
-    pattern = f"{group or '%'}|{measure}|{'money' if unit == 'money' else (unit or '%')}"
-    q = _base_query().add_columns(t.articles.c.text.label("_text")).where(f.c.quantity.like(pattern))
+    # 'losses' take in every loss figure (killed, wounded, missing); 'killed' only the killed
+    measures = LOSS_MEASURES if measure == "casualties" else (measure,)
+    unit_part = "money" if unit == "money" else (unit or "%")
+    patterns = [f"{group or '%'}|{m}|{unit_part}" for m in measures]
+    q = _base_query().add_columns(t.articles.c.text.label("_text"), t.articles.c.country).where(
+        or_(*[f.c.quantity.like(p) for p in patterns]))
     if not include_unattributed:
         q = q.where(f.c.claimant_name.is_not(None))
     if since:

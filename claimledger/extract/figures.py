@@ -238,7 +238,8 @@ def _group(tokens: list[Token], clause_text: str) -> str | None:
         return "both"
     norps: list[str] = []
     for t in tokens:
-        if t.pos_ == "PROPN" and t.dep_ in ("compound", "poss") and t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"):
+        if t.pos_ == "PROPN" and (t.dep_ in ("compound", "poss") and t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
+                                  or t.dep_ == "nsubj"):
             name = demonym(t.text)
             if name not in norps:
                 norps.append(name)
@@ -358,7 +359,7 @@ def _counted(doc: Doc, num: _Num) -> tuple[str | None, str | None, str | None, s
     owner: list[Token] = []
     if verb is not None and verb.lemma_.lower() in ("lose", "suffer") and noun is not None and noun.dep_ == "dobj":
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # 'Veloria has lost 50,000 men'
-        if subj is not None and subj.ent_type_ in ("GPE", "NORP", "ORG"):
+        if subj is not None and (subj.ent_type_ in ("GPE", "NORP", "ORG") or subj.pos_ == "PROPN"):
             owner = [subj]
     measure = _normal_measure(_measure_words(measure_src))
     clause = verb.sent.text if verb is not None else num.tokens.sent.text

@@ -377,12 +377,13 @@ def figures_compare(
         sys.stdout.write(json.dumps(cmp.to_dict(), ensure_ascii=False, default=str) + "\n")
     else:
         what = " ".join(x for x in (cmp.group or "any group", cmp.measure, cmp.unit or "") if x)
-        tab = Table("claimant", "figure", "as of", "outlet / article", "sentence",
+        tab = Table("claimant", "figure", "measure", "as of", "outlet / article", "sentence",
                     title=f"{query}  [{what}]", show_lines=True)
         for r in cmp.rows:
             tab.add_row(r["claimant"] or r["claimant_name"] or "(article voice)",
-                        _fmt_value(r) + (" (projected)" if r["projection"] else ""), r["as_of"] or "",
-                        f"{r['outlet'] or '?'} #{r['article_id']} {(r['title'] or '')[:40]}", r["sentence"][:220])
+                        _fmt_value(r) + (" (projected)" if r["projection"] else ""), r["measure"], r["as_of"] or "",
+                        f"{r['outlet'] or r.get('country') or '?'} #{r['article_id']} {(r['title'] or '')[:40]}",
+                        r["sentence"][:220])
         out.print(tab)
         spread = f"{cmp.spread:.2f}x" if cmp.spread else "n/a"
         out.print(f"{len(cmp.rows)} figure(s); spread (highest over lowest): {spread}", highlight=False)
