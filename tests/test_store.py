@@ -43,7 +43,7 @@ def with_records(art: Article) -> Extraction:
     s, e = _find(art.text, "nearly 2 million euros")
     if not any(f.span.start == s for f in ex.figures):
         ex.figures.append(Figure(Span.of(art.text, s, e), 2e6, approx="nearly", unit="EUR", claimant_name="Greta Lund",
-                             statement=0, as_of="2024-03-04"))
+                                 statement=0, as_of="2024-03-04"))
     return ex
 
 
