@@ -41,16 +41,19 @@ from claimledger.extract.pipeline import get_nlp
 from claimledger.ingest import read_sources
 from claimledger.types import Article
 arts = [a for a in read_sources([sys.argv[1]]) if isinstance(a, Article)]
-get_nlp()
+nlp = get_nlp()
+skip = [c for c in sys.argv[2:] if c]
 t0 = time.perf_counter()
-n = sum(1 for _ in extract_many(arts, workers=1))
+with nlp.select_pipes(disable=skip):
+    n = sum(1 for _ in extract_many(arts, workers=1))
 dt = time.perf_counter() - t0
 print(json.dumps({"n": n, "seconds": dt, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
 
-def run_child(code: str, corpus: Path) -> dict[str, float]:
-    out = subprocess.run([sys.executable, "-c", code, str(corpus)], capture_output=True, text=True, check=True)
+def run_child(code: str, corpus: Path, *extra: str) -> dict[str, float]:
+    out = subprocess.run([sys.executable, "-c", code, str(corpus), *extra], capture_output=True, text=True,
+                         check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -72,8 +75,12 @@ def main() -> None:
     n = len([p for p in corpus.rglob("*") if p.is_file()])
     parse = run_child(PARSE_ONLY, corpus)
     extract = run_child(EXTRACT_ONLY, corpus)
+    no_figures = run_child(EXTRACT_ONLY, corpus, "claimledger_figures")
+    no_claims = run_child(EXTRACT_ONLY, corpus, "claimledger_figures", "claimledger_statements")
     rows = [("bare spaCy parse (nlp.pipe, same model)", parse["n"] / parse["seconds"], parse["rss_mb"]),
-            ("extract() only, 1 process", extract["n"] / extract["seconds"], extract["rss_mb"])]
+            ("extract(): parse + actors", no_claims["n"] / no_claims["seconds"], no_claims["rss_mb"]),
+            ("extract(): parse + actors + statements", no_figures["n"] / no_figures["seconds"], no_figures["rss_mb"]),
+            ("extract(): everything (+ figures), 1 process", extract["n"] / extract["seconds"], extract["rss_mb"])]
     for w in (1, 2):
         r = run_ingest(corpus, w)
         rows.append((f"claimledger ingest --workers {w} (model load, SQLite writes incl.)", n / r["seconds"],
@@ -83,8 +90,11 @@ def main() -> None:
     print(f"{'run':<66} {'articles/s':>10} {'peak RSS MB':>12} {'x parse':>8}")
     for name, rate, rss in rows:
         print(f"{name:<66} {rate:>10.2f} {rss:>12.0f} {rate / base:>8.2f}")
-    cost = (parse["n"] / parse["seconds"]) / (extract["n"] / extract["seconds"]) - 1
-    print(f"extraction cost over the bare parse: {cost:+.1%}")
+    base_s = parse["seconds"]
+    print(f"cost over the bare parse (seconds, same texts): actors {no_claims['seconds'] / base_s - 1:+.1%}, "
+          f"statements {(no_figures['seconds'] - no_claims['seconds']) / base_s:+.1%}, "
+          f"figures {(extract['seconds'] - no_figures['seconds']) / base_s:+.1%}, "
+          f"all extraction {extract['seconds'] / base_s - 1:+.1%}")
 
 
 if __name__ == "__main__":
