@@ -97,6 +97,8 @@ def compare(ledger: Ledger, query: str, since: str | None = None, until: str | N
     f = t.figures
     # 'losses' take in every loss figure (killed, wounded, missing); 'killed' only the killed
     measures = LOSS_MEASURES if measure == "casualties" else (measure,)
+    if unit is None and measure in LOSS_MEASURES + ("displaced", "captured"):
+        unit = "people"  # 'Russian losses' means soldiers unless the query names tanks
     unit_part = "money" if unit == "money" else (unit or "%")
     patterns = [f"{group or '%'}|{m}|{unit_part}" for m in measures]
     q = _base_query().add_columns(t.articles.c.text.label("_text"), t.articles.c.country).where(

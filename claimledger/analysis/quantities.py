@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from ..extract.figures import MEASURE_OF, demonym, quantity_key, unit_class
+from ..extract.actors import demonym
+from ..extract.figures import MEASURE_OF, quantity_key, unit_class
 
 __all__ = ["parse_query", "quantity_key", "unit_class"]
 
@@ -40,4 +41,6 @@ def parse_query(query: str) -> tuple[str | None, str | None, str | None]:
             group = demonym(g).lower()
         elif w in ("soldiers", "troops", "people", "men", "servicemen"):
             unit = unit or "people"
+        elif w in ("tanks", "drones", "aircraft", "jets", "helicopters", "missiles", "shells"):
+            unit = w.rstrip("s") if w != "aircraft" else w
     return group, measure, unit

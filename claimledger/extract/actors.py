@@ -45,6 +45,15 @@ def clean_name(ent: Span) -> tuple[int, int, str]:
     return start, start + len(text), text
 
 
+def demonym(place: str) -> str:
+    """'Russia' -> 'Russian', 'Ukraine' -> 'Ukrainian', 'Veloria' -> 'Velorian'; other names stay."""
+    if place.endswith("ia"):
+        return place + "n"
+    if place.endswith("ine"):
+        return place[:-1] + "ian"
+    return place
+
+
 def name_key(name: str) -> str:
     return " ".join(re.findall(r"\w+", name.lower()))
 

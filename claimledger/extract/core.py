@@ -49,6 +49,9 @@ def records_from_doc(doc: Doc, article: Article) -> Extraction:
         rec.gender = gender.get(name)
     del body  # components already read only the body segments (see _make_doc)
     statements = list(doc._.cl_statements or [])
+    for st in statements:  # speakers named from a phrase ("Ukrainian military") are actors too
+        if st.speaker_name and st.speaker_name not in actors:
+            actors[st.speaker_name] = ActorRecord(name=st.speaker_name, kind="organisation")
     return Extraction(sentences=sentences, mentions=mentions, actors=list(actors.values()), statements=statements,
                       figures=list(doc._.cl_figures or []))
 

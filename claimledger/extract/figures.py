@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..types import Figure, Statement
 from ..types import Span as TextSpan
+from .actors import demonym
 from .numbers import CURRENCY_SIGNS, CURRENCY_WORDS, FRACTIONS, QUALIFIERS, compact_value, word_value
 
 NUMERIC_LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")
@@ -255,15 +256,6 @@ def _group(tokens: list[Token], clause_text: str) -> str | None:
     if len(norps) >= 2:
         return "both"
     return norps[0] if norps else None
-
-
-def demonym(place: str) -> str:
-    """'Russia' -> 'Russian', 'Ukraine' -> 'Ukrainian', 'Veloria' -> 'Velorian'; other names stay."""
-    if place.endswith("ia"):
-        return place + "n"
-    if place.endswith("ine"):
-        return place[:-1] + "ian"
-    return place
 
 
 def _phrase_text(doc: Doc, toks: list[Token]) -> str:

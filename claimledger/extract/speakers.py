@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import RawMention
+from .actors import RawMention, demonym
 from .lexicon import SOURCE_NOUNS
 
 FEMALE = {"she", "her", "hers", "herself"}
@@ -33,6 +33,11 @@ PERSON_ROLES = set("""president minister chancellor leader diplomat envoy secret
 spokesperson director chief head premier governor senator mayor commander general ambassador official
 negotiator adviser advisor king queen prince chairman chairwoman chair deputy foreign representative
 analyst expert economist researcher professor author lawyer prosecutor judge""".split())
+
+
+# nouns for a state's or organisation's institutions: the speaker is "<owner> <institution>"
+INSTITUTIONS = set("""military army forces ministry government officials intelligence command staff office
+prosecutor prosecutors authorities police navy service services""".split())
 
 
 # role heads that stand for organisations: 'the institute estimates ...'
@@ -126,6 +131,11 @@ class Resolver:
         for m in found:
             if m.start <= root.idx < m.end and self.labels.get(m.name) in PERSON_LABELS | {"ORG"}:
                 return m.name
+        if root.lemma_.lower() in INSTITUTIONS:  # "Ukraine's military", "the Russian defence ministry"
+            owner = next((m for m in found if self.labels.get(m.name) in ("GPE", "NORP", "ORG")), None)
+            if owner is not None and not any(self.labels.get(m.name) == "PERSON" for m in found):
+                mods = [t.text.lower() for t in root.lefts if t.dep_ in ("compound", "amod") and not t.ent_type_]
+                return " ".join([demonym(owner.name), *mods, root.lemma_.lower()])
         persons = [m for m in found if self.labels.get(m.name) == "PERSON"]
         if persons:
             return persons[-1].name

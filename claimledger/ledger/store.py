@@ -110,10 +110,15 @@ class Ledger:
         """One actor per real-world entity: found by any alias key, else created with its aliases."""
         key = name_key(rec.name)
         found = conn.execute(select(t.aliases.c.actor_id).where(t.aliases.c.key == key)).scalar() if key else None
+        slug = slugify(rec.name)[:300]
+        if found is not None and (rec.kind == "person") != (self._kind(conn, found) == "person"):
+            # "UN" the organisation is not Kim Jong Un, whose surname is also "Un"
+            if rec.kind != "person":
+                slug = f"{slug}-{rec.kind}"[:300]
+            found = conn.execute(select(t.actors.c.id).where(t.actors.c.slug == slug)).scalar()
         words = rec.name.split()
         surname = name_key(words[-1]) if rec.kind == "person" and len(words) > 1 else None
         if found is None:
-            slug = slugify(rec.name)[:300]
             conn.execute(self._insert_ignore(t.actors, {"name": rec.name[:300], "slug": slug, "kind": rec.kind,
                                                         "gender": rec.gender}))
             found = conn.execute(select(t.actors.c.id).where(t.actors.c.slug == slug)).scalar_one()
@@ -134,6 +139,10 @@ class Ledger:
             conn.execute(t.actors.update().where(t.actors.c.id == found, t.actors.c.gender.is_(None))
                          .values(gender=rec.gender))
         return found
+
+    @staticmethod
+    def _kind(conn: Connection, actor_id: int) -> str:
+        return conn.execute(select(t.actors.c.kind).where(t.actors.c.id == actor_id)).scalar_one()
 
     def _statements(self, conn: Connection, aid: int, ex: Extraction, actor_ids: dict[str, int]) -> list[int]:
         ids = []
