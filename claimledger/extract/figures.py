@@ -459,10 +459,9 @@ CURRENCIES = {"USD", "EUR", "GBP", "UAH", "RUB", "JPY", "CNY", "SEK", "PLN", "cr
 def unit_class(unit: str | None) -> str:
     if not unit:
         return ""
-    base = unit.split(" per ")[0]
-    if base in CURRENCIES:
-        return "money"
-    return base
+    base, _, rate = unit.partition(" per ")
+    cls = "money" if base in CURRENCIES else base
+    return f"{cls} per {rate}" if rate else cls  # a rate never lines up with a total
 
 
 def quantity_key(group: str | None, measure: str | None, unit: str | None) -> str | None:
