@@ -31,7 +31,8 @@ nlp = get_parse_only()
 t0, c0 = time.perf_counter(), time.process_time()
 n = sum(1 for _ in nlp.pipe(texts, batch_size=16))
 dt, cpu = time.perf_counter() - t0, time.process_time() - c0
-print(json.dumps({"n": n, "seconds": dt, "cpu": cpu, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"n": n, "seconds": dt, "cpu": cpu, "rss_mb": rss}))
 """
 
 EXTRACT_ONLY = r"""
@@ -47,7 +48,8 @@ t0, c0 = time.perf_counter(), time.process_time()
 with nlp.select_pipes(disable=skip):
     n = sum(1 for _ in extract_many(arts, workers=1))
 dt, cpu = time.perf_counter() - t0, time.process_time() - c0
-print(json.dumps({"n": n, "seconds": dt, "cpu": cpu, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"n": n, "seconds": dt, "cpu": cpu, "rss_mb": rss}))
 """
 
 
