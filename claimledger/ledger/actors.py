@@ -91,18 +91,14 @@ def merge_actors(conn: Connection, keep: int, drop: int) -> None:
     for table, col in ((t.mentions, t.mentions.c.actor_id), (t.statements, t.statements.c.actor_id),
                        (t.figures, t.figures.c.claimant_actor_id)):
         conn.execute(update(table).where(col == drop).values({col.name: keep}))
-    keys = set(conn.execute(select(t.aliases.c.key).where(t.aliases.c.actor_id == keep)).scalars())
-    for row in conn.execute(select(t.aliases).where(t.aliases.c.actor_id == drop)).all():
-        if row.key in keys:
-            conn.execute(delete(t.aliases).where(t.aliases.c.id == row.id))
-        else:
-            conn.execute(update(t.aliases).where(t.aliases.c.id == row.id).values(actor_id=keep))
-    roles = set(conn.execute(select(t.actor_roles.c.role).where(t.actor_roles.c.actor_id == keep)).scalars())
-    for row in conn.execute(select(t.actor_roles).where(t.actor_roles.c.actor_id == drop)).all():
-        if row.role in roles:
-            conn.execute(delete(t.actor_roles).where(t.actor_roles.c.id == row.id))
-        else:
-            conn.execute(update(t.actor_roles).where(t.actor_roles.c.id == row.id).values(actor_id=keep))
+    for table, unique in ((t.aliases, t.aliases.c.key), (t.actor_roles, t.actor_roles.c.role)):
+        # rows the kept actor already has are dropped, the others move over
+        have = set(conn.execute(select(unique).where(table.c.actor_id == keep)).scalars())
+        for row_id, value in conn.execute(select(table.c.id, unique).where(table.c.actor_id == drop)).all():
+            if value in have:
+                conn.execute(delete(table).where(table.c.id == row_id))
+            else:
+                conn.execute(update(table).where(table.c.id == row_id).values(actor_id=keep))
     conn.execute(delete(t.actors).where(t.actors.c.id == drop))
 
 
