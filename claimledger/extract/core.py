@@ -28,7 +28,6 @@ def _in_body(start: int, end: int, body: list[tuple[int, int]]) -> bool:
 def records_from_doc(doc: Doc, article: Article) -> Extraction:
     """Pure: reads the annotated Doc and the article, returns new records."""
     text = article.text
-    body = article.body_ranges()
     sentences = [(s.start_char, s.end_char) for s in doc.sents if s.text.strip()]
     mentions: list[Mention] = []
     actors: dict[str, ActorRecord] = {}
@@ -47,7 +46,6 @@ def records_from_doc(doc: Doc, article: Article) -> Extraction:
         rec.kind = LABEL_KIND[labels[name].most_common(1)[0][0]]
         rec.roles = [r for r in roles.get(name, []) if len(r) <= 120]
         rec.gender = gender.get(name)
-    del body  # components already read only the body segments (see _make_doc)
     statements = list(doc._.cl_statements or [])
     for st in statements:  # speakers named from a phrase ("Ukrainian military") are actors too
         if st.speaker_name and st.speaker_name not in actors:

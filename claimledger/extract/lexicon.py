@@ -15,27 +15,26 @@ reiterate repeat stress emphasize emphasise underline underscore highlight point
 assert aver affirm confirm acknowledge admit concede allow grant agree disagree concur
 claim contend argue reason suggest propose posit hypothesize speculate predict forecast project
 estimate calculate reckon figure count put gauge guess assess judge conclude find determine
-report reveal disclose divulge leak publish show indicate signal hint imply_not
+report reveal disclose divulge leak publish show indicate signal hint
 warn caution alert threaten vow pledge promise swear guarantee assure reassure
-demand urge call press plead beg ask request insist_on appeal implore
+demand urge call press plead beg ask request appeal implore
 deny dispute reject refute rebut dismiss contest challenge question doubt
 complain lament bemoan protest object criticize criticise condemn denounce decry accuse charge blame allege
 praise hail welcome applaud credit thank
-believe think feel expect hope fear worry doubt_not suspect consider know understand
-inform brief notify advise counsel tell_not teach
-boast brag concede_not confess apologize apologise
+believe think feel expect hope fear worry suspect consider know understand
+inform brief notify advise counsel teach
+boast brag confess apologize apologise
 specify clarify elaborate detail outline summarize summarise
-rule_not decide order instruct direct
-insinuate contend_not suggest_not
+decide order instruct direct
+insinuate
 mutter murmur exclaim cry yell scream mourn
 quote cite paraphrase
 recommend advocate endorse support oppose favour favor
-acknowledge_not attest certify verify
-forecast_not anticipate envisage envision
+attest certify verify
+anticipate envisage envision
 proclaim pronounce profess opine editorialize
 label brand dub term characterize characterise portray depict express voice
-""".split()) - {w for w in """imply_not insist_on doubt_not tell_not concede_not rule_not contend_not suggest_not
-acknowledge_not forecast_not""".split()}
+""".split())
 
 # verbs that report only with a clausal complement, never with a bare object ("she put the cup down")
 NEEDS_CLAUSE = frozenset("""put figure count find determine show indicate signal consider know understand feel
