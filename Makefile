@@ -16,9 +16,11 @@ install: $(STAMP)
 
 demo: install
 	$(BIN)/claimledger demo --db claimledger-demo.db
+	$(BIN)/claimledger serve --db claimledger-demo.db
 
 test: install
 	bash scripts/ensure-postgres.sh
+	bash scripts/ensure-chromium.sh
 	$(BIN)/ruff check claimledger tests bench scripts
 	$(BIN)/mypy claimledger
 	$(BIN)/python -m pytest -q -p no:cacheprovider
@@ -29,6 +31,7 @@ lint: install
 
 bench: install
 	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/web.py
 
 clean:
 	rm -rf $(VENV) claimledger-demo.db*

@@ -9,10 +9,13 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .errors import ClaimledgerError, IngestError
-from .extract import EXTRACTOR_VERSION, extract_many
+from .extract import EXTRACTOR_VERSION, extract, extract_many
 from .ingest import IngestOptions, read_sources
+from .ingest.html import article_from_html
+from .ingest.sources import finish
+from .ingest.web import FetchOptions, articles_from_url
 from .ledger.store import Ledger
-from .types import Article
+from .types import Article, Extraction
 
 
 @dataclass
@@ -70,3 +73,50 @@ def ingest(
         if on_article:
             on_article(article, res.added)
     return report
+
+
+@dataclass
+class OneResult:
+    article_id: int
+    added: bool
+    article: Article
+    extraction: Extraction | None
+
+
+def ingest_document(ledger: Ledger, *, text: str | None = None, html: str | None = None, url: str | None = None,
+                    title: str | None = None, outlet: str | None = None, published: str | None = None,
+                    author: str | None = None, options: IngestOptions | None = None,
+                    where: str = "<request>") -> OneResult:
+    """One article given as text, HTML or a URL to fetch: stored and returned with its extraction.
+
+    Raises IngestError/FetchError/LedgerError with the fix; stores nothing on error.
+    """
+    opts = options or IngestOptions()
+    if sum(x is not None for x in (text, html)) > 1:
+        raise IngestError(where, "both text and html given", "send one of them")
+    if text is not None:
+        if not text.strip():
+            raise IngestError(where, "the text is empty", "send the article's text")
+        art = Article(text=text.replace("\r\n", "\n"), source=where)
+    elif html is not None:
+        art = article_from_html(html, where, url)
+    elif url is not None:
+        items = articles_from_url(url, FetchOptions(allow_private=opts.allow_private, max_bytes=opts.max_bytes))
+        first = next(iter(items), None)
+        if isinstance(first, ClaimledgerError):
+            raise first
+        if first is None:
+            raise IngestError(url, "no article found at this address", "check the URL")
+        art = first
+    else:
+        raise IngestError(where, "no text, html or url given", 'send {"text": ...}, {"html": ...} or {"url": ...}')
+    for k, v in (("title", title), ("url", url), ("outlet", outlet), ("published", published), ("author", author)):
+        if v is not None:
+            setattr(art, k, v)
+    art = finish(art, opts)
+    existing = ledger.has(art.identity)
+    if existing is not None:
+        return OneResult(existing, False, art, None)
+    ex = extract(art)
+    res = ledger.add(art, ex, EXTRACTOR_VERSION)
+    return OneResult(res.article_id, res.added, art, ex)

@@ -49,3 +49,36 @@ def cli(*args: str, input: bytes | None = None, cwd: Path | None = None,
     proc = subprocess.run([str(exe), *args], input=input, capture_output=True, cwd=cwd, timeout=timeout)
     return subprocess.CompletedProcess(proc.args, proc.returncode, proc.stdout.decode("utf-8", "replace"),
                                        proc.stderr.decode("utf-8", "replace"))
+
+
+HOSTILE_TEXT = """Mayor Dana Whitfield said on Tuesday that "<script>alert('xss-1')</script>" had appeared online.
+"We will not accept \\"><img src=x onerror=alert('xss-2')> in our pages," Whitfield said.
+Whitfield said that the link <a href="javascript:alert('xss-3')">click here</a> was removed from the portal.
+According to Whitfield, 12 residents lost data in the '; DROP TABLE statements; -- attack on the city.
+"""
+HOSTILE_META = {"title": "<script>alert('xss-title')</script> City hall hacked", "url": "javascript:alert('xss-url')",
+                "outlet": "<b onmouseover=alert('xss-outlet')>Evil Outlet</b>", "published": "2025-03-20"}
+
+
+def write_hostile(folder: Path) -> Path:
+    """An article from the open web at its worst: markup, script URLs and SQL in text and metadata."""
+    import json
+
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "hostile.txt").write_text(HOSTILE_TEXT, encoding="utf-8")
+    (folder / "hostile.meta.json").write_text(json.dumps(HOSTILE_META), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def web_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A SQLite ledger of the bundled examples plus one hostile article, built once per session."""
+    from claimledger.workflow import ingest
+
+    base = tmp_path_factory.mktemp("web")
+    hostile = write_hostile(base / "hostile")
+    path = str(base / "web.db")
+    with Ledger(path) as led:
+        report = ingest([str(EXAMPLES), str(hostile)], led)
+    assert report.errors == [] and report.added == 11
+    return path

@@ -29,3 +29,29 @@ def test_corpus_ingest_and_rerun(tmp_path: Path) -> None:
     assert identical > 0  # the corpus holds re-crawled copies: stored and linked, not dropped
     r = cli("ingest", str(CORPUS), "--db", str(db))
     assert "added 0 article(s)" in r.stdout
+    check_web_pages(db)
+
+
+def check_web_pages(db: Path) -> None:
+    """Every article page and the other pages with their JSON twins answer on the real corpus."""
+    from fastapi.testclient import TestClient
+
+    from claimledger.interfaces.web import create_app
+
+    with TestClient(create_app(str(db), token="")) as client:
+        home = client.get("/index.json").json()
+        assert home["counts"]["articles"] == 447 and home["top_speakers"] and home["contested"]
+        paths = ["/", "/articles?page=3", "/actors?page=2", "/statements?page=2", "/figures", "/outlets",
+                 "/search?q=ceasefire", "/search?q=Zelensky&kind=direct", "/figures/compare?q=Russian+losses"]
+        paths += [f"/actors/{a['slug']}" for a in home["top_speakers"]]
+        paths += [f"/figures/compare?q={c['quantity']}" for c in home["contested"]]
+        paths += [f"/articles?country={c['country']}" for c in client.get("/outlets.json").json()["countries"]]
+        for path in paths:
+            for url in (path, path.replace("?", ".json?", 1) if "?" in path else
+                        ("/index.json" if path == "/" else path + ".json")):
+                assert client.get(url).status_code == 200, url
+        with sqlite3.connect(db) as conn:
+            ids = [r[0] for r in conn.execute("SELECT id FROM articles")]
+        for aid in ids:  # the highlighting runs over every real article's offsets
+            page = client.get(f"/articles/{aid}")
+            assert page.status_code == 200, aid

@@ -141,7 +141,7 @@ def test_full_text_search_and_summary(ledger: Ledger) -> None:
     s = summary(ledger)
     assert s["outlets"] == [{"name": "Velm Courier", "articles": 1}]
     # the reported clause and the quote, both Greta Lund's
-    assert s["top_speakers"] == [{"name": "Greta Lund", "statements": 2}]
+    assert s["top_speakers"] == [{"name": "Greta Lund", "slug": "greta-lund", "statements": 2}]
     assert [r["content"] for r in table_rows(ledger, "statements")] == [
         "that the port of Velm would reopen on Friday", "We lost 40 boats and nearly 2 million euros in a single night"]
 
@@ -152,3 +152,29 @@ def test_reopening_keeps_data_and_schema(ledger_url: str) -> None:
         a.add(art, extract(art))
     with Ledger(ledger_url) as b:
         assert b.counts()["articles"] == 1
+
+
+def test_actor_counts_follow_adds_and_merges(ledger: Ledger) -> None:
+    """The stored statement and mention counts equal a recount after adds and an alias merge."""
+    from claimledger.ledger.actors import AliasFile
+
+    for i, body in enumerate(["Port director Greta Lund said on Monday that the port of Velm would reopen on Friday.\n",
+                              "Harbour master Ole Brandt said that 40 boats were lost. Lund agreed.\n"]):
+        art = make_article("Velm\n" + body, source=f"{i}.txt")
+        ledger.add(art, extract(art))
+
+    def check() -> dict[str, int]:
+        with ledger.connect() as conn:
+            for aid, st, mn in conn.execute(select(t.actors.c.id, t.actors.c.statement_count,
+                                                   t.actors.c.mention_count)).all():
+                assert st == conn.execute(select(func.count()).where(t.statements.c.actor_id == aid)).scalar()
+                assert mn == conn.execute(select(func.count()).where(t.mentions.c.actor_id == aid)).scalar()
+            return dict(conn.execute(select(t.actors.c.name, t.actors.c.statement_count)).tuples().all())
+
+    before = check()
+    assert before["Greta Lund"] >= 1 and before["Ole Brandt"] >= 1
+    ledger.apply_aliases(AliasFile(merge={"Greta Lund": ["Ole Brandt"]}, split={}))
+    after = check()
+    assert "Ole Brandt" not in after and after["Greta Lund"] == before["Greta Lund"] + before["Ole Brandt"]
+    top = summary(ledger)["top_speakers"][0]
+    assert top == {"name": "Greta Lund", "slug": "greta-lund", "statements": after["Greta Lund"]}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import IO, Any
 
 from sqlalchemy import desc, func, or_, select
 
@@ -87,20 +87,34 @@ class Comparison:
                 "spread": self.spread, "rows": self.rows}
 
 
-def compare(ledger: Ledger, query: str, since: str | None = None, until: str | None = None,
-            include_unattributed: bool = True, limit: int = 500) -> Comparison:
-    """The same quantity as each claimant gives it, oldest first, with the sentence as evidence."""
+def _patterns(query: str) -> tuple[Comparison, list[str]]:
+    """A reader's words, or an exact quantity key ('russian|killed|people'), as LIKE patterns."""
+    if query.count("|") == 2:
+        group, measure, unit = (x or None for x in query.split("|"))
+        return Comparison(query, group, measure, unit), [query]
     group, measure, unit = parse_query(query)
     cmp = Comparison(query, group, measure, unit)
     if measure is None:
-        return cmp
-    f = t.figures
+        return cmp, []
     # 'losses' take in every loss figure (killed, wounded, missing); 'killed' only the killed
     measures = LOSS_MEASURES if measure == "casualties" else (measure,)
     if unit is None and measure in LOSS_MEASURES + ("displaced", "captured"):
         unit = "people"  # 'Russian losses' means soldiers unless the query names tanks
+        cmp.unit = unit
     unit_part = "money" if unit == "money" else (unit or "%")
-    patterns = [f"{group or '%'}|{m}|{unit_part}" for m in measures]
+    return cmp, [f"{group or '%'}|{m}|{unit_part}" for m in measures]
+
+
+def compare(ledger: Ledger, query: str, since: str | None = None, until: str | None = None,
+            include_unattributed: bool = True, limit: int = 500) -> Comparison:
+    """The same quantity as each claimant gives it, oldest first, with the sentence as evidence.
+
+    ``query`` is a reader's words ("Russian losses") or a stored quantity key ("russian|killed|people").
+    """
+    cmp, patterns = _patterns(query)
+    if not patterns:
+        return cmp
+    f = t.figures
     q = _base_query().add_columns(t.articles.c.text.label("_text"), t.articles.c.country).where(
         or_(*[f.c.quantity.like(p) for p in patterns]))
     if not include_unattributed:
@@ -119,8 +133,28 @@ def compare(ledger: Ledger, query: str, since: str | None = None, until: str | N
     return cmp
 
 
-def chart(cmp: Comparison, path: str) -> None:
-    """Each claimant's figures over time; ranges drawn as bars. PNG or SVG by the file name."""
+def contested(ledger: Ledger, top: int = 10) -> list[dict[str, Any]]:
+    """Quantities given by two or more claimants, the widest spread (highest over lowest) first."""
+    f = t.figures
+    claimant = func.coalesce(f.c.claimant_name, "")
+    hi = func.max(func.coalesce(f.c.high, f.c.value))
+    lo = func.min(func.coalesce(f.c.low, f.c.value))
+    q = (select(f.c.quantity, func.count().label("figures"), func.count(claimant.distinct()).label("claimants"),
+                lo.label("lowest"), hi.label("highest"))
+         .where(f.c.quantity.is_not(None), func.coalesce(f.c.low, f.c.value) > 0)
+         .group_by(f.c.quantity).having(func.count(claimant.distinct()) >= 2))
+    with ledger.connect() as conn:
+        rows = [dict(r._mapping) for r in conn.execute(q)]
+    for r in rows:
+        r["spread"] = r["highest"] / r["lowest"] if r["lowest"] else None
+        group, measure, unit = r["quantity"].split("|")
+        r["label"] = " ".join(x for x in (group.title(), measure, f"({unit})" if unit else "") if x)
+    rows.sort(key=lambda r: (-(r["spread"] or 0), r["quantity"]))
+    return rows[:top]
+
+
+def chart(cmp: Comparison, path: str | IO[bytes], fmt: str | None = None) -> None:
+    """Each claimant's figures over time; ranges drawn as bars. PNG or SVG by the file name or ``fmt``."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -154,5 +188,5 @@ def chart(cmp: Comparison, path: str) -> None:
     ax.grid(alpha=0.3)
     fig.autofmt_xdate()
     fig.tight_layout()
-    fig.savefig(path)
+    fig.savefig(path, format=fmt)
     plt.close(fig)

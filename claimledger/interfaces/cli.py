@@ -415,6 +415,30 @@ def demo(
     print_summary(ledger)
 
 
+@app.command()
+def serve(
+    db: DbOpt = None,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    max_body: Annotated[int, typer.Option(help="Largest request body accepted, in bytes (larger: 413).")]
+    = 2 * 1024 * 1024,
+    allow_private: Annotated[bool, typer.Option(help="Let POST /articles fetch URLs on private addresses.")]
+    = False,
+) -> None:
+    """Open the ledger in a browser and as a JSON API. Writes need $CLAIMLEDGER_TOKEN; without it, read-only."""
+    import uvicorn
+
+    from .web import create_app
+
+    try:
+        web = create_app(db, max_body=max_body, allow_private=allow_private)
+    except ClaimledgerError as e:
+        fail(e)
+    mode = "read-write (token set)" if os.environ.get("CLAIMLEDGER_TOKEN") else "read-only"
+    err.print(f"serving {web.state.ledger.where} at http://{host}:{port}/ ({mode}); Ctrl+C stops")
+    uvicorn.run(web, host=host, port=port, log_level="warning")
+
+
 def run() -> None:
     try:
         app()

@@ -99,7 +99,27 @@ def merge_actors(conn: Connection, keep: int, drop: int) -> None:
                 conn.execute(delete(table).where(table.c.id == row_id))
             else:
                 conn.execute(update(table).where(table.c.id == row_id).values(actor_id=keep))
+    moved = conn.execute(select(t.actors.c.statement_count, t.actors.c.mention_count)
+                         .where(t.actors.c.id == drop)).first()
+    if moved is not None:
+        add_counts(conn, keep, moved[0], moved[1])
     conn.execute(delete(t.actors).where(t.actors.c.id == drop))
+
+
+def add_counts(conn: Connection, actor_id: int, statements: int, mentions: int) -> None:
+    """Increments, not recounts: two writers adding to one actor both land."""
+    if statements or mentions:
+        conn.execute(update(t.actors).where(t.actors.c.id == actor_id).values(
+            statement_count=t.actors.c.statement_count + statements,
+            mention_count=t.actors.c.mention_count + mentions))
+
+
+def recount(conn: Connection, actor_ids: list[int]) -> None:
+    """Exact counts for a few actors, after an alias split moved rows between them."""
+    s, m = t.statements, t.mentions
+    conn.execute(update(t.actors).where(t.actors.c.id.in_(actor_ids)).values(
+        statement_count=select(func.count()).where(s.c.actor_id == t.actors.c.id).scalar_subquery(),
+        mention_count=select(func.count()).where(m.c.actor_id == t.actors.c.id).scalar_subquery()))
 
 
 def ensure_actor(conn: Connection, name: str, kind: str = "person") -> int:
@@ -145,5 +165,6 @@ def apply_aliases(conn: Connection, spec: AliasFile) -> dict[str, int]:
                          .values(actor_id=new))
             conn.execute(update(t.mentions).where(t.mentions.c.actor_id == owner,
                                                   func.lower(t.mentions.c.text) == alias.lower()).values(actor_id=new))
+            recount(conn, [owner, new])
             stats["split"] += 1
     return stats

@@ -82,6 +82,9 @@ actors = Table(
     Column("slug", String(300), nullable=False, unique=True),
     Column("kind", String(20), nullable=False),
     Column("gender", String(10)),
+    # kept by every write (added to, never recounted under concurrency) so lists sort on an index
+    Column("statement_count", Integer, nullable=False, default=0, server_default="0"),
+    Column("mention_count", Integer, nullable=False, default=0, server_default="0"),
 )
 
 aliases = Table(
@@ -158,3 +161,5 @@ figures = Table(
 )
 
 Index("ix_statements_actor_said", statements.c.actor_id, statements.c.said_on)
+Index("ix_actors_counts", actors.c.statement_count, actors.c.mention_count)
+Index("ix_figures_as_of", figures.c.as_of)

@@ -15,7 +15,7 @@ from ..extract.figures import quantity_key
 from ..ingest import dedup
 from ..types import ActorRecord, Article, Extraction
 from . import schema as t
-from .actors import AliasFile, apply_aliases, merge_actors, name_key, slugify
+from .actors import AliasFile, add_counts, apply_aliases, merge_actors, name_key, slugify
 from .db import describe, make_engine, migrate, resolve_url
 
 
@@ -97,6 +97,14 @@ class Ledger:
                  "end": m.span.end, "text": m.span.text[:300], "label": m.label} for m in ex.mentions])
         stmt_ids = self._statements(conn, aid, ex, actor_ids)
         self._figures(conn, aid, ex, actor_ids, stmt_ids)
+        counts: dict[int, list[int]] = {}
+        for ids, col in (([actor_ids.get(s.speaker_name or "") for s in ex.statements], 0),
+                         ([actor_ids.get(m.actor or "") for m in ex.mentions], 1)):
+            for a in ids:
+                if a is not None:
+                    counts.setdefault(a, [0, 0])[col] += 1
+        for a, (n_st, n_mn) in sorted(counts.items()):  # a fixed order: two writers never deadlock
+            add_counts(conn, a, n_st, n_mn)
         if self.dialect == "sqlite":
             conn.exec_driver_sql("INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)",
                                  (aid, art.title or "", art.text))

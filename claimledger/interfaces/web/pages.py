@@ -1,0 +1,169 @@
+"""One view per page: reads through the library and returns plain data.
+
+The HTML page and its JSON twin are both made from what a view returns, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import asdict
+from typing import Any
+
+from fastapi import HTTPException, Query, Request
+from sqlalchemy import func, select
+
+from ...analysis.figures import compare, contested, list_figures
+from ...ledger import details, queries
+from ...ledger import schema as t
+from ...ledger.store import Ledger
+from .highlight import marks_for, pieces
+
+PageNo = Query(1, ge=1, le=100_000, description="page number, from 1")
+PerPage = Query(50, ge=1, le=200, description="rows per page")
+
+
+def ledger_of(request: Request) -> Ledger:
+    return request.app.state.ledger  # type: ignore[no-any-return]
+
+
+def paged(request: Request, rows: list[dict[str, Any]], page: int, per_page: int) -> dict[str, Any]:
+    """Rows were fetched with one extra to know whether a next page exists, without a COUNT."""
+    nxt = len(rows) > per_page
+    del rows[per_page:]
+    link = request.url.include_query_params
+    return {"page": page, "per_page": per_page,
+            "next": str(link(page=page + 1)) if nxt else None,
+            "prev": str(link(page=page - 1)) if page > 1 else None}
+
+
+def not_found(what: str, key: object) -> HTTPException:
+    return HTTPException(404, f"no {what} {key!s} in this ledger")
+
+
+# Aggregates over every statement (overview, outlets, contested figures) are cached until the ledger
+# changes: a new article, statement, actor or alias moves one of the max ids below.
+_cache: dict[tuple[str, str], tuple[tuple[Any, ...], Any]] = {}
+_cache_lock = threading.Lock()
+
+
+def _version(ledger: Ledger) -> tuple[Any, ...]:
+    with ledger.connect() as conn:
+        return tuple(conn.execute(select(*(select(func.max(tab.c.id)).scalar_subquery()
+                                           for tab in (t.articles, t.statements, t.aliases, t.actors)))).one())
+
+
+def cached(ledger: Ledger, name: str, compute: Callable[[], Any]) -> Any:
+    version = _version(ledger)
+    with _cache_lock:
+        hit = _cache.get((ledger.url, name))
+    if hit and hit[0] == version:
+        return hit[1]
+    value = compute()
+    with _cache_lock:
+        _cache[(ledger.url, name)] = (version, value)
+    return value
+
+
+def warm(ledger: Ledger) -> None:
+    """Fill the aggregate caches, so the first reader after a start does not wait for them."""
+    for name, fn in AGGREGATES.items():
+        cached(ledger, name, lambda fn=fn: fn(ledger))  # type: ignore[misc]
+
+
+AGGREGATES: dict[str, Callable[[Ledger], Any]] = {
+    "summary": lambda led: queries.summary(led, top=10),
+    "contested": lambda led: contested(led, top=20),
+    "outlets": details.outlets,
+}
+
+
+def aggregate(request: Request, name: str) -> Any:
+    led = ledger_of(request)
+    return cached(led, name, lambda: AGGREGATES[name](led))
+
+
+def overview(request: Request) -> dict[str, Any]:
+    data = dict(aggregate(request, "summary"))
+    data["latest"] = details.list_articles(ledger_of(request), limit=10)
+    data["contested"] = aggregate(request, "contested")[:10]
+    return data
+
+
+def articles(request: Request, page: int = PageNo, per_page: int = PerPage, outlet_id: int | None = None,
+             country: str | None = None) -> dict[str, Any]:
+    rows = details.list_articles(ledger_of(request), limit=per_page + 1, offset=(page - 1) * per_page,
+                                 outlet_id=outlet_id, country=country)
+    return {"paging": paged(request, rows, page, per_page), "articles": rows}
+
+
+def article(request: Request, article_id: int) -> dict[str, Any]:
+    art = details.article_detail(ledger_of(request), article_id)
+    if art is None:
+        raise not_found("article", article_id)
+    if request.url.path.endswith(".json"):
+        return {"article": art}
+    return {"article": art, "pieces": [asdict(p) for p in pieces(art["text"], marks_for(art))]}
+
+
+def actors(request: Request, q: str | None = None, kind: str | None = None, page: int = PageNo,
+           per_page: int = PerPage) -> dict[str, Any]:
+    rows = queries.actors(ledger_of(request), search=q, kind=kind, limit=per_page + 1, offset=(page - 1) * per_page)
+    return {"q": q, "kind": kind, "paging": paged(request, rows, page, per_page), "actors": rows}
+
+
+def actor(request: Request, slug: str, page: int = PageNo, per_page: int = PerPage) -> dict[str, Any]:
+    data = details.actor_detail(ledger_of(request), slug, limit=per_page + 1, offset=(page - 1) * per_page)
+    if data is None:
+        raise not_found("actor", slug)
+    return {"actor": data, "paging": paged(request, data["statements"], page, per_page)}
+
+
+def statements(request: Request, speaker: str | None = None, outlet: str | None = None, since: str | None = None,
+               until: str | None = None, kind: str | None = None, contains: str | None = None,
+               page: int = PageNo, per_page: int = PerPage) -> dict[str, Any]:
+    rows = queries.quotes(ledger_of(request), speaker=speaker, since=since, until=until, outlet=outlet,
+                          contains=contains, kind=kind, limit=per_page + 1, offset=(page - 1) * per_page)
+    return {"filters": {"speaker": speaker, "outlet": outlet, "since": since, "until": until, "kind": kind,
+                        "contains": contains},
+            "paging": paged(request, rows, page, per_page), "statements": rows}
+
+
+def figures(request: Request, claimant: str | None = None, counted: str | None = None, outlet: str | None = None,
+            since: str | None = None, until: str | None = None, page: int = PageNo,
+            per_page: int = PerPage) -> dict[str, Any]:
+    rows = list_figures(ledger_of(request), claimant=claimant, counted=counted, outlet=outlet, since=since,
+                        until=until, limit=per_page + 1, offset=(page - 1) * per_page)
+    return {"filters": {"claimant": claimant, "counted": counted, "outlet": outlet, "since": since, "until": until},
+            "paging": paged(request, rows, page, per_page), "figures": rows,
+            "contested": aggregate(request, "contested") if page == 1 else []}
+
+
+def comparison(request: Request, q: str = Query("", description="e.g. 'Russian losses' or a quantity key "
+                                                                  "'russian|killed|people'"),
+               since: str | None = None, until: str | None = None) -> dict[str, Any]:
+    cmp = compare(ledger_of(request), q, since=since, until=until) if q.strip() else None
+    return {"q": q, "since": since, "until": until, "comparison": cmp.to_dict() if cmp else None}
+
+
+def search(request: Request, q: str = "", speaker: str | None = None, outlet: str | None = None,
+           since: str | None = None, until: str | None = None, kind: str | None = None, page: int = PageNo,
+           per_page: int = Query(20, ge=1, le=100)) -> dict[str, Any]:
+    res = queries.search(ledger_of(request), q, limit=per_page + 1, offset=(page - 1) * per_page, speaker=speaker,
+                         outlet=outlet, since=since, until=until, kind=kind)
+    more = len(res["statements"]) > per_page or len(res["articles"]) > per_page
+    paging = paged(request, [{}] * (per_page + 1 if more else 0), page, per_page)
+    res = {k: v[:per_page] for k, v in res.items()}
+    return {"q": q, "filters": {"speaker": speaker, "outlet": outlet, "since": since, "until": until, "kind": kind},
+            "paging": paging, **res}
+
+
+def outlets(request: Request) -> dict[str, Any]:
+    return aggregate(request, "outlets")  # type: ignore[no-any-return]
+
+
+def outlet(request: Request, outlet_id: int, page: int = PageNo, per_page: int = PerPage) -> dict[str, Any]:
+    data = details.outlet_detail(ledger_of(request), outlet_id, limit=per_page + 1, offset=(page - 1) * per_page)
+    if data is None:
+        raise not_found("outlet", outlet_id)
+    return {"outlet": data, "paging": paged(request, data["quotes"], page, per_page)}

@@ -1,0 +1,146 @@
+"""A real headless Chromium on a real server: what a reader sees and clicks.
+
+Needs Debian's chromium (scripts/ensure-chromium.sh installs it; `make test` runs that script).
+Screenshots are saved under each test's temp dir.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import uvicorn
+
+from claimledger.interfaces.web import create_app
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="module")
+def base_url(web_db: str) -> Iterator[str]:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(web_db, token=""), host="127.0.0.1", port=port,
+                                           log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    for _ in range(100):
+        if server.started:
+            break
+        time.sleep(0.1)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium is not installed: run scripts/ensure-chromium.sh (make test does)")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True,
+                              args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"])
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page(browser: Any, tmp_path: Path) -> Iterator[Any]:
+    pg = browser.new_page(viewport={"width": 1280, "height": 900})
+    pg.problems = []  # console errors, CSP violations and dialogs (alert() from injected script)
+    pg.on("console", lambda m: pg.problems.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: pg.problems.append(str(e)))
+    pg.on("dialog", lambda d: (pg.problems.append("dialog: " + d.message), d.dismiss()))
+    yield pg
+    pg.screenshot(path=str(tmp_path / "last.png"), full_page=True)
+    pg.close()
+
+
+def test_overview_then_follow_an_actor(page: Any, base_url: str, tmp_path: Path) -> None:
+    page.goto(base_url + "/")
+    assert page.locator("h1").inner_text() == "The ledger"
+    first = page.locator("section:has(h2:text('Most-quoted actors')) ol li a").first
+    name = first.inner_text()
+    first.click()
+    page.wait_for_load_state()
+    assert page.locator("h1.actor-name").inner_text() == name
+    assert page.locator("ol.timeline li").count() > 0
+    page.screenshot(path=str(tmp_path / "actor.png"), full_page=True)
+    page.locator("ol.timeline li a.evidence").first.click()  # the link to the sentence in its article
+    page.wait_for_load_state()
+    anchor = page.evaluate("location.hash")
+    assert anchor.startswith("#s") and page.locator(anchor).count() == 1
+    assert page.problems == []
+
+
+def test_dash_quote_is_highlighted_and_shows_its_record(page: Any, base_url: str, tmp_path: Path) -> None:
+    page.goto(base_url + "/search?q=Tarn+Valley+sale")
+    row = page.locator("table.statements tbody tr", has_text="The Tarn Valley is not for sale").first
+    row.locator("td:last-child a").click()  # the link to the sentence in its article
+    page.wait_for_load_state()
+    quote = page.locator("#text span.content", has_text="The Tarn Valley is not for sale").first
+    assert quote.is_visible()
+    before = page.evaluate("(el) => el.previousSibling ? el.previousSibling.textContent : ''",
+                           quote.element_handle())
+    assert before.rstrip(" ").endswith(("–", "—")), "the quote is the one introduced by a dash"
+    bg = quote.evaluate("el => getComputedStyle(el).backgroundColor")
+    assert bg not in ("rgba(0, 0, 0, 0)", "transparent")
+    quote.click()
+    panel = page.locator("#panel")
+    panel.wait_for(state="visible")
+    text = panel.inner_text()
+    assert "Mira Sandoval" in text and "direct" in text and "confidence" in text
+    assert "active" in (quote.get_attribute("class") or "")
+    page.screenshot(path=str(tmp_path / "article.png"), full_page=True)
+    assert page.problems == []
+
+
+def test_search_from_the_header(page: Any, base_url: str, tmp_path: Path) -> None:
+    page.goto(base_url + "/articles")
+    box = page.locator("header input[type=search]")
+    box.fill("ceasefire")
+    box.press("Enter")
+    page.wait_for_url("**/search?q=ceasefire")
+    rows = page.locator("table.statements tbody tr")
+    assert rows.count() > 0 and "ceasefire" in rows.first.inner_text().lower()
+    page.locator("#search-form input[name=speaker]").fill("Sandoval")
+    page.locator("#search-form button").click()
+    page.wait_for_load_state()
+    speakers = page.locator("table.statements tbody tr td:nth-child(2)").all_inner_texts()
+    assert speakers and set(speakers) == {"Mira Sandoval"}
+    page.screenshot(path=str(tmp_path / "search.png"), full_page=True)
+    assert page.problems == []
+
+
+def test_hostile_article_runs_nothing(page: Any, base_url: str, tmp_path: Path) -> None:
+    page.goto(base_url + "/search?q=Whitfield")
+    page.locator("ol.hits li a").first.click()
+    page.wait_for_load_state()
+    text = page.locator("#text").inner_text()
+    assert "<script>alert('xss-1')</script>" in text  # shown as the article's words
+    assert page.locator("#text img, #text script, #text a, #text b").count() == 0
+    assert page.locator("h1").inner_text().startswith("<script>")
+    for s in page.locator("#text [data-rec]").all()[:6]:
+        s.click()
+    page.goto(base_url + "/actors?q=Whitfield")
+    page.locator("table.rows tbody a").first.click()
+    page.wait_for_load_state()
+    page.screenshot(path=str(tmp_path / "hostile.png"), full_page=True)
+    assert not any(p.startswith("dialog") for p in page.problems), page.problems
+    assert page.evaluate("document.querySelectorAll('[onerror],[onmouseover]').length") == 0
+
+
+def test_api_docs_render_offline(page: Any, base_url: str) -> None:
+    page.goto(base_url + "/docs")
+    page.wait_for_selector(".opblock", timeout=15000)
+    assert page.locator(".opblock").count() >= 10
+    assert page.problems == []
