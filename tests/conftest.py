@@ -82,3 +82,15 @@ def web_db(tmp_path_factory: pytest.TempPathFactory) -> str:
         report = ingest([str(EXAMPLES), str(hostile)], led)
     assert report.errors == [] and report.added == 11
     return path
+
+
+@pytest.fixture(scope="session")
+def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The 447-article corpus ingested once (2 workers) for every test that needs it; its stdout."""
+    corpus = SHARED / "corpus" / "ukraine-2022-2024"
+    if not corpus.is_dir():
+        pytest.fail(f"{corpus} is missing: the tests need ../shared beside the project")
+    db = tmp_path_factory.mktemp("corpus") / "corpus.db"
+    r = cli("ingest", str(corpus.resolve()), "--db", str(db), "--workers", "2")
+    assert r.returncode == 0, r.stderr
+    return db, r.stdout

@@ -5,19 +5,15 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-import pytest
 from conftest import SHARED, cli
 
 CORPUS = SHARED / "corpus" / "ukraine-2022-2024"
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the project")
-def test_corpus_ingest_and_rerun(tmp_path: Path) -> None:
-    db = tmp_path / "corpus.db"
+def test_corpus_ingest_and_rerun(corpus_db: tuple[Path, str]) -> None:
+    db, stdout = corpus_db
     n_files = len(list(CORPUS.glob("*.txt")))
-    r = cli("ingest", str(CORPUS), "--db", str(db), "--workers", "2")
-    assert r.returncode == 0, r.stderr
-    assert f"added {n_files} article(s)" in r.stdout
+    assert f"added {n_files} article(s)" in stdout
     with sqlite3.connect(db) as conn:
         rows = conn.execute("SELECT source, published, country FROM articles").fetchall()
         identical = conn.execute("SELECT count(*) FROM article_links WHERE kind = 'identical'").fetchone()[0]

@@ -169,7 +169,7 @@ def test_actor_counts_follow_adds_and_merges(ledger: Ledger) -> None:
                                                    t.actors.c.mention_count)).all():
                 assert st == conn.execute(select(func.count()).where(t.statements.c.actor_id == aid)).scalar()
                 assert mn == conn.execute(select(func.count()).where(t.mentions.c.actor_id == aid)).scalar()
-            return dict(conn.execute(select(t.actors.c.name, t.actors.c.statement_count)).tuples().all())
+            return dict(conn.execute(select(t.actors.c.name, t.actors.c.statement_count)).all())
 
     before = check()
     assert before["Greta Lund"] >= 1 and before["Ole Brandt"] >= 1

@@ -6,6 +6,7 @@ end of the run.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -104,8 +105,7 @@ def read_file(path: Path, opts: IngestOptions) -> Iterator[Article | IngestError
     where = str(path)
     try:
         size = path.stat().st_size
-        container = path.name.lower().endswith(WARC_SUFFIXES + tuple(JSONL_EXT))  # many articles, streamed
-        check_size(where, size, 0 if container else opts.max_bytes)
+        check_size(where, size, 0 if is_container(path.name) else opts.max_bytes)
         with open(path, "rb") as fh:
             head = fh.read(512)
     except IngestError as err:
@@ -114,14 +114,40 @@ def read_file(path: Path, opts: IngestOptions) -> Iterator[Article | IngestError
     except OSError as exc:
         yield IngestError(where, f"cannot read ({exc.strerror})", "check the path and its permissions")
         return
-    kind = _kind(path, head)
-    if kind == "warc":
+    if file_kind(path.name, head) == "warc":  # streamed: an archive can be larger than memory
         with open(path, "rb") as fh:
             for item in articles_from_warc(fh, where):
                 yield finish(item, opts) if isinstance(item, Article) else item
         return
+    sidecar = path.with_name(path.stem + META_SUFFIX)
+    meta = sidecar.read_bytes() if sidecar.is_file() else None
+    yield from articles_from_bytes(path.read_bytes(), where, opts, meta, str(sidecar))
+
+
+def is_container(name: str) -> bool:
+    """Files holding many articles (WARC, JSON Lines): no per-file size cap, they are streamed."""
+    return name.lower().endswith(WARC_SUFFIXES + tuple(JSONL_EXT))
+
+
+def file_kind(name: str, head: bytes) -> str:
+    return _kind(Path(name), head)
+
+
+def articles_from_bytes(data: bytes, where: str, opts: IngestOptions, meta: bytes | None = None,
+                        meta_where: str | None = None) -> Iterator[Article | IngestError]:
+    """One file's bytes to its articles: what ``read_file`` does after reading, and what a Spark task
+    does with a file it was handed (so both see the same articles)."""
     try:
-        data = path.read_bytes()
+        check_size(where, len(data), 0 if is_container(where) else opts.max_bytes)
+    except IngestError as err:
+        yield err
+        return
+    kind = file_kind(os.path.basename(where), data[:512])
+    if kind == "warc":
+        for item in articles_from_warc(io.BytesIO(data), where):
+            yield finish(item, opts) if isinstance(item, Article) else item
+        return
+    try:
         if kind == "html":
             yield finish(article_from_html(data, where), opts, where)
             return
@@ -137,19 +163,18 @@ def read_file(path: Path, opts: IngestOptions) -> Iterator[Article | IngestError
         yield IngestError(where, "file holds only whitespace", "remove it or write the article text into it")
         return
     art = Article(text=text, source=where)
-    sidecar = path.with_name(path.stem + META_SUFFIX)
-    if sidecar.is_file():
+    if meta is not None:
         try:
-            meta = json.loads(sidecar.read_text(encoding="utf-8"))
-            if not isinstance(meta, dict):
+            obj = json.loads(meta.decode("utf-8"))
+            if not isinstance(obj, dict):
                 raise ValueError("not a JSON object")
-        except (ValueError, OSError) as exc:
-            yield IngestError(str(sidecar), f"metadata not read ({exc})",
+        except (ValueError, UnicodeDecodeError) as exc:
+            yield IngestError(meta_where or where + META_SUFFIX, f"metadata not read ({exc})",
                               'write one JSON object such as {"title": ..., "outlet": ...}; the article was read')
         else:
             for k in FIELDS:
-                if meta.get(k) is not None:
-                    setattr(art, k, str(meta[k]))
+                if obj.get(k) is not None:
+                    setattr(art, k, str(obj[k]))
     yield finish(art, opts, where)
 
 

@@ -116,6 +116,47 @@ def ingest(
 
 
 @app.command()
+def batch(
+    inputs: Annotated[list[str], typer.Argument(help="Files or folders (text, HTML, JSON Lines, WARC, Parquet) on "
+                                                     "any path Spark reads: local, hdfs://, s3a://.")],
+    out_dir: Annotated[str, typer.Option("--out", help="Output folder for the Parquet tables.")],
+    master: Annotated[str | None, typer.Option(help="Spark master, e.g. local[4] or spark://host:7077 "
+                                                    "[default: spark-submit's, else local[*]].")] = None,
+    partitions: Annotated[int | None, typer.Option(help="Extraction partitions [default: 4 x cores].")] = None,
+) -> None:
+    """Extract INPUTS on Apache Spark into Parquet tables (needs the [spark] extra); 'load' stores them."""
+    from ..batch.job import run_batch
+
+    report = run_batch(inputs, out_dir, master=master, partitions=partitions)
+    for e in report.errors:
+        err.print(f"[yellow]skipped:[/yellow] {e}", highlight=False, soft_wrap=True)
+    out.print(f"{report.articles} article(s) from {report.files} file(s) ({report.duplicates} duplicate(s) dropped, "
+              f"{len(report.errors)} skipped): {report.statements} statements, {report.figures} figures, "
+              f"{report.actors} actors, {report.quantities} quantity/claimant rows in {report.seconds:.0f} s "
+              f"({report.articles / max(report.seconds, 1e-9):.2f} articles/s); worker peak RSS "
+              f"{report.worker_peak_rss_mb:.0f} MB. Tables in {out_dir}.", highlight=False, soft_wrap=True)
+
+
+@app.command()
+def load(
+    out_dir: Annotated[str, typer.Argument(help="The --out folder of 'claimledger batch'.")],
+    db: DbOpt = None,
+) -> None:
+    """Store the tables of a batch run in the ledger, merging actors as ingest does; reloading adds nothing."""
+    from ..batch.load import load as run_load
+
+    ledger = open_ledger(db)
+    with progress() as bar:
+        task = bar.add_task("loading", total=None)
+        report = run_load(out_dir, ledger, on_article=lambda added: bar.advance(task))
+    counts = ledger.counts()
+    out.print(f"added {report.added} article(s), {report.already} already in the ledger; {report.links} "
+              f"near-duplicate link(s). Ledger {ledger.where}: {counts['articles']} articles, {counts['actors']} "
+              f"actors, {counts['statements']} statements, {counts['figures']} figures.", highlight=False,
+              soft_wrap=True)
+
+
+@app.command()
 def extract(
     files: Annotated[list[str], typer.Argument(help="Files, folders, '-' or URLs; nothing is stored.")],
     fmt: Annotated[str, typer.Option("--format", help="jsonl (one object an article) or table.")] = "jsonl",

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import random
+import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NoReturn
 
 from sqlalchemy import Connection, Engine, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from ..errors import LedgerError
 from ..extract.figures import quantity_key
@@ -17,6 +19,9 @@ from ..types import ActorRecord, Article, Extraction
 from . import schema as t
 from .actors import AliasFile, add_counts, apply_aliases, merge_actors, name_key, slugify
 from .db import describe, make_engine, migrate, resolve_url
+
+RETRIES = 8
+RETRY_CODES = {"40P01", "40001"}  # deadlock detected, serialization failure
 
 
 @dataclass
@@ -56,14 +61,29 @@ class Ledger:
             return conn.execute(select(t.articles.c.id).where(t.articles.c.identity == identity)).scalar()
 
     def add(self, article: Article, extraction: Extraction, extractor_version: str = "") -> AddResult:
-        """Store one article and all its records in one transaction: all or nothing."""
-        try:
-            with self.engine.begin() as conn:
-                return self._add(conn, article, extraction, extractor_version)
-        except SQLAlchemyError as exc:
-            msg = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
-            raise LedgerError(self.where, f"could not store {article.source or article.url} ({msg})",
-                              "nothing of this article was written; check the database and retry") from None
+        """Store one article and all its records in one transaction: all or nothing.
+
+        Two writers on one PostgreSQL ledger can deadlock on the actors they both touch; the database
+        aborts one transaction whole, and it is simply run again.
+        """
+        for attempt in range(RETRIES + 1):
+            try:
+                with self.engine.begin() as conn:
+                    return self._add(conn, article, extraction, extractor_version)
+            except DBAPIError as exc:
+                code = getattr(exc.orig, "sqlstate", None) or getattr(exc.orig, "pgcode", None)
+                if code in RETRY_CODES and attempt < RETRIES:
+                    time.sleep(0.05 * (attempt + 1) + random.random() * 0.05)
+                    continue
+                self._fail(article, exc)
+            except SQLAlchemyError as exc:
+                self._fail(article, exc)
+        raise AssertionError("unreachable")
+
+    def _fail(self, article: Article, exc: SQLAlchemyError) -> NoReturn:
+        msg = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+        raise LedgerError(self.where, f"could not store {article.source or article.url} ({msg})",
+                          "nothing of this article was written; check the database and retry") from None
 
     def _add(self, conn: Connection, art: Article, ex: Extraction, version: str) -> AddResult:
         ident = art.identity

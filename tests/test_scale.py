@@ -1,0 +1,137 @@
+"""Scale-out: the Spark job (real local Spark) against single-machine ingest, and two ingests at once
+into one real PostgreSQL ledger."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from conftest import EXAMPLES, SHARED
+from ledgerdiff import differences
+
+from claimledger.batch.job import run_batch, session
+from claimledger.batch.load import load
+from claimledger.ledger.store import Ledger
+from claimledger.workflow import ingest
+
+CORPUS = SHARED / "corpus" / "ukraine-2022-2024"
+
+
+@pytest.fixture(scope="module")
+def spark() -> Iterator[Any]:
+    s = session("local[2]")
+    yield s
+    s.stop()
+
+
+def batch_then_load(spark: Any, inputs: list[str], tmp: Path) -> tuple[Ledger, Any]:
+    report = run_batch(inputs, str(tmp / "out"), spark=spark)
+    led = Ledger(str(tmp / "loaded.db"))
+    load(str(tmp / "out"), led)
+    return led, report
+
+
+def test_examples_batch_equals_ingest_and_reruns_add_nothing(spark: Any, tmp_path: Path) -> None:
+    led, report = batch_then_load(spark, [str(EXAMPLES.resolve())], tmp_path)
+    with Ledger(str(tmp_path / "ingested.db")) as ref:
+        ingest([str(EXAMPLES.resolve())], ref)
+        assert differences(led, ref) == []
+    assert report.articles == 10 and report.errors == [] and report.worker_peak_rss_mb > 0
+    before = pq.read_table(tmp_path / "out" / "statements").column("statement_id").to_pylist()
+    again = load(str(tmp_path / "out"), led)
+    assert again.added == 0 and again.already == 10
+    run_batch([str(EXAMPLES.resolve())], str(tmp_path / "out"), spark=spark)  # a rerun rewrites the same rows
+    after = pq.read_table(tmp_path / "out" / "statements").column("statement_id").to_pylist()
+    assert sorted(before) == sorted(after) and len(set(after)) == len(after)
+    months = {p.name for p in (tmp_path / "out" / "articles").iterdir() if p.is_dir()}
+    assert months == {"month=2025-03"}
+    actors = pq.read_table(tmp_path / "out" / "actors").to_pylist()
+    sandoval = [a for a in actors if a["name"] == "Mira Sandoval"]
+    assert len(sandoval) == 1 and "Sandoval" in json.loads(sandoval[0]["aliases"])
+    quantities = pq.read_table(tmp_path / "out" / "quantities").to_pylist()
+    assert any(q["quantity"].endswith("|people") and q["claimant"] == "Henrik Vaal" for q in quantities)
+    led.close()
+
+
+def test_every_input_format(spark: Any, tmp_path: Path) -> None:
+    """JSON Lines, HTML, text with sidecar, WARC and Parquet give the articles ingest gives."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    src = tmp_path / "in"
+    src.mkdir()
+    html = (EXAMPLES / "valley-courier" / "2025-03-05-vaal-rejects.html").read_bytes()
+    with open(src / "crawl.warc.gz", "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record("https://valley.example/vaal", "response",
+                                                      payload=io.BytesIO(html), http_headers=headers))
+    texts = sorted((EXAMPLES / "harbour-gazette").glob("*.txt"))
+    pq.write_table(pa.table({"text": [p.read_text() for p in texts],
+                             "title": [p.stem for p in texts], "published": ["2025-03-04"] * len(texts),
+                             "outlet": ["Parquet Post"] * len(texts)}), src / "articles.parquet")
+    led, report = batch_then_load(spark, [str(src), str((EXAMPLES / "nordpost").resolve()),
+                                          str((EXAMPLES / "harbour-gazette").resolve())], tmp_path)
+    assert report.errors == []
+    with Ledger(str(tmp_path / "ref.db")) as ref:
+        ingest([str(src / "crawl.warc.gz"), str((EXAMPLES / "nordpost").resolve()),
+                str((EXAMPLES / "harbour-gazette").resolve())], ref)
+        ref_titles = {r[0] for r in ref.connect().exec_driver_sql("SELECT title FROM articles")}
+    with led.connect() as conn:
+        titles = {r[0] for r in conn.exec_driver_sql("SELECT title FROM articles")}
+        outlets = {r[0] for r in conn.exec_driver_sql("SELECT name FROM outlets")}
+    assert ref_titles <= titles and {p.stem for p in texts} <= titles and "Parquet Post" in outlets
+    assert report.articles == len(ref_titles) + len(texts)
+    led.close()
+
+
+@pytest.mark.slow
+def test_corpus_batch_equals_ingest(spark: Any, corpus_db: tuple[Path, str], tmp_path: Path) -> None:
+    """The 447 real articles through Spark local[2], loaded, equal the ledger `ingest` built, row for row."""
+    led, report = batch_then_load(spark, [str(CORPUS.resolve())], tmp_path)
+    assert report.articles + report.duplicates == 447 or report.articles == 447
+    with Ledger(str(corpus_db[0])) as ref:
+        assert differences(led, ref) == []
+    assert len({p.name for p in (tmp_path / "out" / "articles").iterdir() if p.is_dir()}) > 12  # by month
+    led.close()
+
+
+@pytest.mark.postgres
+def test_two_ingests_into_one_postgresql(pg_server: Any, tmp_path: Path) -> None:
+    """Two processes ingest overlapping sources into one database at once: nothing lost, nothing twice."""
+    url = pg_server.create_db("concurrent")
+    folders = sorted(p for p in EXAMPLES.iterdir() if p.is_dir())
+    exe = str(Path(sys.executable).with_name("claimledger"))
+    # both take every folder, in opposite orders, so they race for the same articles and actors
+    runs = [subprocess.Popen([exe, "ingest", *map(str, order), "--db", url], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True) for order in (folders, folders[::-1])]
+    outs = [r.communicate(timeout=600) for r in runs]
+    for r, (_, stderr) in zip(runs, outs, strict=True):
+        assert r.returncode == 0 and "skipped" not in stderr, stderr
+    added = [int(o.split("added ")[1].split(" ")[0]) for o, _ in outs]
+    assert sum(added) == 10, outs
+    with Ledger(str(tmp_path / "one.db")) as ref:
+        ingest([str(EXAMPLES)], ref)
+        with Ledger(url) as shared:
+            counts, ref_counts = shared.counts(), ref.counts()
+            assert counts["articles"] == ref_counts["articles"] == 10
+            assert counts["statements"] == ref_counts["statements"]
+            assert counts["figures"] == ref_counts["figures"]
+            with shared.connect() as conn:
+                dup = conn.exec_driver_sql("SELECT identity FROM articles GROUP BY identity HAVING count(*) > 1")
+                assert dup.fetchall() == []
+                names = sorted(r[0] for r in conn.exec_driver_sql("SELECT name FROM actors"))
+                wrong = conn.exec_driver_sql(
+                    "SELECT count(*) FROM actors a WHERE statement_count != "
+                    "(SELECT count(*) FROM statements WHERE actor_id = a.id)").scalar()
+            ref_names = sorted(r[0] for r in ref.connect().exec_driver_sql("SELECT name FROM actors"))
+            assert names == ref_names and len(set(names)) == len(names)
+            assert wrong == 0
