@@ -141,6 +141,54 @@ class Figure:
 
 
 @dataclass
+class Position:
+    """An actor's side (support | oppose) on a topic of the taxonomy, with the words that show it."""
+
+    actor_name: str
+    topic: str
+    stance: str
+    evidence: Span
+    confidence: float
+    statement: int | None = None  # index into Extraction.statements when the evidence is a statement
+    said_on: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"actor_name": self.actor_name, "topic": self.topic, "stance": self.stance,
+                "evidence": self.evidence.to_dict(), "confidence": self.confidence, "statement": self.statement,
+                "said_on": self.said_on}
+
+
+@dataclass
+class Event:
+    """A meeting, a round of talks, a summit or a call: who, where, when, on which evidence."""
+
+    kind: str  # meeting | talks | summit | call
+    trigger: Span
+    evidence: Span
+    participants: list[str] = field(default_factory=list)
+    place: str | None = None
+    date: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "trigger": self.trigger.to_dict(), "evidence": self.evidence.to_dict(),
+                "participants": self.participants, "place": self.place, "date": self.date}
+
+
+def grouped_positions(positions: list[Position]) -> list[dict[str, Any]]:
+    """One row per (actor, topic, stance) in an article: the best evidence first, the rest after."""
+    groups: dict[tuple[str, str, str], list[Position]] = {}
+    for p in positions:
+        groups.setdefault((p.actor_name, p.topic, p.stance), []).append(p)
+    out = []
+    for ps in groups.values():
+        ps = sorted(ps, key=lambda p: (-p.confidence, p.evidence.start))
+        row = ps[0].to_dict()
+        row["more_evidence"] = [p.evidence.to_dict() for p in ps[1:]]
+        out.append(row)
+    return out
+
+
+@dataclass
 class Extraction:
     """Everything extracted from one article; what ``extract()`` returns and ``Ledger.add`` stores."""
 
@@ -149,11 +197,15 @@ class Extraction:
     actors: list[ActorRecord] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
+    positions: list[Position] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "statements": [s.to_dict() for s in self.statements],
             "figures": [f.to_dict() for f in self.figures],
+            "positions": grouped_positions(self.positions),
+            "events": [e.to_dict() for e in self.events],
             "actors": [asdict(a) for a in self.actors],
             "mentions": [
                 {"span": m.span.to_dict(), "label": m.label, "actor": m.actor} for m in self.mentions

@@ -12,7 +12,7 @@ import json
 from typing import Any
 
 from ..extract.figures import quantity_key
-from ..types import ActorRecord, Article, Extraction, Figure, Mention, Segment, Span, Statement
+from ..types import ActorRecord, Article, Event, Extraction, Figure, Mention, Position, Segment, Span, Statement
 
 # table -> ordered (column, type) pairs; types are Spark SQL names, mapped to Arrow by the loader
 SCHEMAS: dict[str, list[tuple[str, str]]] = {
@@ -32,10 +32,16 @@ SCHEMAS: dict[str, list[tuple[str, str]]] = {
                 ("as_of", "string"), ("projection", "boolean"), ("quantity", "string"), ("month", "string")],
     "mentions": [("article_id", "string"), ("ordinal", "int"), ("start", "int"), ("end", "int"), ("text", "string"),
                  ("label", "string"), ("actor", "string"), ("month", "string")],
+    "positions": [("article_id", "string"), ("ordinal", "int"), ("actor_name", "string"), ("topic", "string"),
+                  ("stance", "string"), ("start", "int"), ("end", "int"), ("confidence", "double"),
+                  ("statement_ordinal", "int"), ("said_on", "string"), ("month", "string")],
+    "events": [("article_id", "string"), ("ordinal", "int"), ("kind", "string"), ("trigger_start", "int"),
+               ("trigger_end", "int"), ("start", "int"), ("end", "int"), ("participants", "string"),
+               ("place", "string"), ("date", "string"), ("month", "string")],
     "article_actors": [("article_id", "string"), ("ordinal", "int"), ("name", "string"), ("kind", "string"),
                        ("gender", "string"), ("aliases", "string"), ("roles", "string"), ("month", "string")],
 }
-PER_ARTICLE = ("statements", "figures", "mentions", "article_actors")
+PER_ARTICLE = ("statements", "figures", "mentions", "article_actors", "positions", "events")
 
 
 def month_of(published: str | None) -> str:
@@ -73,6 +79,14 @@ def to_rows(art: Article, ex: Extraction, file_no: int, item_no: int, version: s
     rows["mentions"] = [{"article_id": aid, "ordinal": i, "start": m.span.start, "end": m.span.end,
                          "text": m.span.text, "label": m.label, "actor": m.actor, "month": month}
                         for i, m in enumerate(ex.mentions)]
+    rows["positions"] = [{"article_id": aid, "ordinal": i, "actor_name": p.actor_name, "topic": p.topic,
+                          "stance": p.stance, "start": p.evidence.start, "end": p.evidence.end,
+                          "confidence": p.confidence, "statement_ordinal": p.statement, "said_on": p.said_on,
+                          "month": month} for i, p in enumerate(ex.positions)]
+    rows["events"] = [{"article_id": aid, "ordinal": i, "kind": e.kind, "trigger_start": e.trigger.start,
+                       "trigger_end": e.trigger.end, "start": e.evidence.start, "end": e.evidence.end,
+                       "participants": json.dumps(e.participants), "place": e.place, "date": e.date,
+                       "month": month} for i, e in enumerate(ex.events)]
     rows["article_actors"] = [{"article_id": aid, "ordinal": i, "name": a.name, "kind": a.kind, "gender": a.gender,
                                "aliases": json.dumps(a.aliases), "roles": json.dumps(a.roles), "month": month}
                               for i, a in enumerate(ex.actors)]
@@ -99,4 +113,9 @@ def from_rows(article: dict[str, Any], records: dict[str, list[dict[str, Any]]])
     mentions = [Mention(Span.of(text, r["start"], r["end"]), r["label"], r["actor"]) for r in by["mentions"]]
     actors = [ActorRecord(r["name"], r["kind"], json.loads(r["aliases"]), json.loads(r["roles"]), r["gender"])
               for r in by["article_actors"]]
-    return art, Extraction(mentions=mentions, actors=actors, statements=statements, figures=figures)
+    positions = [Position(r["actor_name"], r["topic"], r["stance"], Span.of(text, r["start"], r["end"]),
+                          r["confidence"], r["statement_ordinal"], r["said_on"]) for r in by["positions"]]
+    events = [Event(r["kind"], Span.of(text, r["trigger_start"], r["trigger_end"]), Span.of(text, r["start"], r["end"]),
+                    json.loads(r["participants"]), r["place"], r["date"]) for r in by["events"]]
+    return art, Extraction(mentions=mentions, actors=actors, statements=statements, figures=figures,
+                           positions=positions, events=events)

@@ -6,15 +6,21 @@ pure functions in ``core``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .actors import find_mentions
+from .events import find_events
 from .figures import find_figures
+from .positions import find_positions
 from .speakers import Resolver
 from .statements import find_statements
+from .taxonomy import load as load_taxonomy
 
-for _name in ("cl_mentions", "cl_statements", "cl_roles", "cl_gender", "cl_figures"):
+for _name in ("cl_mentions", "cl_statements", "cl_roles", "cl_gender", "cl_figures", "cl_resolver", "cl_positions",
+              "cl_events"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -47,6 +53,7 @@ def statements(doc: Doc) -> Doc:
     doc._.cl_statements = find_statements(doc, body, published, resolver)
     doc._.cl_roles = {k: sorted(v) for k, v in resolver.roles.items()}
     doc._.cl_gender = dict(resolver.gender)
+    doc._.cl_resolver = resolver  # the positions and events stages resolve actors the same way
     return doc
 
 
@@ -54,4 +61,27 @@ def statements(doc: Doc) -> Doc:
 def figures(doc: Doc) -> Doc:
     body, published = article_context(doc)
     doc._.cl_figures = find_figures(doc, body, published, doc._.cl_statements or [])
+    return doc
+
+
+@Language.factory("claimledger_positions", default_config={"topics": ""})
+def make_positions(nlp: Language, name: str, topics: str) -> Callable[[Doc], Doc]:
+    """Stances on the taxonomy's topics; ``topics`` is a YAML path ('' = $CLAIMLEDGER_TOPICS or the shipped one)."""
+    taxonomy = load_taxonomy(topics or None)
+
+    def positions(doc: Doc) -> Doc:
+        body, _ = article_context(doc)
+        resolver = doc._.cl_resolver or Resolver(doc, doc._.cl_mentions or [])
+        doc._.cl_positions = find_positions(doc, doc._.cl_statements or [], resolver, taxonomy, body)
+        return doc
+
+    return positions
+
+
+@Language.component("claimledger_events")
+def events(doc: Doc) -> Doc:
+    body, published = article_context(doc)
+    resolver = doc._.cl_resolver or Resolver(doc, doc._.cl_mentions or [])
+    doc._.cl_events = find_events(doc, resolver, body, published)
+    doc._.cl_resolver = None  # not needed past the pipeline; keeps Docs light
     return doc

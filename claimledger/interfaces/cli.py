@@ -30,6 +30,9 @@ out = Console()
 err = Console(stderr=True)
 F = TypeVar("F", bound=Callable[..., Any])
 
+TopicsOpt = Annotated[Path | None, typer.Option("--topics", help="Topic taxonomy YAML for positions "
+                                                                "[env CLAIMLEDGER_TOPICS; default: the shipped "
+                                                                "Russia-Ukraine talks topics].")]
 DbOpt = Annotated[str | None, typer.Option("--db", help="Ledger: a SQLite file path or postgresql://… URL "
                                                       "[env CLAIMLEDGER_DB; default claimledger.db]")]
 
@@ -45,6 +48,18 @@ def open_ledger(db: str | None) -> Ledger:
     except ClaimledgerError as e:
         fail(e)
         raise  # unreachable
+
+
+def use_topics(topics: Path | None) -> None:
+    """Check the taxonomy now (one line if it is broken) and hand it to the pipeline and its workers."""
+    from ..extract.taxonomy import load
+
+    if topics is not None:
+        os.environ["CLAIMLEDGER_TOPICS"] = str(topics.resolve())
+    try:
+        load(os.environ.get("CLAIMLEDGER_TOPICS"))
+    except ClaimledgerError as e:
+        fail(e)
 
 
 def progress() -> Progress:
@@ -91,10 +106,12 @@ def ingest(
     allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow fetching loopback/private "
                                                                        "addresses.")] = False,
     max_bytes: Annotated[int, typer.Option(help="Largest single article file, in bytes.")] = 10 * 1024 * 1024,
+    topics: TopicsOpt = None,
 ) -> None:
     """Read articles from SOURCES, extract their records and store them in the ledger."""
     from ..workflow import ingest as run_ingest
 
+    use_topics(topics)
     ledger = open_ledger(db)
     opts = IngestOptions(outlet=outlet, published=published, language=language, allow_private=allow_private,
                          max_bytes=max_bytes)
@@ -162,12 +179,14 @@ def extract(
     fmt: Annotated[str, typer.Option("--format", help="jsonl (one object an article) or table.")] = "jsonl",
     workers: Annotated[int, typer.Option(help="Extraction processes.")] = 1,
     allow_private: Annotated[bool, typer.Option("--allow-private")] = False,
+    topics: TopicsOpt = None,
 ) -> None:
     """Print what claimledger extracts from FILES, without a database."""
     from ..extract import extract_many
     from ..ingest import read_sources
     from ..types import Article
 
+    use_topics(topics)
     if fmt not in ("jsonl", "table"):
         fail(ClaimledgerError("--format", f"unknown format {fmt!r}", "use jsonl or table"))
     arts: list[Article] = []
@@ -444,6 +463,8 @@ def demo(
     from ..workflow import ingest as run_ingest
 
     folder = examples or Path(__file__).resolve().parents[2] / "examples"
+    if (folder / "topics.yaml").is_file():  # the fictional story's own issues
+        use_topics(folder / "topics.yaml")
     if not folder.is_dir():
         fail(ClaimledgerError(str(folder), "example folder not found", "run from a clone of claimledger or "
                                                                          "pass --examples DIR"))
@@ -478,6 +499,84 @@ def serve(
     mode = "read-write (token set)" if os.environ.get("CLAIMLEDGER_TOKEN") else "read-only"
     err.print(f"serving {web.state.ledger.where} at http://{host}:{port}/ ({mode}); Ctrl+C stops")
     uvicorn.run(web, host=host, port=port, log_level="warning")
+
+
+@app.command()
+def positions(
+    db: DbOpt = None,
+    topic: Annotated[str | None, typer.Option(help="Only this topic (id or part of it).")] = None,
+    actor: Annotated[str | None, typer.Option(help="Only this actor (any alias).")] = None,
+    changes: Annotated[bool, typer.Option("--changes", help="Actors whose stance on a topic changed, with the "
+                                                             "statements before and after.")] = False,
+    evidence: Annotated[bool, typer.Option("--evidence", help="List each cell's evidence.")] = False,
+    min_count: Annotated[int, typer.Option(help="Hide cells with fewer pieces of evidence.")] = 1,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Who stands where on each topic: the actor x topic matrix (support / oppose / mixed)."""
+    from ..analysis.positions import changes as find_changes
+    from ..analysis.positions import matrix
+
+    ledger = open_ledger(db)
+    if changes:
+        rows = find_changes(ledger, topic, actor)
+        if as_json:
+            sys.stdout.write(json.dumps(rows, ensure_ascii=False, default=str) + "\n")
+            return
+        tab = Table("actor", "topic", "before", "after", show_lines=True, title="Changes of stance")
+        for c in rows:
+            tab.add_row(c["actor"], c["topic"], _ev(c["from"]), _ev(c["to"]))
+        out.print(tab)
+        out.print(f"{len(rows)} change(s)")
+        return
+    m = matrix(ledger, topic, actor, min_count=min_count)
+    if as_json:
+        sys.stdout.write(json.dumps(m, ensure_ascii=False, default=str) + "\n")
+        return
+    if not m["cells"]:
+        out.print("No positions match. Ingest articles first, or widen --topic/--actor.")
+        return
+    cells = {(c["actor"], c["topic"]): c for c in m["cells"]}
+    tab = Table("actor", *m["topics"], title="Positions (support + / oppose − / mixed ±; count, latest date)")
+    mark = {"support": "[green]+[/green]", "oppose": "[red]−[/red]", "mixed": "[yellow]±[/yellow]"}
+    for a in m["actors"][:60]:
+        row = []
+        for tp in m["topics"]:
+            cell = cells.get((a, tp))
+            row.append(f"{mark[cell['stance']]} {cell['support'] + cell['oppose']} {cell['latest'] or ''}"
+                       if cell else "")
+        tab.add_row(a, *row)
+    out.print(tab)
+    if evidence:
+        for c in m["cells"]:
+            out.rule(f"{c['actor']} · {c['topic']} · {c['stance']} ({c['support']}+ {c['oppose']}−)")
+            for r in c["evidence"]:
+                out.print(f"  {r['stance']:7} {r['date'] or '':10} #{r['article_id']} {r['evidence'][:200]}",
+                          highlight=False, markup=False)
+
+
+def _ev(r: dict[str, Any]) -> str:
+    return f"{r['stance']} {r['date'] or ''} (#{r['article_id']})\n{r['evidence'][:160]}"
+
+
+@app.command()
+def events(
+    db: DbOpt = None,
+    actor: Annotated[str | None, typer.Option(help="Only events with this participant.")] = None,
+    since: Annotated[str | None, typer.Option(help="From this date (YYYY[-MM[-DD]]).")] = None,
+    until: Annotated[str | None, typer.Option(help="Up to this date.")] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Meetings, rounds of talks, summits and calls on a timeline, newest first."""
+    from ..analysis.positions import timeline
+
+    rows = timeline(open_ledger(db), actor, since, until)
+    if as_json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, default=str) + "\n")
+        return
+    tab = Table("date", "kind", "participants", "place", "sentence", title="Talks and meetings")
+    for r in rows:
+        tab.add_row(r["date"] or "", r["kind"], ", ".join(r["participants"]), r["place"] or "", r["evidence"][:160])
+    out.print(tab)
 
 
 def run() -> None:

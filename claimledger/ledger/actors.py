@@ -89,7 +89,7 @@ def merge_actors(conn: Connection, keep: int, drop: int) -> None:
     if keep == drop:
         return
     for table, col in ((t.mentions, t.mentions.c.actor_id), (t.statements, t.statements.c.actor_id),
-                       (t.figures, t.figures.c.claimant_actor_id)):
+                       (t.figures, t.figures.c.claimant_actor_id), (t.positions, t.positions.c.actor_id)):
         conn.execute(update(table).where(col == drop).values({col.name: keep}))
     for table, unique in ((t.aliases, t.aliases.c.key), (t.actor_roles, t.actor_roles.c.role)):
         # rows the kept actor already has are dropped, the others move over

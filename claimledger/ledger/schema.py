@@ -160,6 +160,39 @@ figures = Table(
     Column("quantity", String(120), index=True),  # group|measure|unit class: what lines figures up
 )
 
+positions = Table(
+    "positions", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("ordinal", Integer, nullable=False),
+    Column("actor_id", Integer, ForeignKey("actors.id"), index=True),
+    Column("actor_name", String(300), nullable=False),
+    Column("topic", String(100), nullable=False, index=True),
+    Column("stance", String(10), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("evidence", Text, nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("statement_id", Integer, ForeignKey("statements.id")),
+    Column("said_on", String(32), index=True),
+)
+
+events = Table(
+    "events", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("ordinal", Integer, nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("trigger_start", Integer, nullable=False),
+    Column("trigger_end", Integer, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("evidence", Text, nullable=False),
+    Column("participants", Text, nullable=False),  # JSON list of canonical actor names
+    Column("place", String(200)),
+    Column("date", String(32), index=True),
+)
+
 Index("ix_statements_actor_said", statements.c.actor_id, statements.c.said_on)
 Index("ix_actors_counts", actors.c.statement_count, actors.c.mention_count)
 Index("ix_figures_as_of", figures.c.as_of)

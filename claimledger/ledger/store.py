@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 import time
 from dataclasses import dataclass, field
@@ -117,6 +118,7 @@ class Ledger:
                  "end": m.span.end, "text": m.span.text[:300], "label": m.label} for m in ex.mentions])
         stmt_ids = self._statements(conn, aid, ex, actor_ids)
         self._figures(conn, aid, ex, actor_ids, stmt_ids)
+        self._positions_events(conn, aid, ex, actor_ids, stmt_ids)
         counts: dict[int, list[int]] = {}
         for ids, col in (([actor_ids.get(s.speaker_name or "") for s in ex.statements], 0),
                          ([actor_ids.get(m.actor or "") for m in ex.mentions], 1)):
@@ -203,6 +205,24 @@ class Ledger:
                 "quantity": quantity_key(f.group, f.measure, f.unit)})
         if rows:
             conn.execute(insert(t.figures), rows)
+
+    @staticmethod
+    def _positions_events(conn: Connection, aid: int, ex: Extraction, actor_ids: dict[str, int],
+                          stmt_ids: list[int]) -> None:
+        if ex.positions:
+            conn.execute(insert(t.positions), [{
+                "article_id": aid, "ordinal": i, "actor_id": actor_ids.get(p.actor_name),
+                "actor_name": p.actor_name[:300], "topic": p.topic[:100], "stance": p.stance,
+                "start": p.evidence.start, "end": p.evidence.end, "evidence": p.evidence.text,
+                "confidence": p.confidence, "said_on": p.said_on,
+                "statement_id": stmt_ids[p.statement] if p.statement is not None and p.statement < len(stmt_ids)
+                else None} for i, p in enumerate(ex.positions)])
+        if ex.events:
+            conn.execute(insert(t.events), [{
+                "article_id": aid, "ordinal": i, "kind": e.kind, "trigger_start": e.trigger.start,
+                "trigger_end": e.trigger.end, "start": e.evidence.start, "end": e.evidence.end,
+                "evidence": e.evidence.text, "participants": json.dumps(e.participants),
+                "place": e.place[:200] if e.place else None, "date": e.date} for i, e in enumerate(ex.events)])
 
     def _link_near_duplicates(self, conn: Connection, aid: int, sig: Any, outlet_id: int | None,
                               content_hash: str) -> list[tuple[int, str, float]]:

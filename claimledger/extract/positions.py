@@ -1,0 +1,175 @@
+"""Positions: which actor takes which side on which issue of a taxonomy, with the evidence span.
+
+Evidence comes from three places: an actor's statements; the article's own report of an actor's act
+("Ukraine has persistently rejected the notion of conceding Donbas", "the Trump administration is
+pressuring Ukraine to hold elections"); and an actor's named plan or demand ("the EU's strategy of
+issuing sanctions"). A topic is assigned by the taxonomy's patterns; the stance is support unless
+the cue opposes ("warned against", "rejects the notion"), or a negation in the evidence flips it
+("will not lead to anything positive"), "no peace unless" counting as a double negative.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from ..types import Position, Span, Statement
+from .speakers import Resolver
+from .taxonomy import Taxonomy, Topic
+
+# acts that put an actor on a side: the verb's subject is the actor, its clause the evidence
+ACT_VERBS = frozenset("""
+reject oppose refuse deny dismiss criticize criticise condemn warn resist veto block denounce rebuff decry
+support back endorse favor favour welcome demand insist push press pressure pressurize urge call seek want propose
+offer float suggest emphasize emphasise stress advocate champion agree accept approve express pledge promise vow
+impose adopt tighten lift ease issue prepare plan consider demand require see believe
+""".split())
+# nouns naming an actor's stand, with the actor as possessor: "the EU's strategy of ..."
+ACT_NOUNS = frozenset("""
+strategy plan proposal demand demands push call decision policy position idea insistence refusal rejection
+offer opposition support warning package
+""".split())
+NEGATIVE_CUES = frozenset("""
+reject oppose refuse deny dismiss criticize criticise condemn warn resist veto block denounce rebuff decry object
+caution slam refusal rejection opposition warning criticism
+""".split())
+NEGATORS = frozenset({"not", "n't", "no", "never", "nothing", "neither", "nor", "cannot", "without"})
+DOUBLE = frozenset({"unless", "until"})  # "no peace unless X": X is wanted
+AGAINST = re.compile(r"\b(against|unilateral(ly)?|at the expense of|dangers? of|risks? of)\b", re.I)
+# a negation reaches the topic phrase only within its clause: these end one clause and start the next
+BOUNDARY = re.compile(r"[.;:,]\s|\b(but|as|because|while|whereas|although|though|however)\b", re.I)
+MODALS = frozenset({"must", "should", "ought", "need", "have"})  # "Russia must agree": someone's demand, not an act
+OWNED = re.compile(r"\w+['’]s\s+(\w+\s+){0,2}$")  # "the Kremlin's true willingness to ...": the owner's stance
+
+
+def _match(topic: Topic, text: str) -> tuple[int, int, str] | None:
+    if any(u.search(text) for u in topic.unless):
+        return None
+    for p in topic.patterns:
+        m = p.regex.search(text)
+        if m:
+            return m.start(), m.end(), p.stance
+    return None
+
+
+def _negations(tokens: list[Token]) -> int:
+    n = sum(1 for t in tokens if t.dep_ == "neg" or t.lower_ in NEGATORS)
+    if n and any(t.lower_ in DOUBLE for t in tokens):
+        n += 1
+    return n
+
+
+def _clause(evidence: str, start: int, end: int) -> tuple[int, int]:
+    """The stretch of the evidence around a match up to the clause boundaries on either side."""
+    left = max((m.end() for m in BOUNDARY.finditer(evidence, 0, start)), default=0)
+    # the clause the match starts in: a long pattern may run on past ", and it will not ..."
+    right = next((m.start() for m in BOUNDARY.finditer(evidence, start + 1)), len(evidence))
+    return left, max(right, min(end, right))
+
+
+def _stance(fixed: str, cue: str | None, tokens: list[Token], before_match: str) -> str:
+    """``tokens``: the clause around the match; ``before_match``: its words before the match."""
+    flips = _negations(tokens)
+    if cue and cue.lower() in NEGATIVE_CUES:
+        flips += 1
+    if AGAINST.search(before_match):
+        flips += 1
+    base = "support" if fixed == "auto" else fixed
+    if flips % 2:
+        return "oppose" if base == "support" else "support"
+    return base
+
+
+def _units(doc: Doc, statements: list[Statement], resolver: Resolver,
+           body: list[tuple[int, int]]) -> Iterator[tuple[str, int, int, str | None, float, int | None, str | None]]:
+    """(actor, start, end, cue lemma, confidence, statement index, said_on) for each piece of evidence."""
+    cue_starts = set()
+    for i, s in enumerate(statements):
+        if not s.speaker_name:
+            continue
+        cue_lemma = None
+        if s.cue is not None:
+            cue_starts.add(s.cue.start)
+            cue_span = doc.char_span(s.cue.start, s.cue.end, alignment_mode="expand")
+            cue_lemma = cue_span.root.lemma_.lower() if cue_span is not None else None
+        start = min(s.content.start, s.cue.start) if s.cue is not None and s.cue.start < s.content.start and \
+            s.content.start - s.cue.end < 40 else s.content.start
+        yield s.speaker_name, start, s.content.end, cue_lemma, s.confidence, i, s.said_on
+    quoted = getattr(resolver, "quoted", [])
+
+    def inside(pos: int) -> bool:
+        return any(a <= pos < b for a, b in body) and not any(a <= pos < b for a, b in quoted)
+
+    for tok in doc:
+        if not inside(tok.idx) or tok.idx in cue_starts:
+            continue
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in ACT_VERBS:
+            if any(c.dep_ == "aux" and c.lemma_.lower() in MODALS for c in tok.children):
+                continue
+            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None and tok.dep_ in ("xcomp", "conj"):  # "has expressed ... and pressed"
+                subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+            if subj is None and tok.dep_ == "pcomp" and tok.head.lower_ == "for":
+                subj = _blamed(tok.head)  # "critical of the Trump administration for pressuring Ukraine"
+            actor = _actor_of(subj, resolver) if subj is not None else None
+            if actor:
+                start = min(subj.left_edge.idx, tok.idx) if subj is not None else tok.idx
+                end = _clause_end(tok)
+                yield actor, start, end, tok.lemma_.lower(), 0.6, None, None
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in ACT_NOUNS:
+            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+            actor = _actor_of(owner, resolver) if owner is not None else None
+            if actor and owner is not None:
+                yield actor, owner.left_edge.idx, _clause_end(tok), tok.lemma_.lower(), 0.5, None, None
+
+
+def _blamed(prep_for: Token) -> Token | None:
+    """The one praised or blamed 'for' an act: "critical of X for ...", "X, which was blamed for ..."."""
+    head = prep_for.head
+    if head.pos_ in ("NOUN", "PROPN"):
+        return head
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return next((c for c in head.children if c.dep_ == "dobj"), None)  # "blamed Kyiv for ..."
+
+
+def _clause_end(tok: Token) -> int:
+    last = tok.right_edge
+    sent_end = tok.sent.end_char
+    return min(last.idx + len(last.text), sent_end)
+
+
+def _actor_of(tok: Token, resolver: Resolver) -> str | None:
+    if tok.lower_ in ("he", "she", "they", "it"):
+        return resolver.resolve_pronoun(tok.lower_, tok.idx, [])
+    left, right = tok.left_edge.i, tok.i + 1
+    span: SpacySpan = tok.doc[left:right]
+    return resolver.name_in(span) or resolver.resolve_role(span)
+
+
+def find_positions(doc: Doc, statements: list[Statement], resolver: Resolver, taxonomy: Taxonomy,
+                   body: list[tuple[int, int]]) -> list[Position]:
+    text = doc.text
+    out: list[Position] = []
+    seen: set[tuple[str, str, int, int]] = set()
+    for actor, start, end, cue, conf, st_index, said_on in _units(doc, statements, resolver, body):
+        evidence = text[start:end]
+        for topic in taxonomy.topics:
+            m = _match(topic, evidence)
+            if m is None or OWNED.search(evidence[max(0, m[0] - 60):m[0]]):
+                continue
+            left, right = _clause(evidence, m[0], m[1])
+            span = doc.char_span(start + left, start + right, alignment_mode="expand")
+            tokens = list(span) if span is not None else []
+            stance = _stance(m[2], cue, tokens, evidence[left:m[0]])
+            key = (actor, topic.id, start, end)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(Position(actor, topic.id, stance, Span.of(text, start, end), round(conf * 0.9, 3), st_index,
+                                said_on))
+    return out

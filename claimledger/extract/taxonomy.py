@@ -1,0 +1,92 @@
+"""Topic taxonomies: the issues positions are taken on, as user-editable YAML."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ..errors import ClaimledgerError
+
+DEFAULT = Path(__file__).parent / "data" / "topics-russia-ukraine.yaml"
+STANCES = ("support", "oppose", "auto")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    regex: re.Pattern[str]
+    stance: str  # support | oppose | auto
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    description: str
+    examples: tuple[str, ...] = ()
+    patterns: tuple[Pattern, ...] = ()
+    unless: tuple[re.Pattern[str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    name: str
+    source: str
+    topics: tuple[Topic, ...] = field(default_factory=tuple)
+
+    def get(self, topic_id: str) -> Topic | None:
+        return next((t for t in self.topics if t.id == topic_id), None)
+
+
+def _fail(where: str, problem: str) -> ClaimledgerError:
+    return ClaimledgerError(where, problem, "fix the topics file (see claimledger/extract/data/topics-russia-ukraine."
+                                            "yaml for the format)")
+
+
+def parse(text: str, where: str) -> Taxonomy:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise _fail(where, f"is not valid YAML ({str(exc).splitlines()[0]})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("topics"), list) or not data["topics"]:
+        raise _fail(where, "has no 'topics:' list")
+    topics = []
+    for i, t in enumerate(data["topics"]):
+        if not isinstance(t, dict) or not t.get("id") or not t.get("description"):
+            raise _fail(where, f"topic {i + 1} needs an 'id' and a 'description'")
+        pats = []
+        for p in t.get("patterns") or []:
+            raw, stance = (p.get("re"), p.get("stance", "auto")) if isinstance(p, dict) else (p, "auto")
+            if stance not in STANCES:
+                raise _fail(where, f"topic {t['id']}: stance {stance!r} is not one of {', '.join(STANCES)}")
+            try:
+                pats.append(Pattern(re.compile(str(raw), re.I), stance))
+            except re.error as exc:
+                raise _fail(where, f"topic {t['id']}: bad pattern {raw!r} ({exc})") from None
+        if not pats:  # a topic with examples only: its example phrasings are its patterns
+            pats = [Pattern(re.compile(r"\b" + re.escape(e.lower()) + r"\b", re.I), "auto")
+                    for e in t.get("examples") or []]
+        if not pats:
+            raise _fail(where, f"topic {t['id']} has neither patterns nor examples")
+        try:
+            unless = tuple(re.compile(str(u), re.I) for u in t.get("unless") or [])
+        except re.error as exc:
+            raise _fail(where, f"topic {t['id']}: bad 'unless' pattern ({exc})") from None
+        topics.append(Topic(str(t["id"]), str(t["description"]), tuple(map(str, t.get("examples") or [])),
+                            tuple(pats), unless))
+    return Taxonomy(str(data.get("name") or Path(where).stem), where, tuple(topics))
+
+
+@lru_cache(maxsize=8)
+def load(path: str | None = None) -> Taxonomy:
+    """The taxonomy at ``path``, else $CLAIMLEDGER_TOPICS, else the shipped Russia–Ukraine one."""
+    where = path or os.environ.get("CLAIMLEDGER_TOPICS") or str(DEFAULT)
+    try:
+        text = Path(where).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ClaimledgerError(where, f"cannot read the topics file ({exc.strerror})",
+                               "check the path given with --topics or $CLAIMLEDGER_TOPICS") from None
+    return parse(text, where)
