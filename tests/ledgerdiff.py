@@ -41,6 +41,11 @@ def digest(ledger: Ledger) -> dict[str, list[tuple[Any, ...]]]:
                        for r in conn.execute(select(act))],
             "links": [(ident[r.article_id], ident[r.other_id], r.kind, r.similarity)
                       for r in conn.execute(select(t.article_links))],
+            "positions": [(ident[r.article_id], r.ordinal, names.get(r.actor_id), r.actor_name, r.topic, r.stance,
+                           r.start, r.end, r.evidence, r.confidence, r.statement_id is not None, r.said_on)
+                          for r in conn.execute(select(t.positions))],
+            "events": [(ident[r.article_id], r.ordinal, r.kind, r.trigger_start, r.trigger_end, r.start, r.end,
+                        r.participants, r.place, r.date) for r in conn.execute(select(t.events))],
         }
     return {k: sorted(v, key=repr) for k, v in out.items()}
 

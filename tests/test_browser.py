@@ -144,3 +144,14 @@ def test_api_docs_render_offline(page: Any, base_url: str) -> None:
     page.wait_for_selector(".opblock", timeout=15000)
     assert page.locator(".opblock").count() >= 10
     assert page.problems == []
+
+
+def test_positions_cell_shows_its_evidence(page: Any, base_url: str, tmp_path: Path) -> None:
+    page.goto(base_url + "/positions")
+    cell = page.locator("#matrix .cell").first
+    cell.click()
+    panel = page.locator("#panel")
+    panel.wait_for(state="visible")
+    assert "evidence" in panel.inner_text().lower() and panel.locator("a").count() >= 1
+    page.screenshot(path=str(tmp_path / "positions.png"), full_page=True)
+    assert page.problems == []

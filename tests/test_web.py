@@ -19,7 +19,7 @@ from claimledger.interfaces.web import create_app
 from claimledger.ledger.store import Ledger
 
 PAGES = ["/", "/articles", "/actors", "/statements", "/figures", "/figures/compare?q=Velorian+losses",
-         "/search?q=ceasefire", "/outlets"]
+         "/search?q=ceasefire", "/outlets", "/positions", "/positions?topic=peace&actor=Sandoval"]
 
 
 @pytest.fixture(scope="module")
@@ -202,7 +202,7 @@ def hostile_pages(client: TestClient) -> list[str]:
     outlet = next(o["id"] for o in client.get("/outlets.json").json()["outlets"] if "Evil" in o["name"])
     return [f"/articles/{art}", f"/actors/{who}", "/search?q=script+alert", "/search?q=Whitfield",
             "/statements?speaker=Whitfield", "/", "/articles", "/outlets", f"/outlets/{outlet}", "/figures",
-            "/figures/compare?q=residents+lost"]
+            "/figures/compare?q=residents+lost", "/positions"]
 
 
 def test_hostile_text_renders_inert_in_html(client: TestClient) -> None:
@@ -369,3 +369,14 @@ def test_pages_on_postgresql(pg_server: Any, tmp_path: Any) -> None:
             assert live_markup(page.text) == [], path
         hits = pg.get("/search.json", params={"q": "ceasefire", "speaker": "Sandoval"}).json()["statements"]
         assert hits and all(s["actor"] == "Mira Sandoval" for s in hits)
+
+
+def test_positions_page_matrix_and_timeline(client: TestClient) -> None:
+    data = client.get("/positions.json").json()
+    assert data["matrix"]["cells"] and data["events"]
+    cell = data["matrix"]["cells"][0]
+    assert cell["stance"] in ("support", "oppose", "mixed") and cell["evidence"]
+    html = client.get("/positions").text
+    assert 'data-rec="c1"' in html and 'id="rec-c1"' in html and "Talks and meetings" in html
+    brenna = [e for e in data["events"] if e["place"] == "Brenna"]
+    assert brenna and "Brenna" in html

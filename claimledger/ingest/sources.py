@@ -31,6 +31,7 @@ JSONL_EXT = {".jsonl", ".ndjson", ".json"}
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 META_SUFFIX = ".meta.json"
 SKIP_NAMES = {"README", "LICENSE", "LICENCE", "NOTICE"}
+SKIP_SUFFIXES = (".yaml", ".yml")  # topic taxonomies and alias files kept beside the articles
 _EN_STOP = set("the of and to in that is was for on with as by he she it said at from has have are be".split())
 
 
@@ -184,7 +185,7 @@ def iter_files(root: Path) -> Iterator[Path]:
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for f in sorted(filenames):
-            if f.startswith(".") or f.endswith(META_SUFFIX) or f.split(".")[0].upper() in SKIP_NAMES:
+            if f.startswith(".") or f.endswith((META_SUFFIX, *SKIP_SUFFIXES)) or f.split(".")[0].upper() in SKIP_NAMES:
                 continue
             yield Path(dirpath) / f
 

@@ -142,7 +142,8 @@ def _used(sql: str, params: dict[str, Any]) -> dict[str, Any]:
 
 POOL = 2000
 
-EXPORT_TABLES = ("articles", "statements", "figures", "actors", "mentions", "segments", "links")
+EXPORT_TABLES = ("articles", "statements", "figures", "actors", "mentions", "segments", "links", "positions",
+                 "events")
 
 
 def table_rows(ledger: Ledger, table: str) -> Iterator[dict[str, Any]]:
@@ -169,8 +170,8 @@ def table_rows(ledger: Ledger, table: str) -> Iterator[dict[str, Any]]:
             t.actors.outerjoin(t.aliases, t.aliases.c.actor_id == t.actors.c.id)).group_by(t.actors.c.id)
     elif table == "links":
         q = select(t.article_links).order_by(t.article_links.c.id)
-    elif table in ("mentions", "segments"):
-        tab = t.mentions if table == "mentions" else t.segments
+    elif table in ("mentions", "segments", "positions", "events"):
+        tab = {"mentions": t.mentions, "segments": t.segments, "positions": t.positions, "events": t.events}[table]
         q = select(tab).order_by(tab.c.id)
     else:
         raise ValueError(table)
@@ -181,13 +182,16 @@ def table_rows(ledger: Ledger, table: str) -> Iterator[dict[str, Any]]:
 
 def article_records(ledger: Ledger) -> Iterator[dict[str, Any]]:
     """Each article with its statements and figures nested: the JSON Lines export."""
-    by_article: dict[str, dict[int, list[dict[str, Any]]]] = {"statements": {}, "figures": {}}
+    by_article: dict[str, dict[int, list[dict[str, Any]]]] = {"statements": {}, "figures": {}, "positions": {},
+                                                              "events": {}}
     for kind in by_article:
         for row in table_rows(ledger, kind):
             by_article[kind].setdefault(row["article_id"], []).append(row)
     for art in table_rows(ledger, "articles"):
         art["statements"] = by_article["statements"].get(art["id"], [])
         art["figures"] = by_article["figures"].get(art["id"], [])
+        art["positions"] = by_article["positions"].get(art["id"], [])
+        art["events"] = by_article["events"].get(art["id"], [])
         yield art
 
 

@@ -127,6 +127,8 @@ def create_app(db: str | None = None, token: str | None = None, max_body: int = 
          ["figures"])
     twin(app, "/figures/compare", "compare.html", pages.comparison,
          "One quantity as each claimant gives it", ["figures"])
+    twin(app, "/positions", "positions.html", pages.positions,
+         "Who stands where: actor x topic stances with evidence, and the talks timeline", ["positions"])
     twin(app, "/search", "search.html", pages.search, "Full-text search over statements and articles", ["search"])
     twin(app, "/outlets", "outlets.html", pages.outlets, "Outlets (or countries) and whom they quote", ["outlets"])
     twin(app, "/outlets/{outlet_id:int}", "outlet.html", pages.outlet, "One outlet and whom it quotes",

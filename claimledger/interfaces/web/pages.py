@@ -167,3 +167,23 @@ def outlet(request: Request, outlet_id: int, page: int = PageNo, per_page: int =
     if data is None:
         raise not_found("outlet", outlet_id)
     return {"outlet": data, "paging": paged(request, data["quotes"], page, per_page)}
+
+
+def positions(request: Request, topic: str | None = None, actor: str | None = None,
+              min_count: int = Query(1, ge=1, le=1000), limit: int = Query(60, ge=1, le=500)) -> dict[str, Any]:
+    """The actor x topic matrix with evidence per cell, beside the timeline of talks and meetings."""
+    from ...analysis.positions import matrix, timeline
+    from ...extract.taxonomy import load
+
+    led = ledger_of(request)
+    m = matrix(led, topic, actor, min_count=min_count)
+    m["actors"] = m["actors"][:limit]
+    keep = set(m["actors"])
+    m["cells"] = [c for c in m["cells"] if c["actor"] in keep]
+    try:
+        described = {t.id: t.description for t in load().topics}
+    except Exception:  # a broken $CLAIMLEDGER_TOPICS must not take the page down
+        described = {}
+    return {"filters": {"topic": topic, "actor": actor, "min_count": min_count}, "matrix": m,
+            "descriptions": {t: described.get(t) for t in m["topics"]},
+            "events": timeline(led, actor=actor, limit=50)}
