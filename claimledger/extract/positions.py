@@ -39,6 +39,8 @@ caution slam refusal rejection opposition warning criticism
 NEGATORS = frozenset({"not", "n't", "no", "never", "nothing", "neither", "nor", "cannot", "without"})
 DOUBLE = frozenset({"unless", "until"})  # "no peace unless X": X is wanted
 AGAINST = re.compile(r"\b(against|unilateral(ly)?|at the expense of|dangers? of|risks? of)\b", re.I)
+# undoing the topic, wherever it stands in the clause: "help Russia bypass Western sanctions"
+UNDO = re.compile(r"\b(bypass\w*|evad\w*|circumvent\w*|get around|refrain\w* from|avoid\w*)\b", re.I)
 # a negation reaches the topic phrase only within its clause: these end one clause and start the next
 BOUNDARY = re.compile(r"[.;:,]\s|\b(but|as|because|while|whereas|although|though|however)\b", re.I)
 MODALS = frozenset({"must", "should", "ought", "need", "have"})  # "Russia must agree": someone's demand, not an act
@@ -70,12 +72,14 @@ def _clause(evidence: str, start: int, end: int) -> tuple[int, int]:
     return left, max(right, min(end, right))
 
 
-def _stance(fixed: str, cue: str | None, tokens: list[Token], before_match: str) -> str:
+def _stance(fixed: str, cue: str | None, tokens: list[Token], before_match: str, matched: str = "") -> str:
     """``tokens``: the clause around the match; ``before_match``: its words before the match."""
     flips = _negations(tokens)
     if cue and cue.lower() in NEGATIVE_CUES:
         flips += 1
     if AGAINST.search(before_match):
+        flips += 1
+    if UNDO.search(before_match + " " + matched):
         flips += 1
     base = "support" if fixed == "auto" else fixed
     if flips % 2:
@@ -165,7 +169,7 @@ def find_positions(doc: Doc, statements: list[Statement], resolver: Resolver, ta
             left, right = _clause(evidence, m[0], m[1])
             span = doc.char_span(start + left, start + right, alignment_mode="expand")
             tokens = list(span) if span is not None else []
-            stance = _stance(m[2], cue, tokens, evidence[left:m[0]])
+            stance = _stance(m[2], cue, tokens, evidence[left:m[0]], evidence[m[0]:m[1]])
             key = (actor, topic.id, start, end)
             if key in seen:
                 continue
