@@ -21,6 +21,7 @@ demo: install
 test: install
 	bash scripts/ensure-postgres.sh
 	bash scripts/ensure-chromium.sh
+	bash scripts/ensure-java.sh
 	$(BIN)/ruff check claimledger tests bench scripts
 	$(BIN)/mypy claimledger
 	$(BIN)/python -m pytest -q -p no:cacheprovider

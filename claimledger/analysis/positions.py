@@ -36,7 +36,7 @@ class Cell:
 
 def _rows(ledger: Ledger, topic: str | None, actor: str | None) -> list[dict[str, Any]]:
     p, a, o = t.positions, t.articles, t.outlets
-    when = func.coalesce(p.c.said_on, a.c.published)
+    when = func.coalesce(p.c.said_on, func.substr(a.c.published, 1, 10))  # a day, as statements are dated
     q = (select(p.c.id, p.c.article_id, p.c.actor_name, t.actors.c.name.label("actor"),
                 t.actors.c.slug.label("actor_slug"), p.c.topic, p.c.stance, p.c.evidence, p.c.start, p.c.end,
                 p.c.confidence, p.c.statement_id, when.label("date"), a.c.title, o.c.name.label("outlet"),
