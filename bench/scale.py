@@ -20,11 +20,11 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus" / "ukraine-2022-2024"
 
 SPARK = r"""
-import json, resource, sys
+import json, sys
 from claimledger.batch.job import run_batch
 r = run_batch([sys.argv[1]], sys.argv[2], master=sys.argv[3])
-jvm = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-print(json.dumps({"n": r.articles, "seconds": r.seconds, "worker_mb": r.worker_peak_rss_mb, "other_mb": jvm}))
+print(json.dumps({"n": r.articles, "seconds": r.seconds, "worker_mb": r.worker_peak_rss_mb,
+                  "other_mb": r.jvm_peak_rss_mb}))
 """
 
 

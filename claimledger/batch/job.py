@@ -36,6 +36,7 @@ class BatchReport:
     quantities: int = 0
     errors: list[str] = field(default_factory=list)
     worker_peak_rss_mb: float = 0.0
+    jvm_peak_rss_mb: float = 0.0  # the local driver/executor JVM, when this process started it
     seconds: float = 0.0
 
 
@@ -180,11 +181,25 @@ def run_batch(inputs: list[str], out: str, master: str | None = None, partitions
         items.unpersist()
         records.unpersist()
         _write_manifest(out, report, inputs)
+        report.jvm_peak_rss_mb = _jvm_peak_mb(spark)
     finally:
         if own:
             spark.stop()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _jvm_peak_mb(spark: Any) -> float:
+    """VmHWM of the JVM that pyspark launched (local mode); 0 when it is not ours to read."""
+    try:
+        pid = spark.sparkContext._gateway.proc.pid
+        with open(f"/proc/{pid}/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except (AttributeError, OSError, ValueError):
+        pass
+    return 0.0
 
 
 def _article_from_row(row: dict[str, Any], opts: IngestOptions) -> Article | str:
