@@ -96,7 +96,7 @@ def measure(db: Path, repeat: int) -> list[tuple[str, float, float]]:
              f"/articles/{article}.json", "/actors", f"/actors/{actor}", f"/actors/{actor}?page=20",
              "/statements", "/statements?speaker=Zelensky", "/figures", f"/figures/compare?q={quantity}",
              "/figures/compare?q=Russian+losses", "/search?q=ceasefire", "/search?q=Russia",
-             "/search?q=ceasefire&speaker=Zelensky&since=2023-01-01", "/outlets"]
+             "/search?q=ceasefire&speaker=Zelensky&since=2023-01-01", "/outlets", "/positions"]
     for p in paths:
         client.get(p)
         times = []

@@ -97,3 +97,23 @@ def test_any_taxonomy_and_clear_errors(tmp_path: Path) -> None:
     art.write_text("Minister Ola Nord said that the fishing quotas must be cut.\n", encoding="utf-8")
     rec = json.loads(cli("extract", str(art), "--topics", str(fish)).stdout)
     assert [(p["actor_name"], p["topic"], p["stance"]) for p in rec["positions"]] == [("Ola Nord", "fish", "support")]
+
+
+@pytest.mark.parametrize("text, kind, place, who", [
+    ("President Ana Ruiz met with Chancellor Olaf Brenner in Lisbon on Friday.", "meeting", "Lisbon",
+     {"Ana Ruiz", "Olaf Brenner"}),
+    ("The meetings held in Abu Dhabi ended without a deal.", "meeting", "Abu Dhabi", set()),
+    ("Talks in Geneva resumed on Tuesday.", "talks", "Geneva", set()),
+    ("Any aggression will be met with an instant response.", None, None, set()),
+    ("Both sides want talks, the minister said.", None, None, set()),
+])
+def test_event_sentences(text: str, kind: str | None, place: str | None, who: set[str]) -> None:
+    from claimledger.extract import extract
+    from claimledger.types import Article
+
+    events = extract(Article(text=text, published="2025-08-20")).events
+    if kind is None:
+        assert events == []
+        return
+    assert [(e.kind, e.place) for e in events] == [(kind, place)]
+    assert who <= set(events[0].participants) and events[0].date and events[0].date <= "2025-08-20"

@@ -1,8 +1,8 @@
 """Meetings, rounds of talks, summits and calls: participants, place and date, with the sentence.
 
 "Trump met with Putin in Alaska", "the meetings held in Abu Dhabi", "talks in Geneva on Tuesday".
-A trigger word makes an event only when the sentence also gives a place or at least two
-participants; otherwise "talks" is just a topic.
+A trigger word makes an event only when it has a place ("talks in Geneva") or is a meeting with
+someone ("met with Putin") naming two sides; otherwise "talks" is just a topic.
 """
 
 from __future__ import annotations
@@ -35,13 +35,12 @@ def _kind(tok: Token) -> str | None:
 def _place_near(trig: Token) -> str | None:
     """A place the trigger (or the verb it hangs on) is 'in' or 'at': "talks in Geneva", "met ... in Alaska"."""
     anchors = [trig] + ([trig.head] if trig.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") else [])
-    for a in anchors:
-        for prep in a.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
-                for obj in prep.children:
-                    if obj.dep_ == "pobj" and obj.ent_type_ in PLACE_LABELS:
-                        ent = next((e for e in obj.doc.ents if e.start <= obj.i < e.end), None)
-                        return ent.text if ent is not None else obj.text
+    anchors += [c for c in trig.children if c.dep_ in ("acl", "relcl")]  # "the meetings held in Abu Dhabi"
+    for a in anchors:  # anywhere under them: "met with Brenner in Lisbon" hangs "in" on Brenner
+        for obj in a.subtree:
+            if obj.dep_ == "pobj" and obj.ent_type_ in PLACE_LABELS and obj.head.lower_ in ("in", "at"):
+                ent = next((e for e in obj.doc.ents if e.start <= obj.i < e.end), None)
+                return ent.text if ent is not None else obj.text
     return None
 
 
@@ -62,6 +61,8 @@ def find_events(doc: Doc, resolver: Resolver, body: list[tuple[int, int]], publi
             kind = _kind(trig) if trig.pos_ in ("NOUN", "VERB", "PROPN") else None
             if kind is None:
                 continue
+            if any(c.dep_ == "auxpass" for c in trig.children):
+                continue  # "aggression will be met with a response"
             place = _place_near(trig)
             if place is None and not _with(trig):
                 continue
@@ -72,9 +73,11 @@ def find_events(doc: Doc, resolver: Resolver, body: list[tuple[int, int]], publi
             scope = doc[lo:hi]
             people = []
             for m in resolver.mentions_in(scope.start_char, scope.end_char):
-                if resolver.labels.get(m.name) in ("PERSON", "ORG", "NORP") and m.name not in people \
+                if resolver.labels.get(m.name) in ("PERSON", "ORG", "GPE") and m.name not in people \
                         and m.name != place:
                     people.append(m.name)
+            if place is None and len(people) < 2:
+                continue  # "met with" whom? an event needs a place or two sides
             date = None
             for e in sent.ents:
                 if e.label_ == "DATE":
