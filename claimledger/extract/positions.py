@@ -43,7 +43,7 @@ AGAINST = re.compile(r"\b(against|unilateral(ly)?|at the expense of|dangers? of|
 UNDO = re.compile(r"\b(bypass\w*|evad\w*|circumvent\w*|get around|refrain\w* from|avoid\w*)\b", re.I)
 # a negation reaches the topic phrase only within its clause: these end one clause and start the next
 BOUNDARY = re.compile(r"[.;:,]\s|\b(but|as|because|while|whereas|although|though|however)\b", re.I)
-MODALS = frozenset({"must", "should", "ought", "need", "have"})  # "Russia must agree": someone's demand, not an act
+MODALS = frozenset({"must", "should", "ought", "shall"})  # "Russia must agree": someone's demand, not an act
 OWNED = re.compile(r"\w+['’]s\s+(\w+\s+){0,2}$")  # "the Kremlin's true willingness to ...": the owner's stance
 
 
@@ -111,7 +111,8 @@ def _units(doc: Doc, statements: list[Statement], resolver: Resolver,
         if not inside(tok.idx) or tok.idx in cue_starts:
             continue
         if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in ACT_VERBS:
-            if any(c.dep_ == "aux" and c.lemma_.lower() in MODALS for c in tok.children):
+            if any(c.dep_ == "aux" and c.lemma_.lower() in MODALS for c in tok.children) or (
+                    tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("have", "need")):  # "has to agree"
                 continue
             subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is None and tok.dep_ in ("xcomp", "conj"):  # "has expressed ... and pressed"
