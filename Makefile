@@ -20,8 +20,8 @@ demo: install
 
 test: install
 	bash scripts/ensure-postgres.sh
-	bash scripts/ensure-chromium.sh
-	bash scripts/ensure-java.sh
+	bash scripts/ensure-apt.sh chromium chromium            # the browser tests
+	bash scripts/ensure-apt.sh java openjdk-17-jre-headless  # Spark's JVM
 	$(BIN)/ruff check claimledger tests bench scripts
 	$(BIN)/mypy claimledger
 	$(BIN)/python -m pytest -q -p no:cacheprovider

@@ -1,6 +1,6 @@
 """A real headless Chromium on a real server: what a reader sees and clicks.
 
-Needs Debian's chromium (scripts/ensure-chromium.sh installs it; `make test` runs that script).
+Needs Debian's chromium (`make test` installs it with scripts/ensure-apt.sh).
 Screenshots are saved under each test's temp dir.
 """
 
@@ -45,7 +45,7 @@ def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium is not installed: run scripts/ensure-chromium.sh (make test does)")
+        pytest.fail("Chromium is not installed: run scripts/ensure-apt.sh chromium chromium (make test does)")
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, headless=True,
                               args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"])
