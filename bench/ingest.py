@@ -23,11 +23,11 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "ukraine-2022-2024"
 PARSE_ONLY = r"""
 import json, resource, sys, time
 from pathlib import Path
-from claimledger.extract.pipeline import get_parse_only
+from claimledger.extract.model import load_base
 from claimledger.ingest import read_sources
 from claimledger.types import Article
 texts = [a.text for a in read_sources([sys.argv[1]]) if isinstance(a, Article)]
-nlp = get_parse_only()
+nlp = load_base(None)
 t0, c0 = time.perf_counter(), time.process_time()
 n = sum(1 for _ in nlp.pipe(texts, batch_size=16))
 dt, cpu = time.perf_counter() - t0, time.process_time() - c0
@@ -37,19 +37,51 @@ print(json.dumps({"n": n, "seconds": dt, "cpu": cpu, "rss_mb": rss}))
 
 EXTRACT_ONLY = r"""
 import json, resource, sys, time
-from claimledger.extract import extract_many
-from claimledger.extract.pipeline import get_nlp
+from claimledger.extract import Extractor, extract_many
 from claimledger.ingest import read_sources
 from claimledger.types import Article
 arts = [a for a in read_sources([sys.argv[1]]) if isinstance(a, Article)]
-nlp = get_nlp()
-skip = [c for c in sys.argv[2:] if c]
+extractor = Extractor()
+_ = extractor.nlp
 t0, c0 = time.perf_counter(), time.process_time()
-with nlp.select_pipes(disable=skip):
-    n = sum(1 for _ in extract_many(arts, workers=1))
+n = sum(1 for _ in extract_many(arts, extractor, workers=1))
 dt, cpu = time.perf_counter() - t0, time.process_time() - c0
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps({"n": n, "seconds": dt, "cpu": cpu, "rss_mb": rss}))
+"""
+
+# the chain's stages one by one over docs parsed first, as chain.records runs them: CPU seconds per stage
+STAGES = r"""
+import json, sys, time
+from claimledger.extract import Extractor
+from claimledger.extract.events import find_events
+from claimledger.extract.figures import find_figures
+from claimledger.extract.marks import find_marks
+from claimledger.extract.mentions import find_mentions
+from claimledger.extract.positions import find_positions
+from claimledger.extract.speakers import Resolver
+from claimledger.extract.statements import find_statements
+from claimledger.ingest import read_sources
+from claimledger.types import Article
+arts = [a for a in read_sources([sys.argv[1]]) if isinstance(a, Article)]
+ex = Extractor()
+docs = list(ex.nlp.pipe((a.text for a in arts), batch_size=16))
+cpu = dict.fromkeys(("mentions", "marks + resolver", "statements", "figures", "positions", "events"), 0.0)
+def timed(name, fn):
+    c0 = time.process_time()
+    out = fn()
+    cpu[name] += time.process_time() - c0
+    return out
+for doc, art in zip(docs, arts):
+    body, pub = art.body_ranges(), art.published
+    mentions = timed("mentions", lambda: find_mentions(doc))
+    marks, resolver = timed("marks + resolver", lambda: (lambda m: (m, Resolver(doc, mentions, quoted=m.quoted)))(
+        find_marks(doc.text, body)))
+    sts = timed("statements", lambda: find_statements(doc, body, pub, marks, resolver))
+    timed("figures", lambda: find_figures(doc, body, pub, sts))
+    timed("positions", lambda: find_positions(doc, sts, resolver, ex.taxonomy, body))
+    timed("events", lambda: find_events(doc, resolver, body, pub))
+print(json.dumps(cpu))
 """
 
 
@@ -77,12 +109,9 @@ def main() -> None:
     n = len([p for p in corpus.rglob("*") if p.is_file()])
     parse = run_child(PARSE_ONLY, corpus)
     extract = run_child(EXTRACT_ONLY, corpus)
-    no_figures = run_child(EXTRACT_ONLY, corpus, "claimledger_figures")
-    no_claims = run_child(EXTRACT_ONLY, corpus, "claimledger_figures", "claimledger_statements")
+    stages = run_child(STAGES, corpus)
     rows = [("bare spaCy parse (nlp.pipe, same model)", parse["n"] / parse["seconds"], parse["rss_mb"]),
-            ("extract(): parse + actors", no_claims["n"] / no_claims["seconds"], no_claims["rss_mb"]),
-            ("extract(): parse + actors + statements", no_figures["n"] / no_figures["seconds"], no_figures["rss_mb"]),
-            ("extract(): everything (+ figures), 1 process", extract["n"] / extract["seconds"], extract["rss_mb"])]
+            ("Extractor.extract: parse + every stage, 1 process", extract["n"] / extract["seconds"], extract["rss_mb"])]
     for w in (1, 2):
         r = run_ingest(corpus, w)
         rows.append((f"claimledger ingest --workers {w} (model load, SQLite writes incl.)", n / r["seconds"],
@@ -94,10 +123,9 @@ def main() -> None:
         print(f"{name:<66} {rate:>10.2f} {rss:>12.0f} {rate / base:>8.2f}")
     # CPU seconds: on a shared machine wall time swings by a third between identical runs
     base_s = parse["cpu"]
-    print(f"cost over the bare parse (CPU seconds, same texts): actors {no_claims['cpu'] / base_s - 1:+.1%}, "
-          f"statements {(no_figures['cpu'] - no_claims['cpu']) / base_s:+.1%}, "
-          f"figures {(extract['cpu'] - no_figures['cpu']) / base_s:+.1%}, "
-          f"all extraction {extract['cpu'] / base_s - 1:+.1%}")
+    print("cost of each stage over the bare parse (CPU seconds, same texts): " +
+          ", ".join(f"{name} {sec / base_s:+.1%}" for name, sec in stages.items()) +
+          f"; all extraction {extract['cpu'] / base_s - 1:+.1%}")
 
 
 if __name__ == "__main__":

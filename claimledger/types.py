@@ -11,6 +11,11 @@ import os
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from .kinds import ActorKind, EventKind, SegmentKind, Stance, StatementKind
+
+__all__ = ["ActorKind", "ActorRecord", "Article", "Event", "EventKind", "Extraction", "Figure", "Mention", "Position",
+           "Segment", "SegmentKind", "Span", "Stance", "Statement", "StatementKind", "grouped_positions"]
+
 
 @dataclass(frozen=True)
 class Span:
@@ -35,7 +40,7 @@ class Segment:
 
     start: int
     end: int
-    kind: str  # body | title | heading | read_also | promo | caption | related | duplicate
+    kind: SegmentKind
 
 
 @dataclass
@@ -85,7 +90,7 @@ class Mention:
 @dataclass
 class ActorRecord:
     name: str
-    kind: str  # person | organisation | place | group
+    kind: ActorKind
     aliases: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     gender: str | None = None
@@ -97,7 +102,7 @@ class Statement:
     speaker: Span | None
     speaker_name: str | None
     cue: Span | None
-    kind: str  # direct | mixed | indirect
+    kind: StatementKind
     said_on: str | None
     confidence: float
     parts: tuple[tuple[int, int], ...] = ()  # the quoted pieces of an interrupted quote: "A," she said. "B."
@@ -133,10 +138,12 @@ class Figure:
     statement: int | None = None
     as_of: str | None = None
     projection: bool = False
+    quantity: str | None = None  # group|measure|unit class, set once by the extractor: what lines figures up
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["span"] = self.span.to_dict()
+        del d["quantity"]  # the ledger's column; the extract output keeps its documented shape
         return d
 
 
@@ -146,7 +153,7 @@ class Position:
 
     actor_name: str
     topic: str
-    stance: str
+    stance: Stance
     evidence: Span
     confidence: float
     statement: int | None = None  # index into Extraction.statements when the evidence is a statement
@@ -162,7 +169,7 @@ class Position:
 class Event:
     """A meeting, a round of talks, a summit or a call: who, where, when, on which evidence."""
 
-    kind: str  # meeting | talks | summit | call
+    kind: EventKind
     trigger: Span
     evidence: Span
     participants: list[str] = field(default_factory=list)

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .errors import ClaimledgerError, IngestError
-from .extract import EXTRACTOR_VERSION, extract, extract_many
+from .extract import Extractor, extract_many
 from .ingest import IngestOptions, read_sources
 from .ingest.html import article_from_html
 from .ingest.sources import finish
@@ -30,6 +30,7 @@ class IngestReport:
 def ingest(
     sources: Iterable[str],
     ledger: Ledger,
+    extractor: Extractor,
     options: IngestOptions | None = None,
     workers: int = 1,
     batch_size: int = 16,
@@ -39,6 +40,7 @@ def ingest(
     """Store every readable article once; report (never raise) what could not be read or stored."""
     report = IngestReport()
     seen: set[str] = set()
+    ledger.note_extractor(extractor.config.describe())
 
     def fresh() -> Iterator[Article]:
         for item in read_sources(sources, options):
@@ -56,9 +58,9 @@ def ingest(
             seen.add(h)
             yield item
 
-    for article, extraction in extract_many(fresh(), workers=workers, batch_size=batch_size):
+    for article, extraction in extract_many(fresh(), extractor, workers=workers, batch_size=batch_size):
         try:
-            res = ledger.add(article, extraction, EXTRACTOR_VERSION)
+            res = ledger.add(article, extraction, extractor.version)
         except ClaimledgerError as err:
             report.errors.append(str(err))
             if on_error:
@@ -83,9 +85,9 @@ class OneResult:
     extraction: Extraction | None
 
 
-def ingest_document(ledger: Ledger, *, text: str | None = None, html: str | None = None, url: str | None = None,
-                    title: str | None = None, outlet: str | None = None, published: str | None = None,
-                    author: str | None = None, options: IngestOptions | None = None,
+def ingest_document(ledger: Ledger, extractor: Extractor, *, text: str | None = None, html: str | None = None,
+                    url: str | None = None, title: str | None = None, outlet: str | None = None,
+                    published: str | None = None, author: str | None = None, options: IngestOptions | None = None,
                     where: str = "<request>") -> OneResult:
     """One article given as text, HTML or a URL to fetch: stored and returned with its extraction.
 
@@ -117,6 +119,7 @@ def ingest_document(ledger: Ledger, *, text: str | None = None, html: str | None
     existing = ledger.has(art.identity)
     if existing is not None:
         return OneResult(existing, False, art, None)
-    ex = extract(art)
-    res = ledger.add(art, ex, EXTRACTOR_VERSION)
+    ex = extractor.extract(art)
+    ledger.note_extractor(extractor.config.describe())
+    res = ledger.add(art, ex, extractor.version)
     return OneResult(res.article_id, res.added, art, ex)

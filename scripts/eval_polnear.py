@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from claimledger.extract import extract_many
+from claimledger.extract import Extractor, extract_many
 from claimledger.ingest import read_sources
 from claimledger.types import Article
 
@@ -29,7 +29,7 @@ def predict(gold_dir: Path, out: Path) -> tuple[int, float]:
     arts = [a for a in read_sources([str(gold_dir / "text")]) if isinstance(a, Article)]
     t0 = time.perf_counter()
     with open(out, "w", encoding="utf-8") as fh:
-        for art, ex in extract_many(arts):
+        for art, ex in extract_many(arts, Extractor()):
             rows = []
             for s in ex.statements:
                 d = s.to_dict()

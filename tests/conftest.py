@@ -1,20 +1,38 @@
 from __future__ import annotations
 
+import functools
 import itertools
 import os
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from claimledger.ledger.store import Ledger
 
+if TYPE_CHECKING:
+    from claimledger.extract import Extractor
+    from claimledger.types import Article, Extraction
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 EXAMPLES = ROOT / "examples"
 _db_counter = itertools.count()
+
+
+@functools.lru_cache(maxsize=1)
+def default_extractor() -> Extractor:
+    """The default configuration (shipped taxonomy), built once for the whole run."""
+    from claimledger.extract import Extractor
+
+    return Extractor()
+
+
+def extract(article: Article) -> Extraction:
+    return default_extractor().extract(article)
 
 
 @pytest.fixture(scope="session")
@@ -79,7 +97,7 @@ def web_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     hostile = write_hostile(base / "hostile")
     path = str(base / "web.db")
     with Ledger(path) as led:
-        report = ingest([str(EXAMPLES), str(hostile)], led)
+        report = ingest([str(EXAMPLES), str(hostile)], led, default_extractor())
     assert report.errors == [] and report.added == 11
     return path
 

@@ -22,13 +22,14 @@ def digest(ledger: Ledger) -> dict[str, list[tuple[Any, ...]]]:
         for aid, role in conn.execute(select(t.actor_roles.c.actor_id, t.actor_roles.c.role)):
             roles.setdefault(aid, []).append(role)
         out = {
-            "articles": [(r.identity, r.title, r.url, r.published, r.language, r.country, r.outlet, r.text)
+            "articles": [(r.identity, r.title, r.url, r.published, r.language, r.country, r.outlet, r.text,
+                          r.extractor_version)
                          for r in conn.execute(select(a, t.outlets.c.name.label("outlet"))
                                                .outerjoin(t.outlets, t.outlets.c.id == a.c.outlet_id))],
             "segments": [(ident[r.article_id], r.start, r.end, r.kind) for r in conn.execute(select(t.segments))],
             "statements": [(ident[r.article_id], r.ordinal, r.content_start, r.content_end, r.content,
                             r.speaker_start, r.speaker_end, r.speaker_text, r.speaker_name, names.get(r.actor_id),
-                            r.cue_start, r.cue_end, r.cue, r.kind, r.said_on, round(r.confidence, 6))
+                            r.cue_start, r.cue_end, r.cue, r.kind, r.said_on, round(r.confidence, 6), r.parts)
                            for r in conn.execute(select(s))],
             "figures": [(ident[r.article_id], r.ordinal, r.start, r.end, r.text, r.value, r.low, r.high, r.approx,
                          r.unit, r.counted, r.group, r.measure, r.period, r.claimant_name,
@@ -44,6 +45,7 @@ def digest(ledger: Ledger) -> dict[str, list[tuple[Any, ...]]]:
             "positions": [(ident[r.article_id], r.ordinal, names.get(r.actor_id), r.actor_name, r.topic, r.stance,
                            r.start, r.end, r.evidence, r.confidence, r.statement_id is not None, r.said_on)
                           for r in conn.execute(select(t.positions))],
+            "extractors": [(r.version, r.rules, r.model, r.taxonomy) for r in conn.execute(select(t.extractors))],
             "events": [(ident[r.article_id], r.ordinal, r.kind, r.trigger_start, r.trigger_end, r.start, r.end,
                         r.participants, r.place, r.date) for r in conn.execute(select(t.events))],
         }

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import cli
+from conftest import cli, extract
 from sqlalchemy import select
 
-from claimledger.extract import extract
 from claimledger.ingest.sources import IngestOptions, finish
 from claimledger.ledger import schema as t
-from claimledger.ledger.actors import name_key, read_alias_file
-from claimledger.ledger.queries import actors, quotes
+from claimledger.ledger.actors import read_alias_file
+from claimledger.ledger.read import Filters, actors, statements
 from claimledger.ledger.store import Ledger
 from claimledger.types import Article
+from claimledger.vocab.names import name_key
+
+
+def quotes(ledger: Ledger, speaker: str) -> list[dict[str, object]]:
+    return statements(ledger, Filters(speaker=speaker))
 
 
 def add(ledger: Ledger, text: str, source: str, outlet: str = "Test Post", published: str = "2025-02-10") -> None:

@@ -89,16 +89,16 @@ def test_help_documents_every_command() -> None:
 
 def test_quotes_and_actors_commands(demo_db: Path) -> None:
     r = cli("quotes", "--speaker", "Sandoval", "--db", str(demo_db), "--json")
-    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    rows = json.loads(r.stdout)  # one JSON document
     assert rows and all(row["actor"] == "Mira Sandoval" for row in rows)
     assert {row["kind"] for row in rows} == {"direct", "mixed", "indirect"}
     r = cli("quotes", "--speaker", "Sandoval", "--outlet", "Nordpost", "--since", "2025-03-21", "--db", str(demo_db),
-            "--json")
-    rows = [json.loads(line) for line in r.stdout.splitlines()]
+            "--jsonl")
+    rows = [json.loads(line) for line in r.stdout.splitlines()]  # one row a line
     assert rows and all(row["outlet"] == "Nordpost" and row["said_on"] >= "2025-03-21" for row in rows)
     r = cli("quotes", "--contains", "buffer zone", "--db", str(demo_db), "--json")
-    outlets = {json.loads(line)["outlet"] for line in r.stdout.splitlines()}
+    outlets = {row["outlet"] for row in json.loads(r.stdout)}
     assert outlets == {"Valley Courier", "Meridian Wire"}  # the syndicated copy carries the same statement
     r = cli("actors", "Lindqvist", "--db", str(demo_db), "--json")
-    [actor] = [json.loads(line) for line in r.stdout.splitlines()]
+    [actor] = json.loads(r.stdout)
     assert actor["name"] == "Tomas Lindqvist" and actor["statements"] >= 4 and "Lindqvist" in actor["aliases"]

@@ -6,9 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, cli
+from conftest import EXAMPLES, cli, extract
 
-from claimledger.extract import extract
 from claimledger.ingest.sources import IngestOptions, finish
 from claimledger.types import Article, Figure
 
@@ -90,7 +89,7 @@ def test_compare_lines_up_claimants_and_draws(tmp_path: Path) -> None:
         r = cli("figures", "compare", "Velorian soldiers killed", "--db", str(db), "--chart", str(out))
         assert r.returncode == 0 and out.stat().st_size > 1000, r.stderr
     r = cli("figures", "--claimant", "Holm", "--db", str(db), "--json")
-    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    rows = json.loads(r.stdout)
     assert rows and all(row["claimant"] == "Petra Holm" for row in rows)
     r = cli("figures", "compare", "the weather", "--db", str(db))
     assert r.returncode == 1 and "names no measure" in r.stderr

@@ -108,7 +108,8 @@ def test_any_taxonomy_and_clear_errors(tmp_path: Path) -> None:
     ("Both sides want talks, the minister said.", None, None, set()),
 ])
 def test_event_sentences(text: str, kind: str | None, place: str | None, who: set[str]) -> None:
-    from claimledger.extract import extract
+    from conftest import extract
+
     from claimledger.types import Article
 
     events = extract(Article(text=text, published="2025-08-20")).events

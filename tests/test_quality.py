@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SHARED
+from conftest import ROOT, SHARED, default_extractor
 
 from claimledger.extract import extract_many
 from claimledger.ingest import read_sources
@@ -35,7 +35,7 @@ def seed_predictions(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("seeds") / "pred.jsonl"
     arts = [a for a in read_sources([str(SEEDS)]) if isinstance(a, Article)]
     with open(out, "w", encoding="utf-8") as fh:
-        for art, ex in extract_many(arts):
+        for art, ex in extract_many(arts, default_extractor()):
             fh.write(json.dumps({"doc": art.source, "published": art.published, **ex.to_dict()}) + "\n")
     return out
 

@@ -14,7 +14,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from conftest import EXAMPLES, SHARED
+from conftest import EXAMPLES, SHARED, default_extractor
 from ledgerdiff import differences
 
 from claimledger.batch.job import run_batch, session
@@ -42,7 +42,7 @@ def batch_then_load(spark: Any, inputs: list[str], tmp: Path) -> tuple[Ledger, A
 def test_examples_batch_equals_ingest_and_reruns_add_nothing(spark: Any, tmp_path: Path) -> None:
     led, report = batch_then_load(spark, [str(EXAMPLES.resolve())], tmp_path)
     with Ledger(str(tmp_path / "ingested.db")) as ref:
-        ingest([str(EXAMPLES.resolve())], ref)
+        ingest([str(EXAMPLES.resolve())], ref, default_extractor())
         assert differences(led, ref) == []
     assert report.articles == 10 and report.errors == [] and report.worker_peak_rss_mb > 0
     before = pq.read_table(tmp_path / "out" / "statements").column("statement_id").to_pylist()
@@ -83,7 +83,7 @@ def test_every_input_format(spark: Any, tmp_path: Path) -> None:
     assert report.errors == []
     with Ledger(str(tmp_path / "ref.db")) as ref:
         ingest([str(src / "crawl.warc.gz"), str((EXAMPLES / "nordpost").resolve()),
-                str((EXAMPLES / "harbour-gazette").resolve())], ref)
+                str((EXAMPLES / "harbour-gazette").resolve())], ref, default_extractor())
         ref_titles = {r[0] for r in ref.connect().exec_driver_sql("SELECT title FROM articles")}
     with led.connect() as conn:
         titles = {r[0] for r in conn.exec_driver_sql("SELECT title FROM articles")}
@@ -122,7 +122,7 @@ def test_two_ingests_into_one_postgresql(pg_server: Any, tmp_path: Path) -> None
     added = [int(o.split("added ")[1].split(" ")[0]) for o, _ in outs]
     assert sum(added) == 10, outs
     with Ledger(str(tmp_path / "one.db")) as ref:
-        ingest(list(map(str, folders)), ref)
+        ingest(list(map(str, folders)), ref, default_extractor())
         with Ledger(url) as shared:
             counts, ref_counts = shared.counts(), ref.counts()
             assert counts["articles"] == ref_counts["articles"] == 10

@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES
+from conftest import EXAMPLES, extract
 
-from claimledger.extract import extract
 from claimledger.ingest import read_sources
 from claimledger.ingest.sources import IngestOptions, finish
 from claimledger.types import Article, Statement

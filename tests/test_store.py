@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from conftest import extract
 from sqlalchemy import func, select
 
 from claimledger.errors import LedgerError
-from claimledger.extract import extract
 from claimledger.ingest.sources import IngestOptions, finish
 from claimledger.ledger import schema as t
-from claimledger.ledger.queries import search, summary, table_rows
+from claimledger.ledger.read import Filters, summary, table_rows
+from claimledger.ledger.read import search as run_search
 from claimledger.ledger.store import Ledger
 from claimledger.types import Article, Extraction, Figure, Span, Statement
 
@@ -127,6 +128,10 @@ def test_actors_merge_across_articles(ledger: Ledger) -> None:
         aliases = conn.execute(select(t.aliases.c.alias).join(t.actors).where(t.actors.c.name == "Greta Lund")
                                ).scalars().all()
     assert names == ["Greta Lund"] and "Lund" in aliases
+
+
+def search(ledger: Ledger, query: str) -> dict[str, list[dict[str, object]]]:
+    return run_search(ledger, query, Filters(per_page=20))
 
 
 def test_full_text_search_and_summary(ledger: Ledger) -> None:

@@ -11,7 +11,7 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 from typing import Any
 
 import pytest
-from conftest import HOSTILE_META
+from conftest import HOSTILE_META, default_extractor
 from fastapi.testclient import TestClient
 from sqlalchemy import event
 
@@ -260,6 +260,9 @@ def test_sql_fragments_are_bound_parameters(client: TestClient, web_db: str) -> 
                               ("/articles.json", "country"), (f"/actors/{frag}.json", "x")]:
                 params = {key: frag} if key != "q" or path != "/search.json" else {"q": frag, "speaker": frag}
                 r = client.get(path, params=params)
+                if key == "since":  # not a date: refused with the fix, never run
+                    assert r.status_code == 400 and "not a date" in r.json()["detail"], r.text[:300]
+                    continue
                 assert r.status_code in (200, 404), (path, key, r.text[:300])
     finally:
         event.remove(engine, "before_cursor_execute", spy)
@@ -361,7 +364,7 @@ def test_pages_on_postgresql(pg_server: Any, tmp_path: Any) -> None:
 
     url = pg_server.create_db("webpg")
     with Ledger(url) as led:
-        ingest([str(EXAMPLES), str(write_hostile(tmp_path / "h"))], led)
+        ingest([str(EXAMPLES), str(write_hostile(tmp_path / "h"))], led, default_extractor())
     with TestClient(create_app(url, token="")) as pg:
         for path in PAGES + hostile_pages(pg):
             page, twin = pg.get(path), pg.get(json_twin(path))

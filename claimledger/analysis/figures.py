@@ -6,12 +6,13 @@ import re
 from dataclasses import dataclass, field
 from typing import IO, Any
 
-from sqlalchemy import desc, func, or_, select
+from sqlalchemy import func, or_, select
 
 from ..ledger import schema as t
-from ..ledger.queries import find_actor_ids
+from ..ledger.read import Filters
+from ..ledger.read.figures import FIGURES, figure_query
 from ..ledger.store import Ledger
-from .quantities import parse_query
+from ..vocab.quantities import parse_query
 
 LOSS_MEASURES = ("casualties", "killed", "wounded", "missing")
 
@@ -23,46 +24,6 @@ def sentence_around(text: str, start: int, end: int) -> str:
     m = re.search(r"[.!?][”\"’']?(\s|$)|\n", text[end:])
     right = end + m.end() if m else len(text)
     return text[left + 1:right].strip()
-
-
-def _base_query() -> Any:
-    f, a, o = t.figures, t.articles, t.outlets
-    return (select(f.c.id, f.c.article_id, f.c.start, f.c.end, f.c.text, f.c.value, f.c.low, f.c.high, f.c.approx,
-                   f.c.unit, f.c.counted, f.c.group, f.c.measure, f.c.period, f.c.claimant_name,
-                   t.actors.c.name.label("claimant"), f.c.as_of, f.c.projection, f.c.quantity,
-                   a.c.title, a.c.published, a.c.url, o.c.name.label("outlet"))
-            .select_from(f.join(a, a.c.id == f.c.article_id).outerjoin(o, o.c.id == a.c.outlet_id)
-                         .outerjoin(t.actors, t.actors.c.id == f.c.claimant_actor_id)))
-
-
-def list_figures(ledger: Ledger, claimant: str | None = None, counted: str | None = None,
-                 outlet: str | None = None, since: str | None = None, until: str | None = None,
-                 limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
-    f = t.figures
-    q = _base_query()
-    if claimant:
-        ids = find_actor_ids(ledger, claimant)
-        q = q.where(f.c.claimant_actor_id.in_(ids) if ids else f.c.id < 0)
-    if counted:
-        group, measure, _ = parse_query(counted)
-        words = [w for w in re.findall(r"\w+", counted.lower()) if len(w) > 2]
-        cond = [func.lower(func.coalesce(f.c.counted, "")).like(f"%{w}%") for w in words]
-        if measure:
-            q = q.where(f.c.measure == measure)
-            if group:
-                q = q.where(func.lower(f.c.group) == group)
-        elif cond:
-            for c in cond:
-                q = q.where(c)
-    if outlet:
-        q = q.where(func.lower(t.outlets.c.name).like(f"%{outlet.lower()}%"))
-    if since:
-        q = q.where(f.c.as_of >= since)
-    if until:
-        q = q.where(f.c.as_of <= until + "\uffff")
-    q = q.order_by(desc(f.c.as_of), f.c.id).limit(limit).offset(offset)
-    with ledger.connect() as conn:
-        return [dict(r._mapping) for r in conn.execute(q)]
 
 
 @dataclass
@@ -105,26 +66,23 @@ def _patterns(query: str) -> tuple[Comparison, list[str]]:
     return cmp, [f"{group or '%'}|{m}|{unit_part}" for m in measures]
 
 
-def compare(ledger: Ledger, query: str, since: str | None = None, until: str | None = None,
-            include_unattributed: bool = True, limit: int = 500) -> Comparison:
+def compare(ledger: Ledger, query: str, filters: Filters | None = None, include_unattributed: bool = True,
+            limit: int = 500) -> Comparison:
     """The same quantity as each claimant gives it, oldest first, with the sentence as evidence.
 
-    ``query`` is a reader's words ("Russian losses") or a stored quantity key ("russian|killed|people").
+    ``query`` is a reader's words ("Russian losses") or a stored quantity key ("russian|killed|people");
+    ``filters`` narrow it by claimant, outlet and as-of date.
     """
     cmp, patterns = _patterns(query)
     if not patterns:
         return cmp
     f = t.figures
-    q = _base_query().add_columns(t.articles.c.text.label("_text"), t.articles.c.country).where(
+    q = figure_query().add_columns(t.articles.c.text.label("_text"), t.articles.c.country).where(
         or_(*[f.c.quantity.like(p) for p in patterns]))
     if not include_unattributed:
         q = q.where(f.c.claimant_name.is_not(None))
-    if since:
-        q = q.where(f.c.as_of >= since)
-    if until:
-        q = q.where(f.c.as_of <= until + "\uffff")
-    q = q.order_by(f.c.as_of, f.c.id).limit(limit)
     with ledger.connect() as conn:
+        q = q.where(*(filters or Filters()).clauses(FIGURES, conn)).order_by(f.c.as_of, f.c.id).limit(limit)
         for r in conn.execute(q):
             row = dict(r._mapping)
             text = row.pop("_text")

@@ -1,15 +1,11 @@
-"""The map of positions: actor x topic with stances, evidence and dates; who moved; the talks timeline."""
+"""The map of positions: actor x topic with stances, evidence and dates; and who moved."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, or_, select
-
-from ..ledger import schema as t
-from ..ledger.queries import find_actor_ids
+from ..ledger.read import Filters, position_rows
 from ..ledger.store import Ledger
 
 
@@ -34,31 +30,12 @@ class Cell:
                 "support": self.support, "oppose": self.oppose, "latest": self.latest, "evidence": self.evidence}
 
 
-def _rows(ledger: Ledger, topic: str | None, actor: str | None) -> list[dict[str, Any]]:
-    p, a, o = t.positions, t.articles, t.outlets
-    when = func.coalesce(p.c.said_on, func.substr(a.c.published, 1, 10))  # a day, as statements are dated
-    q = (select(p.c.id, p.c.article_id, p.c.actor_name, t.actors.c.name.label("actor"),
-                t.actors.c.slug.label("actor_slug"), p.c.topic, p.c.stance, p.c.evidence, p.c.start, p.c.end,
-                p.c.confidence, p.c.statement_id, when.label("date"), a.c.title, o.c.name.label("outlet"),
-                a.c.country)
-         .select_from(p.join(a, a.c.id == p.c.article_id).outerjoin(o, o.c.id == a.c.outlet_id)
-                      .outerjoin(t.actors, t.actors.c.id == p.c.actor_id)))
-    if topic:
-        q = q.where(or_(p.c.topic == topic, p.c.topic.like(f"%{topic}%")))
-    if actor:
-        ids = find_actor_ids(ledger, actor)
-        q = q.where(p.c.actor_id.in_(ids) if ids else p.c.id < 0)
-    q = q.order_by(when, p.c.id)
-    with ledger.connect() as conn:
-        return [dict(r._mapping) for r in conn.execute(q)]
-
-
 def matrix(ledger: Ledger, topic: str | None = None, actor: str | None = None, min_count: int = 1,
            evidence: int = 5) -> dict[str, Any]:
     """Cells of actor x topic, each with counts, the latest date and its newest evidence first."""
     cells: dict[tuple[str, str], Cell] = {}
     picked: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    for r in _rows(ledger, topic, actor):
+    for r in position_rows(ledger, topic, Filters(speaker=actor)):
         name = r["actor"] or r["actor_name"]
         cell = cells.setdefault((name, r["topic"]), Cell(name, r["actor_slug"], r["topic"]))
         if r["stance"] == "support":
@@ -80,7 +57,7 @@ def matrix(ledger: Ledger, topic: str | None = None, actor: str | None = None, m
 def changes(ledger: Ledger, topic: str | None = None, actor: str | None = None) -> list[dict[str, Any]]:
     """Each time an actor's stance on a topic differs from its stance before: the two statements."""
     by: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    for r in _rows(ledger, topic, actor):
+    for r in position_rows(ledger, topic, Filters(speaker=actor)):
         by.setdefault((r["actor"] or r["actor_name"], r["topic"]), []).append(r)
     out: list[dict[str, Any]] = []
     for (name, top), rows in by.items():
@@ -89,24 +66,3 @@ def changes(ledger: Ledger, topic: str | None = None, actor: str | None = None) 
                 out.append({"actor": name, "topic": top, "from": before, "to": after})
     out.sort(key=lambda c: (str(c["to"]["date"] or ""), str(c["actor"])))
     return out
-
-
-def timeline(ledger: Ledger, actor: str | None = None, since: str | None = None, until: str | None = None,
-             limit: int = 200) -> list[dict[str, Any]]:
-    """Meetings, talks, summits and calls by date, with participants, place and the sentence."""
-    e, a, o = t.events, t.articles, t.outlets
-    q = (select(e.c.id, e.c.article_id, e.c.kind, e.c.participants, e.c.place, e.c.date, e.c.evidence,
-                a.c.title, o.c.name.label("outlet"), a.c.country)
-         .select_from(e.join(a, a.c.id == e.c.article_id).outerjoin(o, o.c.id == a.c.outlet_id)))
-    if since:
-        q = q.where(e.c.date >= since)
-    if until:
-        q = q.where(e.c.date <= until + "\uffff")
-    if actor:
-        q = q.where(e.c.participants.like(f"%{actor}%"))
-    q = q.order_by(e.c.date.desc(), e.c.id).limit(limit)
-    with ledger.connect() as conn:
-        rows = [dict(r._mapping) for r in conn.execute(q)]
-    for r in rows:
-        r["participants"] = json.loads(r["participants"])
-    return rows

@@ -18,7 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ClaimledgerError
-from ..ingest.sources import META_SUFFIX, IngestOptions, articles_from_bytes, iter_files
+from ..extract.config import ExtractorConfig
+from ..ingest.options import IngestOptions
+from ..ingest.sources import META_SUFFIX, articles_from_bytes, iter_files
 from ..types import Article
 from .records import PER_ARTICLE, SCHEMAS, to_rows
 
@@ -103,27 +105,32 @@ def _local(uri: str) -> str:
         uri[len("file://"):] if uri.startswith("file://") else uri
 
 
-def _extract_partition(items: Iterator[tuple[int, int, Article]], version: str) -> Iterator[tuple[str, Any]]:
-    """Runs on a worker: one model per Python worker process, the same pure ``extract()`` as the CLI."""
-    from ..extract import extract
+def _extract_partition(items: Iterator[tuple[int, int, Article]], config: ExtractorConfig) -> Iterator[tuple[str, Any]]:
+    """Runs on a worker: one extractor per Python worker process (keyed by the configuration's digest),
+    the same ``Extractor.extract`` as the CLI."""
+    from ..extract import extractor_for
 
+    extractor = extractor_for(config)
     for file_no, item_no, art in items:
-        ex = extract(art)
-        for table, rows in to_rows(art, ex, file_no, item_no, version).items():
+        ex = extractor.extract(art)
+        for table, rows in to_rows(art, ex, file_no, item_no, extractor.version).items():
             for r in rows:
                 yield table, _coerce(table, r)
     yield "_rss", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run_batch(inputs: list[str], out: str, master: str | None = None, partitions: int | None = None,
-              options: IngestOptions | None = None, spark: Any = None) -> BatchReport:
-    """Extract every article under ``inputs`` on Spark and write the tables under ``out``."""
+def run_batch(inputs: list[str], out: str, config: ExtractorConfig | None = None, master: str | None = None,
+              partitions: int | None = None, options: IngestOptions | None = None, spark: Any = None) -> BatchReport:
+    """Extract every article under ``inputs`` on Spark and write the tables under ``out``.
+
+    ``config`` travels to the executors with the tasks (its taxonomy as text); ``master`` None is
+    spark-submit's, else local[*].
+    """
     import time
 
     from pyspark import StorageLevel
 
-    from ..extract import EXTRACTOR_VERSION
-
+    config = config if config is not None else ExtractorConfig()
     started = time.perf_counter()
     opts = options or IngestOptions()
     own = spark is None
@@ -164,7 +171,7 @@ def run_batch(inputs: list[str], out: str, master: str | None = None, partitions
         firsts = (good.map(lambda x: (x[2].identity, x)).reduceByKey(lambda a, b: a if a[:2] <= b[:2] else b)
                   .values().repartition(n_parts))
         report.duplicates = good.count() - firsts.count()
-        records = firsts.mapPartitions(lambda it: _extract_partition(it, EXTRACTOR_VERSION)).persist(
+        records = firsts.mapPartitions(lambda it: _extract_partition(it, config)).persist(
             StorageLevel.MEMORY_AND_DISK)  # each table is one pass over these; never extract twice
         rss = records.filter(lambda kv: kv[0] == "_rss").values().collect()
         report.worker_peak_rss_mb = max(rss, default=0.0)
@@ -180,7 +187,7 @@ def run_batch(inputs: list[str], out: str, master: str | None = None, partitions
         report.quantities = group_figures_stage(spark, out)
         items.unpersist()
         records.unpersist()
-        _write_manifest(out, report, inputs)
+        _write_manifest(out, report, inputs, config)
         report.jvm_peak_rss_mb = _jvm_peak_mb(spark)
     finally:
         if own:
@@ -220,7 +227,7 @@ def _article_from_row(row: dict[str, Any], opts: IngestOptions) -> Article | str
 def merge_actors_stage(spark: Any, out: str) -> int:
     """Actors across all articles, merged by alias key on the cluster: one row per actor with its
     aliases, roles, article and statement counts. (``load`` re-merges exactly as ingest does.)"""
-    from ..ledger.actors import name_key
+    from ..vocab.names import name_key
 
     aa = spark.read.parquet(f"{out}/article_actors").rdd
     st = spark.read.parquet(f"{out}/statements").rdd
@@ -268,30 +275,28 @@ def group_figures_stage(spark: Any, out: str) -> int:
     return int(spark.read.parquet(f"{out}/quantities").count())
 
 
-def _write_manifest(out: str, report: BatchReport, inputs: list[str]) -> None:
+def _write_manifest(out: str, report: BatchReport, inputs: list[str], config: ExtractorConfig) -> None:
     if "://" in out and not out.startswith("file://"):
         return  # a remote output keeps only the tables
     path = Path(out[len("file://"):] if out.startswith("file://") else out) / "_claimledger.json"
-    path.write_text(json.dumps({"inputs": inputs, "articles": report.articles, "statements": report.statements,
-                                "figures": report.figures, "actors": report.actors,
+    path.write_text(json.dumps({"inputs": inputs, "extractor": config.describe(), "articles": report.articles,
+                                "statements": report.statements, "figures": report.figures, "actors": report.actors,
                                 "duplicates": report.duplicates, "errors": report.errors}, indent=1))
 
 
-def session(master: str | None = None) -> Any:
-    """A SparkSession: the given master, else what spark-submit configured, else local[*]."""
+def session(master: str | None = None, python: str | None = None) -> Any:
+    """A SparkSession on ``master`` (None: what spark-submit configured, else local[*]); its Python workers
+    run ``python`` (default: this interpreter, which has claimledger and the model)."""
     try:
         from pyspark.sql import SparkSession
     except ImportError:
         raise ClaimledgerError("pyspark", "is not installed", "pip install 'claimledger[spark]'") from None
     import sys
 
-    # local workers run this interpreter, which has claimledger and the model; a cluster ships its own env
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    os.environ["PYSPARK_PYTHON"] = python or sys.executable  # pyspark reads its workers' Python from here
     builder = SparkSession.builder.appName("claimledger-batch")
     if master:
         builder = builder.master(master)
-    elif not os.environ.get("SPARK_HOME") and "spark.master" not in os.environ.get("PYSPARK_SUBMIT_ARGS", ""):
-        builder = builder.master("local[*]")
     spark = (builder.config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
              .config("spark.sql.sources.partitionOverwriteMode", "static")
              .config("spark.python.worker.reuse", "true").getOrCreate())

@@ -1,5 +1,24 @@
-"""Extract: a spaCy pipeline and pure functions from an article to its records."""
+"""Extract: articles to records, through a spaCy parse and a chain of pure stages (``chain``).
 
-from .core import EXTRACTOR_VERSION, extract, extract_many
+``ExtractorConfig`` imports no model; ``Extractor`` and ``extract_many`` load spaCy on first use, so a
+read command that imports the package to name a configuration stays light.
+"""
 
-__all__ = ["EXTRACTOR_VERSION", "extract", "extract_many"]
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .config import EXTRACTOR_VERSION, ExtractorConfig
+
+if TYPE_CHECKING:
+    from .extractor import Extractor, extract_many, extractor_for
+
+__all__ = ["EXTRACTOR_VERSION", "Extractor", "ExtractorConfig", "extract_many", "extractor_for"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("Extractor", "extract_many", "extractor_for"):
+        from . import extractor
+
+        return getattr(extractor, name)
+    raise AttributeError(name)

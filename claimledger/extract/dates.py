@@ -10,14 +10,7 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-MONTHS = {m: i for i, m in enumerate(
-    "january february march april may june july august september october november december".split(), 1)}
-MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
-MONTHS["sept"] = 9
-WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
-NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "few": 3, "a few": 3}
-UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years"}
+from ..vocab.en import MONTHS, NUMBERS, UNITS, WEEKDAYS
 
 
 def parse_published(published: str | None) -> date | None:
@@ -52,6 +45,16 @@ def resolve(expr: str, published: str | None) -> str | None:
     s = " ".join(expr.lower().replace(",", " ").split())
     pub = parse_published(published)
     rel = next((r for r in ("last year", "this year", "next year") if r in s), None)
+    found, value = _calendar(s, pub, rel)
+    if found:
+        return value
+    if pub is None:
+        return None
+    return _relative(s, pub, rel)
+
+
+def _calendar(s: str, pub: date | None, rel: str | None) -> tuple[bool, str | None]:
+    """A day, a month or a year the text names; (False, None) when it names none of them."""
     m = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(" + "|".join(MONTHS) + r")\b\.?(?:\s+(\d{4}))?", s) or \
         re.search(r"\b(" + "|".join(MONTHS) + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:\s+(\d{4}))?", s)
     if m:
@@ -59,20 +62,23 @@ def resolve(expr: str, published: str | None) -> str | None:
         day, mon = (int(a), MONTHS[b]) if a.isdigit() else (int(b), MONTHS[a])
         y = _year_for(mon, pub, year, rel)
         if y is None:
-            return None
+            return True, None
         try:
-            return date(y, mon, day).isoformat()
+            return True, date(y, mon, day).isoformat()
         except ValueError:
-            return None
+            return True, None
     m = re.search(r"\b(" + "|".join(MONTHS) + r")\b\.?(?:\s+(?:of\s+)?(\d{4}))?", s)
     if m and not re.search(r"\bmay\b", s) or (m and m.group(1) == "may" and m.group(2)):
         y = _year_for(MONTHS[m.group(1)], pub, m.group(2), rel)
-        return f"{y:04d}-{MONTHS[m.group(1)]:02d}" if y else None
+        return True, (f"{y:04d}-{MONTHS[m.group(1)]:02d}" if y else None)
     m = re.search(r"\b(19|20)\d\d\b", s)
     if m and not re.search(r"\d{4}\s*[-–]\s*\d", s):
-        return m.group(0)
-    if pub is None:
-        return None
+        return True, m.group(0)
+    return False, None
+
+
+def _relative(s: str, pub: date, rel: str | None) -> str | None:
+    """'yesterday', 'two weeks ago', 'on Monday', 'last month' against the publication date."""
     if re.search(r"\btoday\b|\btonight\b|\bthis (morning|afternoon|evening)\b", s):
         return pub.isoformat()
     if "yesterday" in s or "last night" in s:
@@ -82,8 +88,7 @@ def resolve(expr: str, published: str | None) -> str | None:
     if m:
         n = int(m[1]) if m[1].isdigit() else NUMBERS[m[1]]
         d = pub - relativedelta(**{UNITS[m[2]]: n})
-        return d.isoformat() if m[2] in ("day", "week") else (d.strftime("%Y-%m") if m[2] == "month" else
-                                                               d.strftime("%Y-%m"))
+        return d.isoformat() if m[2] in ("day", "week") else d.strftime("%Y-%m")
     for wd, idx in WEEKDAYS.items():
         if re.search(rf"\b{wd}\b", s):
             back = (pub.weekday() - idx) % 7

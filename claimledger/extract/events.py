@@ -9,17 +9,15 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..types import Event, Span
+from ..types import Event, EventKind, Span
+from ..vocab.en import TRIGGERS
 from .dates import resolve
 from .speakers import Resolver
 
-TRIGGERS = {"meet": "meeting", "meeting": "meeting", "talk": "talks", "talks": "talks", "negotiation": "talks",
-            "summit": "summit", "round": "talks", "call": "call", "phone": "call", "visit": "meeting",
-            "host": "meeting", "gather": "meeting"}
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 
 
-def _kind(tok: Token) -> str | None:
+def _kind(tok: Token) -> EventKind | None:
     lemma = tok.lemma_.lower()
     if lemma == "call" and not any(t.lower_ in ("phone", "telephone", "video") for t in tok.subtree):
         return None  # "called for a ceasefire" is a demand, not a call

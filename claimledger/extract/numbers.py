@@ -7,26 +7,8 @@ from __future__ import annotations
 
 import re
 
-UNITS_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1,
-}
-SCALES = {"hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "mn": 1e6,
-          "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "trn": 1e12, "tn": 1e12}
-FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "sixth": 1 / 6, "tenth": 0.1,
-             "two-thirds": 2 / 3, "three-quarters": 0.75}
-CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "₴": "UAH", "₽": "RUB", "¥": "JPY"}
-CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR", "euros": "EUR", "eur": "EUR",
-                  "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "gbp": "GBP", "hryvnia": "UAH",
-                  "hryvnias": "UAH", "hryvnas": "UAH", "uah": "UAH", "rouble": "RUB", "roubles": "RUB",
-                  "ruble": "RUB", "rubles": "RUB", "rub": "RUB", "yen": "JPY", "yuan": "CNY", "crowns": "crowns",
-                  "crown": "crowns", "kronor": "SEK", "zloty": "PLN", "zlotys": "PLN"}
-QUALIFIERS = ["more than", "less than", "fewer than", "at least", "at most", "up to", "as many as", "as much as",
-              "as few as", "close to", "nearly", "almost", "about", "around", "approximately", "roughly", "some",
-              "over", "under", "just over", "just under", "upwards of", "an estimated", "estimated", "below",
-              "above", "in excess of", "no fewer than", "no less than", "not more than", "roughly", "circa", "c."]
+from ..vocab.en import CURRENCY_SIGNS, SCALES, UNITS_WORDS
+
 _NUM = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _COMPACT = re.compile(r"^([$€£₴₽¥])?(\d+(?:[.,]\d+)?)(k|m|mn|bn|b|trn|tn)?$", re.I)
 

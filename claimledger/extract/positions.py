@@ -10,44 +10,43 @@ the cue opposes ("warned against", "rejects the notion"), or a negation in the e
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ..types import Position, Span, Statement
+from ..types import Position, Span, Stance, Statement
+from ..vocab.en import (
+    ACT_NOUNS,
+    ACT_VERBS,
+    AGAINST,
+    BOUNDARY,
+    DOUBLE,
+    MODALS,
+    NEGATIVE_CUES,
+    NEGATORS,
+    OWNED,
+    UNDO,
+)
+from .confidence import POSITION_ACT, POSITION_FACTOR, POSITION_NOUN
 from .speakers import Resolver
-from .taxonomy import Taxonomy, Topic
-
-# acts that put an actor on a side: the verb's subject is the actor, its clause the evidence
-ACT_VERBS = frozenset("""
-reject oppose refuse deny dismiss criticize criticise condemn warn resist veto block denounce rebuff decry
-support back endorse favor favour welcome demand insist push press pressure pressurize urge call seek want propose
-offer float suggest emphasize emphasise stress advocate champion agree accept approve express pledge promise vow
-impose adopt tighten lift ease issue prepare plan consider demand require see believe
-""".split())
-# nouns naming an actor's stand, with the actor as possessor: "the EU's strategy of ..."
-ACT_NOUNS = frozenset("""
-strategy plan proposal demand demands push call decision policy position idea insistence refusal rejection
-offer opposition support warning package
-""".split())
-NEGATIVE_CUES = frozenset("""
-reject oppose refuse deny dismiss criticize criticise condemn warn resist veto block denounce rebuff decry object
-caution slam refusal rejection opposition warning criticism
-""".split())
-NEGATORS = frozenset({"not", "n't", "no", "never", "nothing", "neither", "nor", "cannot", "without"})
-DOUBLE = frozenset({"unless", "until"})  # "no peace unless X": X is wanted
-AGAINST = re.compile(r"\b(against|unilateral(ly)?|at the expense of|dangers? of|risks? of)\b", re.I)
-# undoing the topic, wherever it stands in the clause: "help Russia bypass Western sanctions"
-UNDO = re.compile(r"\b(bypass\w*|evad\w*|circumvent\w*|get around|refrain\w* from|avoid\w*)\b", re.I)
-# a negation reaches the topic phrase only within its clause: these end one clause and start the next
-BOUNDARY = re.compile(r"[.;:,]\s|\b(but|as|because|while|whereas|although|though|however)\b", re.I)
-MODALS = frozenset({"must", "should", "ought", "shall"})  # "Russia must agree": someone's demand, not an act
-OWNED = re.compile(r"\w+['’]s\s+(\w+\s+){0,2}$")  # "the Kremlin's true willingness to ...": the owner's stance
+from .taxonomy import PatternStance, Taxonomy, Topic
 
 
-def _match(topic: Topic, text: str) -> tuple[int, int, str] | None:
+class Evidence(NamedTuple):
+    """A stretch of text that shows where an actor stands, and how it was found."""
+
+    actor: str
+    start: int
+    end: int
+    cue: str | None  # the lemma of the cue or act verb
+    confidence: float
+    statement: int | None  # index into the article's statements
+    said_on: str | None
+
+
+def _match(topic: Topic, text: str) -> tuple[int, int, PatternStance] | None:
     if any(u.search(text) for u in topic.unless):
         return None
     for p in topic.patterns:
@@ -72,7 +71,7 @@ def _clause(evidence: str, start: int, end: int) -> tuple[int, int]:
     return left, max(right, min(end, right))
 
 
-def _stance(fixed: str, cue: str | None, tokens: list[Token], before_match: str, matched: str = "") -> str:
+def _stance(fixed: PatternStance, cue: str | None, tokens: list[Token], before_match: str, matched: str = "") -> Stance:
     """``tokens``: the clause around the match; ``before_match``: its words before the match."""
     flips = _negations(tokens)
     if cue and cue.lower() in NEGATIVE_CUES:
@@ -81,54 +80,69 @@ def _stance(fixed: str, cue: str | None, tokens: list[Token], before_match: str,
         flips += 1
     if UNDO.search(before_match + " " + matched):
         flips += 1
-    base = "support" if fixed == "auto" else fixed
+    base: Stance = "oppose" if fixed == "oppose" else "support"  # 'auto' is support unless flipped
     if flips % 2:
         return "oppose" if base == "support" else "support"
     return base
 
 
-def _units(doc: Doc, statements: list[Statement], resolver: Resolver,
-           body: list[tuple[int, int]]) -> Iterator[tuple[str, int, int, str | None, float, int | None, str | None]]:
-    """(actor, start, end, cue lemma, confidence, statement index, said_on) for each piece of evidence."""
-    cue_starts = set()
+def _evidence(doc: Doc, statements: list[Statement], resolver: Resolver,
+              body: list[tuple[int, int]]) -> Iterator[Evidence]:
+    """Every attributed statement, then every act or stand the article reports of an actor."""
+    yield from _statement_evidence(doc, statements)
+    cue_starts = {s.cue.start for s in statements if s.speaker_name and s.cue is not None}
+    quoted = resolver.quoted
+    for tok in doc:
+        pos = tok.idx
+        if not any(a <= pos < b for a, b in body) or any(a <= pos < b for a, b in quoted) or pos in cue_starts:
+            continue
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in ACT_VERBS:
+            found = _act(tok, resolver)
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in ACT_NOUNS:
+            found = _stand(tok, resolver)
+        else:
+            continue
+        if found is not None:
+            yield found
+
+
+def _statement_evidence(doc: Doc, statements: list[Statement]) -> Iterator[Evidence]:
     for i, s in enumerate(statements):
         if not s.speaker_name:
             continue
         cue_lemma = None
         if s.cue is not None:
-            cue_starts.add(s.cue.start)
             cue_span = doc.char_span(s.cue.start, s.cue.end, alignment_mode="expand")
             cue_lemma = cue_span.root.lemma_.lower() if cue_span is not None else None
         start = min(s.content.start, s.cue.start) if s.cue is not None and s.cue.start < s.content.start and \
             s.content.start - s.cue.end < 40 else s.content.start
-        yield s.speaker_name, start, s.content.end, cue_lemma, s.confidence, i, s.said_on
-    quoted = getattr(resolver, "quoted", [])
+        yield Evidence(s.speaker_name, start, s.content.end, cue_lemma, s.confidence, i, s.said_on)
 
-    def inside(pos: int) -> bool:
-        return any(a <= pos < b for a, b in body) and not any(a <= pos < b for a, b in quoted)
 
-    for tok in doc:
-        if not inside(tok.idx) or tok.idx in cue_starts:
-            continue
-        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in ACT_VERBS:
-            if any(c.dep_ == "aux" and c.lemma_.lower() in MODALS for c in tok.children) or (
-                    tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("have", "need")):  # "has to agree"
-                continue
-            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is None and tok.dep_ in ("xcomp", "conj"):  # "has expressed ... and pressed"
-                subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-            if subj is None and tok.dep_ == "pcomp" and tok.head.lower_ == "for":
-                subj = _blamed(tok.head)  # "critical of the Trump administration for pressuring Ukraine"
-            actor = _actor_of(subj, resolver) if subj is not None else None
-            if actor:
-                start = min(subj.left_edge.idx, tok.idx) if subj is not None else tok.idx
-                end = _clause_end(tok)
-                yield actor, start, end, tok.lemma_.lower(), 0.6, None, None
-        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in ACT_NOUNS:
-            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-            actor = _actor_of(owner, resolver) if owner is not None else None
-            if actor and owner is not None:
-                yield actor, owner.left_edge.idx, _clause_end(tok), tok.lemma_.lower(), 0.5, None, None
+def _act(tok: Token, resolver: Resolver) -> Evidence | None:
+    """'Ukraine has rejected ...': the act verb's subject takes the side, the clause is the evidence."""
+    if any(c.dep_ == "aux" and c.lemma_.lower() in MODALS for c in tok.children) or (
+            tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("have", "need")):  # "has to agree"
+        return None
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and tok.dep_ in ("xcomp", "conj"):  # "has expressed ... and pressed"
+        subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    if subj is None and tok.dep_ == "pcomp" and tok.head.lower_ == "for":
+        subj = _blamed(tok.head)  # "critical of the Trump administration for pressuring Ukraine"
+    actor = _actor_of(subj, resolver) if subj is not None else None
+    if not actor or subj is None:
+        return None
+    start = min(subj.left_edge.idx, tok.idx)
+    return Evidence(actor, start, _clause_end(tok), tok.lemma_.lower(), POSITION_ACT, None, None)
+
+
+def _stand(tok: Token, resolver: Resolver) -> Evidence | None:
+    """'the EU's strategy of issuing sanctions': the owner's stand."""
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    actor = _actor_of(owner, resolver) if owner is not None else None
+    if not actor or owner is None:
+        return None
+    return Evidence(actor, owner.left_edge.idx, _clause_end(tok), tok.lemma_.lower(), POSITION_NOUN, None, None)
 
 
 def _blamed(prep_for: Token) -> Token | None:
@@ -161,7 +175,7 @@ def find_positions(doc: Doc, statements: list[Statement], resolver: Resolver, ta
     text = doc.text
     out: list[Position] = []
     seen: set[tuple[str, str, int, int]] = set()
-    for actor, start, end, cue, conf, st_index, said_on in _units(doc, statements, resolver, body):
+    for actor, start, end, cue, conf, st_index, said_on in _evidence(doc, statements, resolver, body):
         evidence = text[start:end]
         for topic in taxonomy.topics:
             m = _match(topic, evidence)
@@ -175,6 +189,6 @@ def find_positions(doc: Doc, statements: list[Statement], resolver: Resolver, ta
             if key in seen:
                 continue
             seen.add(key)
-            out.append(Position(actor, topic.id, stance, Span.of(text, start, end), round(conf * 0.9, 3), st_index,
-                                said_on))
+            out.append(Position(actor, topic.id, stance, Span.of(text, start, end),
+                                round(conf * POSITION_FACTOR, 3), st_index, said_on))
     return out

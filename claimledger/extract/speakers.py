@@ -14,50 +14,40 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import RawMention, demonym
-from .lexicon import SOURCE_NOUNS
+from ..vocab.en import (
+    FEMALE,
+    HONORIFIC_GENDER,
+    INSTITUTIONS,
+    MALE,
+    NEUTER,
+    ORG_ROLES,
+    PERSON_ROLES,
+    PLURAL,
+    ROLE_STOP,
+    SOURCE_NOUNS,
+)
+from ..vocab.names import demonym
+from .mentions import RawMention
 
-FEMALE = {"she", "her", "hers", "herself"}
-MALE = {"he", "him", "his", "himself"}
-PLURAL = {"they", "them", "their", "themselves"}
-NEUTER = {"it", "its", "itself"}
-RELATIVE = {"who", "which", "that", "whom"}
-PRONOUNS = FEMALE | MALE | PLURAL | NEUTER
-HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "king": "m", "mrs": "f", "mrs.": "f",
-                    "ms": "f", "ms.": "f", "miss": "f", "dame": "f", "lady": "f", "queen": "f"}
 PERSON_LABELS = {"PERSON"}
-ORG_LABELS = {"ORG", "NORP", "GPE"}
-ROLE_STOP = {"the", "a", "an", "'s", "’s", "of", "former", "current", "then", "new", "top", "chief", "own"}
-# role heads that stand for people, so a role noun subject can be matched to a person actor
-PERSON_ROLES = set("""president minister chancellor leader diplomat envoy secretary spokesman spokeswoman
-spokesperson director chief head premier governor senator mayor commander general ambassador official
-negotiator adviser advisor king queen prince chairman chairwoman chair deputy foreign representative
-analyst expert economist researcher professor author lawyer prosecutor judge""".split())
-
-
-# nouns for a state's or organisation's institutions: the speaker is "<owner> <institution>"
-INSTITUTIONS = set("""military army forces ministry government officials intelligence command staff office
-prosecutor prosecutors authorities police navy service services""".split())
-
-
-# role heads that stand for organisations: 'the institute estimates ...'
-ORG_ROLES = set("""institute institution tank ministry department agency company firm organisation organization group
-government administration council commission committee office newspaper paper channel broadcaster network
-union bank fund court party campaign center centre university""".split())
 
 
 @dataclass
 class Resolver:
-    """Built once per Doc; ``resolve`` is pure with respect to the Doc."""
+    """Built once per Doc by the extraction chain and passed to the stages that name actors.
+
+    It learns as it resolves (a pronoun's gender, the source a study noun stands for), so the stages
+    that use it run in the chain's fixed order.
+    """
 
     doc: Doc
     mentions: list[RawMention]
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # inside quotes: the speaker's words, not referents
     starts: list[int] = field(init=False)
     labels: dict[str, str] = field(init=False)
     gender: dict[str, str] = field(default_factory=dict)
     roles: dict[str, set[str]] = field(default_factory=dict)
     role_at: list[tuple[int, str, str]] = field(default_factory=list)  # (offset, role head, actor)
-    quoted: list[tuple[int, int]] = field(default_factory=list)  # inside quotes: the speaker's words, not referents
 
     def __post_init__(self) -> None:
         self.mentions = sorted(self.mentions, key=lambda m: m.start)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
+from typing import Literal, cast
 
 import yaml
 
@@ -14,12 +13,13 @@ from ..errors import ClaimledgerError
 
 DEFAULT = Path(__file__).parent / "data" / "topics-russia-ukraine.yaml"
 STANCES = ("support", "oppose", "auto")
+PatternStance = Literal["support", "oppose", "auto"]  # auto: support unless the words around negate it
 
 
 @dataclass(frozen=True)
 class Pattern:
     regex: re.Pattern[str]
-    stance: str  # support | oppose | auto
+    stance: PatternStance
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ def parse(text: str, where: str) -> Taxonomy:
             if stance not in STANCES:
                 raise _fail(where, f"topic {t['id']}: stance {stance!r} is not one of {', '.join(STANCES)}")
             try:
-                pats.append(Pattern(re.compile(str(raw), re.I), stance))
+                pats.append(Pattern(re.compile(str(raw), re.I), cast(PatternStance, stance)))
             except re.error as exc:
                 raise _fail(where, f"topic {t['id']}: bad pattern {raw!r} ({exc})") from None
         if not pats:  # a topic with examples only: its example phrasings are its patterns
@@ -80,13 +80,11 @@ def parse(text: str, where: str) -> Taxonomy:
     return Taxonomy(str(data.get("name") or Path(where).stem), where, tuple(topics))
 
 
-@lru_cache(maxsize=8)
-def load(path: str | None = None) -> Taxonomy:
-    """The taxonomy at ``path``, else $CLAIMLEDGER_TOPICS, else the shipped Russia–Ukraine one."""
-    where = path or os.environ.get("CLAIMLEDGER_TOPICS") or str(DEFAULT)
+def read(path: str | None = None) -> tuple[str, str]:
+    """(where, text) of the topics file at ``path``, else of the shipped Russia–Ukraine one."""
+    where = path or str(DEFAULT)
     try:
-        text = Path(where).read_text(encoding="utf-8")
+        return where, Path(where).read_text(encoding="utf-8")
     except OSError as exc:
         raise ClaimledgerError(where, f"cannot read the topics file ({exc.strerror})",
                                "check the path given with --topics or $CLAIMLEDGER_TOPICS") from None
-    return parse(text, where)

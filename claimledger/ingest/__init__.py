@@ -1,5 +1,23 @@
-"""Ingest: any article source to ``Article`` records with metadata and marked segments."""
+"""Ingest: any article source to ``Article`` records with metadata and marked segments.
 
-from .sources import IngestOptions, read_sources
+``IngestOptions`` imports nothing heavy; the readers (trafilatura, warcio, httpx) load on first use.
+"""
 
-__all__ = ["IngestOptions", "read_sources"]
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .options import FetchOptions, IngestOptions
+
+if TYPE_CHECKING:
+    from .sources import read_sources
+
+__all__ = ["FetchOptions", "IngestOptions", "read_sources"]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "read_sources":
+        from .sources import read_sources
+
+        return read_sources
+    raise AttributeError(name)

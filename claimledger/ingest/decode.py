@@ -6,8 +6,6 @@ from charset_normalizer import from_bytes
 
 from ..errors import IngestError
 
-DEFAULT_MAX_BYTES = 10 * 1024 * 1024
-
 
 def check_size(where: str, size: int, max_bytes: int) -> None:
     if size == 0:

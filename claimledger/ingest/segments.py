@@ -8,8 +8,9 @@ are exact, but are marked so extractors skip them.
 from __future__ import annotations
 
 import re
+from typing import cast
 
-from ..types import Segment
+from ..types import Segment, SegmentKind
 
 _READ_ALSO = re.compile(
     r"^\s*(read (also|more|next)|also read|related( stories| articles| coverage)?|more on this( story)?|"
@@ -95,5 +96,5 @@ def mark_segments(text: str, title: str | None = None) -> list[Segment]:
         if out and out[-1].kind == kind and kind == "body":
             out[-1] = Segment(out[-1].start, end, kind)
         else:
-            out.append(Segment(start, end, kind))
+            out.append(Segment(start, end, cast(SegmentKind, kind)))
     return out

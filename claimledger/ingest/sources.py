@@ -12,18 +12,18 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import IngestError
 from ..types import Article
-from .decode import DEFAULT_MAX_BYTES, check_size, decode
+from .decode import check_size, decode
 from .filename import metadata_from_name
 from .html import article_from_html
 from .jsonl import FIELDS, articles_from_jsonl
+from .options import FetchOptions, IngestOptions
 from .segments import mark_segments
 from .warc import articles_from_warc
-from .web import FetchOptions, articles_from_url
+from .web import articles_from_url
 
 TEXT_EXT = {".txt", ".text", ".md"}
 HTML_EXT = {".html", ".htm", ".xhtml", ".shtml"}
@@ -33,16 +33,6 @@ META_SUFFIX = ".meta.json"
 SKIP_NAMES = {"README", "LICENSE", "LICENCE", "NOTICE"}
 SKIP_SUFFIXES = (".yaml", ".yml")  # topic taxonomies and alias files kept beside the articles
 _EN_STOP = set("the of and to in that is was for on with as by he she it said at from has have are be".split())
-
-
-@dataclass
-class IngestOptions:
-    outlet: str | None = None
-    published: str | None = None
-    language: str | None = None
-    allow_private: bool = False
-    max_bytes: int = DEFAULT_MAX_BYTES
-    fetch: FetchOptions = field(default_factory=FetchOptions)
 
 
 def guess_language(text: str) -> str | None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import ipaddress
 import socket
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urljoin, urlparse
 
@@ -19,17 +18,10 @@ import httpx
 from ..errors import FetchError, IngestError
 from ..types import Article
 from .html import article_from_html
+from .options import FetchOptions
 
 MAX_REDIRECTS = 5
 USER_AGENT = "claimledger/0.1 (+news attribution ledger)"
-
-
-@dataclass(frozen=True)
-class FetchOptions:
-    allow_private: bool = False
-    timeout: float = 20.0
-    max_bytes: int = 10 * 1024 * 1024
-    max_items: int = 200
 
 
 def check_address(url: str, allow_private: bool) -> None:

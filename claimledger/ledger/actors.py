@@ -11,37 +11,14 @@ The alias file is YAML (or CSV with columns ``actor,alias``)::
 from __future__ import annotations
 
 import csv
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from sqlalchemy import Connection, delete, func, select, update
 
 from ..errors import ClaimledgerError
+from ..vocab.names import name_key, slugify
 from . import schema as t
-
-
-def name_key(name: str) -> str:
-    """Alias lookup key: case, accents, punctuation and transliteration variants folded.
-
-    "Zelenskyy", "Zelenskiy" and "Zelensky" share a key, as do "Orbán's" and "Orban".
-    """
-    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    s = re.sub(r"(['’]s|['’])\b", "", s)
-    words = re.findall(r"[a-z0-9]+", s)
-    out = []
-    for w in words:
-        w = re.sub(r"(iy|yi|ii|yy)$", "y", w)
-        w = re.sub(r"([a-z])\1+", r"\1", w)
-        out.append(w)
-    return " ".join(out)
-
-
-def slugify(name: str) -> str:
-    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    return "-".join(re.findall(r"[a-z0-9]+", s)) or "actor"
 
 
 @dataclass
@@ -51,6 +28,8 @@ class AliasFile:
 
 
 def read_alias_file(path: Path) -> AliasFile:
+    import yaml
+
     where = str(path)
     try:
         raw = path.read_text(encoding="utf-8")

@@ -1,25 +1,30 @@
-"""Opening a ledger: SQLite file by default (WAL), PostgreSQL by URL; migrations applied on open."""
+"""Opening a ledger: SQLite file by default (WAL), PostgreSQL by URL.
+
+Write mode creates and migrates; read mode opens only an existing ledger at the newest schema and
+never changes it (SQLite connections are ``query_only``), so a typo in ``--db`` is an error, not a new
+empty ledger. Alembic is imported only to migrate.
+"""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import LedgerError
 
+Mode = Literal["read", "write"]
 DEFAULT_DB = "claimledger.db"
+HEAD = "0004"  # the newest migration; tests check it against alembic's own head
 SQLITE_MAGIC = b"SQLite format 3\x00"
 MIGRATIONS = str(Path(__file__).parent / "migrations")
 
 
 def resolve_url(db: str | None) -> str:
-    db = db or os.environ.get("CLAIMLEDGER_DB") or DEFAULT_DB
+    """A path or URL as SQLAlchemy takes it; ``None`` is ``claimledger.db`` here."""
+    db = db or DEFAULT_DB
     if "://" in db:
         if db.startswith("postgresql://"):
             db = "postgresql+psycopg://" + db[len("postgresql://"):]
@@ -58,11 +63,22 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-def make_engine(url: str) -> Engine:
+def _sqlite_read_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA query_only=ON")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
+
+
+def make_engine(url: str, mode: Mode = "write") -> Engine:
     if url.startswith("sqlite:///"):
-        _check_sqlite_file(url[len("sqlite:///"):])
+        path = url[len("sqlite:///"):]
+        _check_sqlite_file(path)
+        if mode == "read" and not Path(path).is_file():
+            raise LedgerError(path, "no such ledger", "check --db (or $CLAIMLEDGER_DB), or create one with "
+                                                      "'claimledger ingest' or 'claimledger demo'")
         engine = create_engine(url, connect_args={"timeout": 30})
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", _sqlite_read_pragmas if mode == "read" else _sqlite_pragmas)
         return engine
     try:
         return create_engine(url, pool_pre_ping=True)
@@ -71,8 +87,26 @@ def make_engine(url: str) -> Engine:
                           "use a path for SQLite or postgresql://user@host/db") from None
 
 
+def check_current(engine: Engine, where: str) -> None:
+    """Read mode: the ledger must exist and be at the newest schema, or reading would fail halfway."""
+    try:
+        with engine.connect() as conn:
+            found = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except SQLAlchemyError:
+        found = None
+    if found is None:
+        raise LedgerError(where, "is not a claimledger ledger (no schema version)",
+                          "check --db (or $CLAIMLEDGER_DB), or create one with 'claimledger ingest'")
+    if found != HEAD:
+        raise LedgerError(where, f"has schema {found}, this claimledger reads {HEAD}",
+                          "run 'claimledger migrate' with the same --db to upgrade it")
+
+
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest revision; PostgreSQL takes an advisory lock so parallel ingests agree."""
+    from alembic import command
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", MIGRATIONS)
     try:

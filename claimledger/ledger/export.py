@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..errors import ClaimledgerError
-from .queries import EXPORT_TABLES, article_records, table_rows
+from .read import EXPORT_TABLES, article_records, table_rows
 from .store import Ledger
 
 

@@ -46,8 +46,20 @@ articles = Table(
     Column("source", Text),
     Column("text", Text, nullable=False),
     Column("minhash", LargeBinary),
-    Column("extractor_version", String(16)),
+    Column("extractor_version", String(16)),  # "0.1+<digest>": the rules and the taxonomy (see extractors)
     Column("ingested_at", DateTime, nullable=False),
+)
+
+# every configuration that stored articles: which rules, model and taxonomy a version string stands for,
+# so a ledger can tell which articles a change of taxonomy left stale
+extractors = Table(
+    "extractors", metadata,
+    Column("version", String(16), primary_key=True),
+    Column("rules", String(16), nullable=False),
+    Column("model", String(100)),
+    Column("taxonomy", String(200), nullable=False),
+    Column("taxonomy_source", Text),
+    Column("first_used", DateTime, nullable=False),
 )
 
 article_links = Table(
@@ -123,6 +135,7 @@ statements = Table(
     Column("content_start", Integer, nullable=False),
     Column("content_end", Integer, nullable=False),
     Column("content", Text, nullable=False),
+    Column("parts", Text),  # JSON [[start, end], ...]: the quoted pieces of an interrupted quote
     Column("speaker_start", Integer),
     Column("speaker_end", Integer),
     Column("speaker_text", String(300)),

@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
@@ -25,11 +25,14 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ... import __version__
 from ...analysis.figures import chart, compare
 from ...errors import ClaimledgerError
-from ...ingest import IngestOptions
+from ...extract.config import ExtractorConfig
+from ...ingest.options import IngestOptions
 from ...ledger.store import Ledger
-from ...workflow import ingest_document
 from . import pages
 from .security import Guard, SafeJSON
+
+if TYPE_CHECKING:
+    from ...extract import Extractor
 
 HERE = Path(__file__).parent
 DEFAULT_MAX_BODY = 2 * 1024 * 1024
@@ -99,15 +102,22 @@ class ArticleIn(BaseModel):
     author: str | None = None
 
 
-def create_app(db: str | None = None, token: str | None = None, max_body: int = DEFAULT_MAX_BODY,
-               allow_private: bool = False) -> FastAPI:
-    """The ASGI app over one ledger. ``token`` (else $CLAIMLEDGER_TOKEN) enables writes; none: read-only."""
-    ledger = Ledger(db)
+def create_app(db: str | None = None, extractor: Extractor | None = None, token: str | None = None,
+               max_body: int = DEFAULT_MAX_BODY, allow_private: bool = False) -> FastAPI:
+    """The ASGI app over one ledger. ``token`` (else $CLAIMLEDGER_TOKEN) enables writes; none: read-only.
+
+    A read-only app opens the ledger for reading (it must exist) and never loads the model; a writable
+    one extracts posted articles with ``extractor`` (default: the default configuration, built on the
+    first post).
+    """
     token = (token if token is not None else os.environ.get("CLAIMLEDGER_TOKEN")) or None  # "" = read-only
+    ledger = Ledger.open(db, mode="write" if token else "read")
     app = FastAPI(title="claimledger", version=__version__, docs_url=None, redoc_url=None,
                   description="Who said what, when, with which figures: attributed statements and figures "
                               "from news, each with offsets into its stored article.")
     app.state.ledger = ledger
+    app.state.config = extractor.config if extractor is not None else ExtractorConfig()
+    app.state.extractor = extractor
     threading.Thread(target=pages.warm, args=(ledger,), daemon=True, name="warm-aggregates").start()
     app.state.templates = _env()
     app.add_middleware(Guard, max_body=max_body)
@@ -137,7 +147,7 @@ def create_app(db: str | None = None, token: str | None = None, max_body: int = 
     @app.get("/figures/compare.svg", include_in_schema=False)
     def compare_svg(request: Request, q: str = Query(..., min_length=1), since: str | None = None,
                     until: str | None = None) -> Response:
-        cmp = compare(ledger, q, since=since, until=until)
+        cmp = compare(ledger, q, pages.filters(since=since, until=until))
         buf = io.BytesIO()
         chart(cmp, buf, fmt="svg")  # text drawn as paths: nothing in an actor's name can run
         return Response(buf.getvalue(), media_type="image/svg+xml")
@@ -152,9 +162,14 @@ def create_app(db: str | None = None, token: str | None = None, max_body: int = 
     @app.post("/articles", tags=["articles"], dependencies=[Depends(need_token)], status_code=201,
               summary="Ingest one article (text, HTML or URL) and return its extraction")
     def post_article(body: ArticleIn) -> SafeJSON:
+        from ...extract import Extractor
+        from ...workflow import ingest_document
+
+        if app.state.extractor is None:
+            app.state.extractor = Extractor(app.state.config)
         try:
-            res = ingest_document(ledger, text=body.text, html=body.html, url=body.url, title=body.title,
-                                  outlet=body.outlet, published=body.published, author=body.author,
+            res = ingest_document(ledger, app.state.extractor, text=body.text, html=body.html, url=body.url,
+                                  title=body.title, outlet=body.outlet, published=body.published, author=body.author,
                                   options=IngestOptions(allow_private=allow_private))
         except ClaimledgerError as e:
             raise HTTPException(422, str(e)) from None

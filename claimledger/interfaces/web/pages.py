@@ -13,9 +13,10 @@ from typing import Any
 from fastapi import HTTPException, Query, Request
 from sqlalchemy import func, select
 
-from ...analysis.figures import compare, contested, list_figures
-from ...ledger import details, queries
+from ...analysis.figures import compare, contested
+from ...ledger import read
 from ...ledger import schema as t
+from ...ledger.read import FilterError, Filters
 from ...ledger.store import Ledger
 from .highlight import marks_for, pieces
 
@@ -39,6 +40,14 @@ def paged(request: Request, rows: list[dict[str, Any]], page: int, per_page: int
 
 def not_found(what: str, key: object) -> HTTPException:
     return HTTPException(404, f"no {what} {key!s} in this ledger")
+
+
+def filters(page: int = 1, per_page: int = 50, **values: Any) -> Filters:
+    """The page's query parameters as ``Filters``: a bad date or kind is a 400 naming the fix."""
+    try:
+        return Filters(page=page, per_page=per_page, lookahead=True, **values)
+    except FilterError as e:
+        raise HTTPException(400, str(e)) from None
 
 
 # Aggregates over every statement (overview, outlets, contested figures) are cached until the ledger
@@ -72,9 +81,9 @@ def warm(ledger: Ledger) -> None:
 
 
 AGGREGATES: dict[str, Callable[[Ledger], Any]] = {
-    "summary": lambda led: queries.summary(led, top=10),
+    "summary": lambda led: read.summary(led, top=10),
     "contested": lambda led: contested(led, top=20),
-    "outlets": details.outlets,
+    "outlets": read.outlets,
 }
 
 
@@ -85,20 +94,20 @@ def aggregate(request: Request, name: str) -> Any:
 
 def overview(request: Request) -> dict[str, Any]:
     data = dict(aggregate(request, "summary"))
-    data["latest"] = details.list_articles(ledger_of(request), limit=10)
+    data["latest"] = read.list_articles(ledger_of(request), limit=10)
     data["contested"] = aggregate(request, "contested")[:10]
     return data
 
 
 def articles(request: Request, page: int = PageNo, per_page: int = PerPage, outlet_id: int | None = None,
              country: str | None = None) -> dict[str, Any]:
-    rows = details.list_articles(ledger_of(request), limit=per_page + 1, offset=(page - 1) * per_page,
+    rows = read.list_articles(ledger_of(request), limit=per_page + 1, offset=(page - 1) * per_page,
                                  outlet_id=outlet_id, country=country)
     return {"paging": paged(request, rows, page, per_page), "articles": rows}
 
 
 def article(request: Request, article_id: int) -> dict[str, Any]:
-    art = details.article_detail(ledger_of(request), article_id)
+    art = read.article_detail(ledger_of(request), article_id)
     if art is None:
         raise not_found("article", article_id)
     if request.url.path.endswith(".json"):
@@ -108,12 +117,12 @@ def article(request: Request, article_id: int) -> dict[str, Any]:
 
 def actors(request: Request, q: str | None = None, kind: str | None = None, page: int = PageNo,
            per_page: int = PerPage) -> dict[str, Any]:
-    rows = queries.actors(ledger_of(request), search=q, kind=kind, limit=per_page + 1, offset=(page - 1) * per_page)
+    rows = read.actors(ledger_of(request), search=q, kind=kind, limit=per_page + 1, offset=(page - 1) * per_page)
     return {"q": q, "kind": kind, "paging": paged(request, rows, page, per_page), "actors": rows}
 
 
 def actor(request: Request, slug: str, page: int = PageNo, per_page: int = PerPage) -> dict[str, Any]:
-    data = details.actor_detail(ledger_of(request), slug, limit=per_page + 1, offset=(page - 1) * per_page)
+    data = read.actor_detail(ledger_of(request), slug, limit=per_page + 1, offset=(page - 1) * per_page)
     if data is None:
         raise not_found("actor", slug)
     return {"actor": data, "paging": paged(request, data["statements"], page, per_page)}
@@ -122,8 +131,9 @@ def actor(request: Request, slug: str, page: int = PageNo, per_page: int = PerPa
 def statements(request: Request, speaker: str | None = None, outlet: str | None = None, since: str | None = None,
                until: str | None = None, kind: str | None = None, contains: str | None = None,
                page: int = PageNo, per_page: int = PerPage) -> dict[str, Any]:
-    rows = queries.quotes(ledger_of(request), speaker=speaker, since=since, until=until, outlet=outlet,
-                          contains=contains, kind=kind, limit=per_page + 1, offset=(page - 1) * per_page)
+    f = filters(page, per_page, speaker=speaker, since=since, until=until, outlet=outlet, contains=contains,
+                kind=kind)
+    rows = read.statements(ledger_of(request), f)
     return {"filters": {"speaker": speaker, "outlet": outlet, "since": since, "until": until, "kind": kind,
                         "contains": contains},
             "paging": paged(request, rows, page, per_page), "statements": rows}
@@ -132,8 +142,8 @@ def statements(request: Request, speaker: str | None = None, outlet: str | None 
 def figures(request: Request, claimant: str | None = None, counted: str | None = None, outlet: str | None = None,
             since: str | None = None, until: str | None = None, page: int = PageNo,
             per_page: int = PerPage) -> dict[str, Any]:
-    rows = list_figures(ledger_of(request), claimant=claimant, counted=counted, outlet=outlet, since=since,
-                        until=until, limit=per_page + 1, offset=(page - 1) * per_page)
+    rows = read.figures(ledger_of(request), filters(page, per_page, speaker=claimant, outlet=outlet, since=since,
+                                                    until=until), counted=counted)
     return {"filters": {"claimant": claimant, "counted": counted, "outlet": outlet, "since": since, "until": until},
             "paging": paged(request, rows, page, per_page), "figures": rows,
             "contested": aggregate(request, "contested") if page == 1 else []}
@@ -142,15 +152,15 @@ def figures(request: Request, claimant: str | None = None, counted: str | None =
 def comparison(request: Request, q: str = Query("", description="e.g. 'Russian losses' or a quantity key "
                                                                   "'russian|killed|people'"),
                since: str | None = None, until: str | None = None) -> dict[str, Any]:
-    cmp = compare(ledger_of(request), q, since=since, until=until) if q.strip() else None
+    cmp = compare(ledger_of(request), q, filters(since=since, until=until)) if q.strip() else None
     return {"q": q, "since": since, "until": until, "comparison": cmp.to_dict() if cmp else None}
 
 
 def search(request: Request, q: str = "", speaker: str | None = None, outlet: str | None = None,
            since: str | None = None, until: str | None = None, kind: str | None = None, page: int = PageNo,
            per_page: int = Query(20, ge=1, le=100)) -> dict[str, Any]:
-    res = queries.search(ledger_of(request), q, limit=per_page + 1, offset=(page - 1) * per_page, speaker=speaker,
-                         outlet=outlet, since=since, until=until, kind=kind)
+    res = read.search(ledger_of(request), q, filters(page, per_page, speaker=speaker, outlet=outlet, since=since,
+                                                     until=until, kind=kind))
     more = len(res["statements"]) > per_page or len(res["articles"]) > per_page
     paging = paged(request, [{}] * (per_page + 1 if more else 0), page, per_page)
     res = {k: v[:per_page] for k, v in res.items()}
@@ -163,7 +173,7 @@ def outlets(request: Request) -> dict[str, Any]:
 
 
 def outlet(request: Request, outlet_id: int, page: int = PageNo, per_page: int = PerPage) -> dict[str, Any]:
-    data = details.outlet_detail(ledger_of(request), outlet_id, limit=per_page + 1, offset=(page - 1) * per_page)
+    data = read.outlet_detail(ledger_of(request), outlet_id, limit=per_page + 1, offset=(page - 1) * per_page)
     if data is None:
         raise not_found("outlet", outlet_id)
     return {"outlet": data, "paging": paged(request, data["quotes"], page, per_page)}
@@ -172,18 +182,14 @@ def outlet(request: Request, outlet_id: int, page: int = PageNo, per_page: int =
 def positions(request: Request, topic: str | None = None, actor: str | None = None,
               min_count: int = Query(1, ge=1, le=1000), limit: int = Query(60, ge=1, le=500)) -> dict[str, Any]:
     """The actor x topic matrix with evidence per cell, beside the timeline of talks and meetings."""
-    from ...analysis.positions import matrix, timeline
-    from ...extract.taxonomy import load
+    from ...analysis.positions import matrix
 
     led = ledger_of(request)
     m = matrix(led, topic, actor, min_count=min_count)
     m["actors"] = m["actors"][:limit]
     keep = set(m["actors"])
     m["cells"] = [c for c in m["cells"] if c["actor"] in keep]
-    try:
-        described = {t.id: t.description for t in load().topics}
-    except Exception:  # a broken $CLAIMLEDGER_TOPICS must not take the page down
-        described = {}
+    described = {t.id: t.description for t in request.app.state.config.taxonomy().topics}
     return {"filters": {"topic": topic, "actor": actor, "min_count": min_count}, "matrix": m,
             "descriptions": {t: described.get(t) for t in m["topics"]},
-            "events": timeline(led, actor=actor, limit=50)}
+            "events": read.events(led, Filters(speaker=actor, per_page=50))}

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from typing import TYPE_CHECKING
 
-import numpy as np
-from datasketch import MinHash
+if TYPE_CHECKING:  # loaded by the writers only: reading the ledger never imports numpy or datasketch
+    import numpy as np
 
 NUM_PERM = 128
 BANDS, ROWS = 32, 4  # (1/32)**(1/4) ~= 0.42: candidates are cheap, the verified threshold decides
@@ -21,6 +22,9 @@ _WORD = re.compile(r"\w+")
 
 
 def signature(text: str) -> np.ndarray:
+    import numpy as np
+    from datasketch import MinHash
+
     words = _WORD.findall(text.lower())
     mh = MinHash(num_perm=NUM_PERM, seed=1)
     shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
@@ -37,7 +41,7 @@ def hash_band(rows: np.ndarray) -> str:
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
-    return float(np.mean(a == b))
+    return float((a == b).mean())
 
 
 def to_bytes(sig: np.ndarray) -> bytes:
@@ -45,4 +49,6 @@ def to_bytes(sig: np.ndarray) -> bytes:
 
 
 def from_bytes(data: bytes) -> np.ndarray:
+    import numpy as np
+
     return np.frombuffer(data, dtype="<u8")

@@ -1,4 +1,4 @@
-"""Actors within one article: named mentions grouped under one canonical name.
+"""Mentions: the named entities of one article, grouped under one canonical name each.
 
 "Kaja Kallas", "Kallas" and "Ms Kallas" become one actor, "Center for Strategic and International
 Studies (CSIS)" gives the actor its acronym as an alias. Pure functions over a parsed Doc.
@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-LABEL_KIND = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "NORP": "group"}
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "president", "prime", "minister",
-              "chancellor", "gen", "general", "col", "sen", "senator", "rep", "gov", "governor", "king",
-              "queen", "pope", "lord", "lady", "mr.", "mrs.", "ms.", "dr."}
+from ..types import ActorKind
+from ..vocab.en import HONORIFICS
+
+LABEL_KIND: dict[str, ActorKind] = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "NORP": "group"}
 _ACRONYM = re.compile(r"((?:[A-Z][\w’'&.-]*\s+)(?:(?:of|for|and|the|on|in|de)\s+|[A-Z][\w’'&.-]*\s+){1,9})"
                       r"\(([A-Z]{2,8})\)")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -43,19 +43,6 @@ def clean_name(ent: Span) -> tuple[int, int, str]:
     if text.count("(") != text.count(")"):  # "Studies (CSIS" cut by the NER: keep the name before it
         text = text.split("(")[0].rstrip() if "(" in text else text.replace(")", "").rstrip()
     return start, start + len(text), text
-
-
-def demonym(place: str) -> str:
-    """'Russia' -> 'Russian', 'Ukraine' -> 'Ukrainian', 'Veloria' -> 'Velorian'; other names stay."""
-    if place.endswith("ia"):
-        return place + "n"
-    if place.endswith("ine"):
-        return place[:-1] + "ian"
-    return place
-
-
-def name_key(name: str) -> str:
-    return " ".join(re.findall(r"\w+", name.lower()))
 
 
 def find_mentions(doc: Doc) -> list[RawMention]:

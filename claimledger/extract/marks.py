@@ -1,5 +1,8 @@
 """Quotation spans and dash-introduced paragraphs, found on the characters of the body text.
 
+The first stage after the parse: the speaker resolver must know what is quoted (the speaker's words
+are not referents) and every later stage reads the same marks.
+
 Both are found before any parse decision, so a quote that runs over several sentences or
 paragraphs (a paragraph left open and the next one opening again, as newspapers write them) is
 one span.
@@ -26,6 +29,21 @@ class Quote:
 class DashParagraph:
     start: int  # first character after the dash
     end: int  # end of the line, trailing spaces stripped
+
+
+@dataclass(frozen=True)
+class Marks:
+    quotes: list[Quote]
+    dashes: list[DashParagraph]
+
+    @property
+    def quoted(self) -> list[tuple[int, int]]:
+        """Every stretch of quoted words: quotations first, then dash paragraphs."""
+        return [(q.start, q.end) for q in self.quotes] + [(d.start, d.end) for d in self.dashes]
+
+
+def find_marks(text: str, body: list[tuple[int, int]]) -> Marks:
+    return Marks(find_quotes(text, body), find_dash_paragraphs(text, body))
 
 
 def paragraphs(text: str, body: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -1,0 +1,124 @@
+"""Figures: every quantity claimed, with what it counts, who claims it and as of when.
+
+A number anchor (``anchors``) is widened and parsed to a value or range (``values``); what it counts
+comes from the syntax around it (``counted``); its claimant is the speaker of the innermost statement
+that holds it, and its date that statement's, else the article's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from ...types import Figure, Statement
+from ...types import Span as TextSpan
+from ...vocab.en import FRACTIONS, LENGTH_UNITS, PEOPLE, PROJECTION
+from ...vocab.quantities import quantity_key
+from ..numbers import word_value
+from .anchors import Num, anchor_spans, excluded, widen
+from .counted import counted_of
+from .values import parse_number
+
+JOINERS = ("to", "and", "-", "–")
+
+
+def find_figures(doc: Doc, body: list[tuple[int, int]], published: str | None,
+                 statements: list[Statement]) -> list[Figure]:
+    out: list[Figure] = []
+    used: set[int] = set()
+    pub_day = published[:10] if published and len(published) >= 10 else published
+    anchors = anchor_spans(doc, body)
+    for k, ent in enumerate(anchors):
+        if ent.start in used:
+            continue
+        start, end, approx = widen(doc, ent)
+        nxt = anchors[k + 1] if k + 1 < len(anchors) else None
+        if nxt is not None and _joins(doc, start, end, nxt):  # '100,000 to 140,000' split into two anchors
+            used.add(nxt.start)
+            end = widen(doc, nxt)[1]
+        if start > 0 and doc[start - 1].lower_ == "between" and approx is None:
+            start -= 1
+        if excluded(doc, ent, start, end):
+            continue
+        num = _number(doc, ent, start, end, approx)
+        if num is not None:
+            out.append(_figure(doc, num, statements, pub_day))
+    return out
+
+
+def _joins(doc: Doc, start: int, end: int, nxt: Span) -> bool:
+    """'100,000 to 140,000', 'between 100,000 and 140,000': the next anchor is this one's high end."""
+    return nxt.start - end == 1 and doc[end].lower_ in JOINERS and (
+        doc[end].lower_ != "and" or (start > 0 and doc[start - 1].lower_ == "between"))
+
+
+def _number(doc: Doc, ent: Span, start: int, end: int, approx: str | None) -> Num | None:
+    n_q = len(approx.split()) if approx else 0
+    qual_len = n_q if approx and doc[start:start + n_q].text.lower() == approx else 0
+    num_tokens = [t for t in doc[start + qual_len:end] if t.lower_ != "between"]
+    value, low, high, currency, percent = parse_number(num_tokens)
+    if any(t.lower_ in FRACTIONS for t in num_tokens):  # 'a fifth of': a share
+        frac = next(t for t in num_tokens if t.lower_ in FRACTIONS)
+        lead = word_value([num_tokens[0].text]) if num_tokens[0].i != frac.i else 1
+        value, percent = (lead or 1) * FRACTIONS[frac.lower_] * 100, True
+    if value is None and low is None:
+        return None
+    if ent.label_ == "PERCENT":
+        percent = True
+    return Num(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), value, low, high, approx, currency,
+               percent, doc[start:end])
+
+
+def _figure(doc: Doc, num: Num, statements: list[Statement], pub_day: str | None) -> Figure:
+    text = doc.text
+    counted, measure, group, period, unit_noun = counted_of(doc, num)
+    unit = _unit(num, unit_noun, doc)
+    rate = _rate(doc, num.tokens.end)
+    if rate and unit:
+        unit = f"{unit} {rate}"
+    container = _innermost(statements, num.start, num.end)
+    st = statements[container] if container is not None else None
+    clause = text[st.content.start:st.content.end] if st else num.tokens.sent.text
+    return Figure(span=TextSpan.of(text, num.start, num.end), value=num.value, low=num.low, high=num.high,
+                  approx=num.approx, unit=unit, counted=counted, group=group, measure=measure, period=period,
+                  claimant_name=st.speaker_name if st else None, statement=container,
+                  as_of=(st.said_on if st and st.said_on else pub_day), projection=bool(PROJECTION.search(clause)),
+                  quantity=quantity_key(group, measure, unit))
+
+
+def _unit(num: Num, unit_noun: str | None, doc: Doc) -> str | None:
+    if num.percent:
+        return "percent"
+    if num.currency:
+        return num.currency
+    nxt = doc[num.tokens.end] if num.tokens.end < len(doc) else None
+    if nxt is not None and nxt.lower_ in LENGTH_UNITS:
+        unit = LENGTH_UNITS[nxt.lower_]
+        if nxt.lower_ in ("square", "sq") or (num.tokens.end + 1 < len(doc) and doc[num.tokens.end + 1].text == "²"):
+            unit = "km²"
+        return unit
+    if unit_noun in PEOPLE or (unit_noun and unit_noun.rstrip("s") in PEOPLE):
+        return "people"
+    if unit_noun in FRACTIONS:
+        return "share"
+    return unit_noun
+
+
+def _rate(doc: Doc, end: int) -> str | None:
+    window = doc[end:end + 4].text.lower()
+    m = re.search(r"\b(a|per|each|every)\s+(day|week|month|year)\b", window)
+    return f"per {m.group(2)}" if m else None
+
+
+def _innermost(statements: list[Statement], start: int, end: int) -> int | None:
+    best: tuple[int, int] | None = None
+    for i, s in enumerate(statements):
+        if s.content.start <= start and end <= s.content.end:
+            size = s.content.end - s.content.start
+            if best is None or size < best[1]:
+                best = (i, size)
+    return best[0] if best else None
+
+
+__all__ = ["find_figures"]

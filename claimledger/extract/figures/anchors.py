@@ -1,0 +1,111 @@
+"""Where a figure is: the number entities, widened to their qualifier and unit, and the ones that are no figure.
+
+Anchors are the parser's CARDINAL, MONEY, PERCENT and QUANTITY entities plus fraction shares ("a
+fifth of"); each is widened to its qualifier ("nearly", "between ... and ...") and unit, and rejected
+when it is a date, duration, age, ordinal, part of a name or vague.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from ...vocab.en import CURRENCY_SIGNS, CURRENCY_WORDS, FRACTIONS, QUALIFIERS, TIME_UNITS, VAGUE
+from ..numbers import compact_value
+
+NUMERIC_LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")
+
+
+@dataclass
+class Num:
+    """One number expression: where, its value or range, its qualifier, currency and whether a percentage."""
+
+    start: int
+    end: int
+    value: float | None
+    low: float | None
+    high: float | None
+    approx: str | None
+    currency: str | None
+    percent: bool
+    tokens: Span
+
+
+def qualifier(doc: Doc, start_tok: int) -> tuple[int, str | None]:
+    """Widen left over 'nearly', 'more than', 'an estimated' ...; return the new first token and the qualifier."""
+    best: tuple[int, str | None] = (start_tok, None)
+    for q in QUALIFIERS:
+        n = len(q.split())
+        i = start_tok - n
+        if i >= 0 and doc[i:start_tok].text.lower() == q:
+            if best[1] is None or n > len(best[1].split()):
+                best = (i, q)
+    return best
+
+
+def anchor_spans(doc: Doc, body: list[tuple[int, int]]) -> list[Span]:
+    spans = [e for e in doc.ents if e.label_ in NUMERIC_LABELS]
+    taken = {t.i for e in spans for t in e}
+    for tok in doc:  # money the parser left out ('€170bn') and shares ('a fifth of')
+        if tok.i in taken:
+            continue
+        if compact_value(tok.text) and not tok.like_num and re.search(r"\d", tok.text) and not tok.ent_type_:
+            spans.append(doc[tok.i:tok.i + 1])
+        elif tok.lower_ in FRACTIONS and tok.i > 0 and doc[tok.i - 1].lower_ in ("a", "one", "two", "three") \
+                and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of":
+            spans.append(doc[tok.i - 1:tok.i + 1])
+    out = [s for s in spans if any(b0 <= s.start_char and s.end_char <= b1 for b0, b1 in body)]
+    return sorted(out, key=lambda s: s.start)
+
+
+def widen(doc: Doc, ent: Span) -> tuple[int, int, str | None]:
+    start, end = ent.start, ent.end
+    # a leading qualifier inside the entity ('nearly two million')
+    approx = None
+    for q in sorted(QUALIFIERS, key=len, reverse=True):
+        if ent.text.lower().startswith(q + " "):
+            approx = q
+            break
+    if approx is None:
+        start, approx = qualifier(doc, start)
+    if start > 0 and doc[start - 1].text in CURRENCY_SIGNS:
+        start -= 1
+    while end < len(doc) and (doc[end].lower_ in CURRENCY_WORDS or doc[end].text in ("%",)
+                              or doc[end].lower_ in ("percent",)
+                              or (doc[end].lower_ == "per" and end + 1 < len(doc) and doc[end + 1].lower_ == "cent")):
+        end += 2 if doc[end].lower_ == "per" else 1
+    return start, end, approx
+
+
+def excluded(doc: Doc, ent: Span, start: int, end: int) -> bool:
+    text = doc[start:end].text
+    nxt = doc[end] if end < len(doc) else None
+    prev = doc[start - 1] if start > 0 else None
+    digits = re.sub(r"[^\d]", "", ent.text)
+    if not re.search(r"\d", ent.text) and not any(t.lower_ in ("million", "billion", "trillion", "thousand",
+                                                                  "hundred") for t in ent) \
+            and ent.label_ not in ("MONEY", "PERCENT") and not any(t.lower_ in FRACTIONS for t in ent):
+        return True  # 'one', 'three': counts of things, not claimed figures
+    if any(t.lower_ in VAGUE for t in ent) and not any(t.like_num and re.search(r"\d", t.text) for t in ent):
+        return True
+    if re.fullmatch(r"(1[89]|20)\d\d", digits or "") and "," not in ent.text and ent.label_ == "CARDINAL":
+        return True  # a year
+    if nxt is not None:
+        if nxt.lemma_.lower() in TIME_UNITS or nxt.text in ("-", "‑") and end + 1 < len(doc) and \
+                doc[end + 1].lemma_.lower() in TIME_UNITS | {"old", "point"}:
+            return True  # 'four years', 'two-week', '28-point plan'
+        if nxt.text.startswith("-") and nxt.text[1:].lower() in TIME_UNITS | {"year-old", "point"}:
+            return True
+    if ent.root.dep_ == "nummod" and ent.root.head.lemma_.lower() in TIME_UNITS:
+        return True
+    if any(t.ent_type_ in ("ORG", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "FAC") for t in doc[start:end]):
+        return True
+    if prev is not None and prev.text == "," and start >= 2 and doc[start - 2].ent_type_ == "PERSON" \
+            and nxt is not None and nxt.text in (",", ".") and len(digits) <= 3:
+        return True  # 'Mr. King, 82, told me': an age
+    if prev is not None and prev.lower_ in ("aged", "age"):
+        return True
+    return bool(re.fullmatch(r"\d{1,2}(:\d\d)?", text) and nxt is not None and nxt.lower_ in ("am", "pm", "a.m.",
+                                                                                             "p.m."))

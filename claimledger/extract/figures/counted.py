@@ -1,0 +1,257 @@
+"""What a figure counts, from the syntax around it: the noun it numbers, the verb that noun is the subject
+or object of ("have been killed", "pledged"), and the phrases that give period and group."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from spacy.tokens import Doc, Token
+
+from ...vocab.en import (
+    CIVILIAN_NOUNS,
+    FRACTIONS,
+    IRREGULAR_PARTICIPLES,
+    MEASURE_OF,
+    PERIOD_NOUNS,
+    PERIOD_PREPS,
+    TOTAL_NOUNS,
+)
+from ...vocab.names import demonym
+from .anchors import Num
+
+MEASURE_ORDER = ("killed", "wounded", "missing", "displaced", "captured", "spent", "pledged", "received", "fired",
+                 "aid")
+
+
+class Counted(NamedTuple):
+    counted: str | None  # 'Ukrainian soldiers killed'
+    measure: str | None  # killed | wounded | ... (MEASURES)
+    group: str | None  # whose: 'Ukrainian', 'both', 'civilians'
+    period: str | None  # 'since the invasion'
+    unit_noun: str | None  # the lemma of the counted noun, for the unit
+
+
+def counted_of(doc: Doc, num: Num) -> Counted:
+    root = num.tokens.root
+    noun = head_noun(root)
+    if noun is not None:
+        words, verb, unit_noun = _noun_words(noun, num), _verb_of_noun(doc, noun), noun.lemma_.lower()
+    else:
+        words, verb, unit_noun = (_money_words(root) if num.currency else []), _verb_of_number(root), None
+    measure_src = list(words)
+    if verb is not None:
+        words, more = _with_verb(root, noun, verb, words)
+        measure_src += more
+    measure = _normal_measure(_measure_words(measure_src))
+    clause = verb.sent.text if verb is not None else num.tokens.sent.text
+    span_text = doc[num.tokens.start:verb.right_edge.i + 1].text if verb is not None and verb.i > root.i else clause
+    group = _group(_owner(verb, noun) + words + ([verb] if verb is not None else []), span_text)
+    return Counted(_counted_phrase(doc, num, words), measure, group, _period(doc, noun, verb), unit_noun)
+
+
+def head_noun(tok: Token) -> Token | None:
+    for c in tok.children:  # partitive: '9,000 of its soldiers', '40% of the pledges'
+        if c.dep_ == "prep" and c.lower_ == "of":
+            obj = next((g for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
+            if obj is not None:
+                return obj
+    node = tok
+    for _ in range(3):
+        if node.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "advmod") and node.head.i != node.i:
+            node = node.head
+            if node.pos_ in ("NOUN", "PROPN"):
+                return node
+        else:
+            break
+    return None
+
+
+def _noun_words(noun: Token, num: Num) -> list[Token]:
+    """The counted noun with its modifiers, the 'of' phrase of a total, and short 'for'/'to'/'in' phrases."""
+    mods = [t for t in noun.subtree if t.i < noun.i and t.i < num.tokens.start and t.dep_ in
+            ("amod", "compound", "nmod", "poss") and t.lower_ not in ("the", "a")]
+    mods += [t for t in noun.lefts if t.i >= num.tokens.end and t.dep_ in ("amod", "compound", "nmod")]
+    words = mods + [noun]
+    if noun.lemma_.lower() in TOTAL_NOUNS or noun.lemma_.lower() in FRACTIONS:
+        of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is not None:
+            words += [t for t in of.subtree if t.dep_ not in ("det", "punct", "cc") and t.i != of.i]
+    for c in noun.rights:  # 'aid for the Tarn Valley', '40% of the pledges'
+        if c.dep_ == "prep" and c.lower_ in ("of", "for", "to", "in") and c.lower_ not in PERIOD_PREPS - {"in"}:
+            sub = [t for t in c.subtree if t.ent_type_ != "DATE"]
+            if len(sub) <= 8:
+                words += [t for t in sub if t.dep_ not in ("det", "punct")]
+    return words
+
+
+def _verb_of_noun(doc: Doc, noun: Token) -> Token | None:
+    """The verb the counted noun is an argument of; a participle after it when the parse missed one."""
+    verb = None
+    role = noun
+    while role.dep_ == "conj" and role.head.i != role.i:  # '1.2 million Russian and 600,000 Ukrainian soldiers'
+        role = role.head
+    if role.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "pobj") and role.head.pos_ in ("VERB", "AUX"):
+        verb = role.head
+    elif role.dep_ == "pobj" and role.head.dep_ == "prep" and role.head.head.pos_ in ("VERB", "AUX"):
+        verb = role.head.head  # 'losses amount to nearly 1.8 million people'
+    if verb is None or verb.lemma_.lower() not in MEASURE_OF:  # a misparse: 'soldiers have been killed'
+        for t in doc[noun.i + 1:min(noun.i + 7, len(doc))]:
+            if t.is_punct or t.dep_ == "cc":
+                break
+            if t.tag_ == "VBN" and t.lemma_.lower() in MEASURE_OF:
+                return t
+    return verb
+
+
+def _verb_of_number(root: Token) -> Token | None:
+    """A number with no noun: the verb it is an argument of ('amount to nearly 1.8 million')."""
+    head = root.head
+    if head.pos_ in ("VERB", "AUX") and root.dep_ in ("dobj", "attr", "pobj", "npadvmod", "nsubj"):
+        return head
+    if head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return head.head  # 'amount to nearly 1.8 million', 'put the toll at 700'
+    return None
+
+
+def _money_words(root: Token) -> list[Token]:
+    words: list[Token] = []
+    for c in root.rights:  # '€2.4bn in reconstruction aid for the valley'
+        if c.dep_ == "prep" and c.lower_ in ("in", "of", "for", "on"):
+            words += [t for t in c.subtree if t.dep_ not in ("det", "punct") and t.ent_type_ != "DATE"]
+    return words
+
+
+def _with_verb(root: Token, noun: Token | None, verb: Token,
+               words: list[Token]) -> tuple[list[Token], list[Token]]:
+    """(the counted words with what the verb adds, the words the measure is read from besides them)."""
+    verbs = [verb] + [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "ADJ")
+                      and c.lower_ != verb.lower_ and not any(g.dep_.startswith("nsubj") for g in c.children)]
+    more = list(verbs)
+    if noun is None or noun.dep_ not in ("dobj",):
+        subj = _holder_subject(verb)
+        if subj is not None and (noun is None or noun.dep_ == "pobj") and subj.i < root.i:
+            words = [t for t in np_tokens(subj) if t.lower_ not in ("number", "of", "total")]
+            more += words
+    part = [v for v in verbs if v.lemma_.lower() in MEASURE_OF]
+    if part and noun is not None and (verb.i > noun.i or noun.dep_ in ("nsubj", "nsubjpass")):
+        words = words + part  # 'soldiers killed, wounded'
+    elif verb.lemma_.lower() in MEASURE_OF and noun is not None:
+        words = words + [verb]
+    return words, more
+
+
+def _holder_subject(verb: Token) -> Token | None:
+    """'the number ... is on track to reach two million': the subject of 'is'."""
+    holder = verb
+    subj = None
+    for _ in range(5):
+        subj = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None or holder.dep_ not in ("xcomp", "advcl", "conj", "acl", "relcl", "pobj", "prep",
+                                                   "pcomp") or holder.head.i == holder.i:
+            break
+        holder = holder.head
+    return subj
+
+
+def _period(doc: Doc, noun: Token | None, verb: Token | None) -> str | None:
+    """'since the invasion', 'during 2024': on the verb, else on the noun, else anywhere under the verb."""
+    if verb is not None:
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in PERIOD_PREPS and any(t.ent_type_ == "DATE" or t.lower_ in
+                                                                    PERIOD_NOUNS for t in c.subtree):
+                return doc[c.i:c.right_edge.i + 1].text
+    period = None
+    if noun is not None:
+        for c in noun.rights:
+            if c.dep_ in ("prep", "acl") and c.lower_ in PERIOD_PREPS and any(
+                    t.ent_type_ == "DATE" for t in c.subtree):
+                period = doc[c.i:c.right_edge.i + 1].text
+    if verb is not None and period is None:  # 'killed in fighting since Russia's invasion'
+        for t in verb.subtree:
+            if t.dep_ == "prep" and t.lower_ == "since":
+                return doc[t.i:t.right_edge.i + 1].text
+    return period
+
+
+def _owner(verb: Token | None, noun: Token | None) -> list[Token]:
+    """'Veloria has lost 50,000 men': the subject of a loss is whose the figure is."""
+    if verb is not None and verb.lemma_.lower() in ("lose", "suffer") and noun is not None and noun.dep_ == "dobj":
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None and (subj.ent_type_ in ("GPE", "NORP", "ORG") or subj.pos_ == "PROPN"):
+            return [subj]
+    return []
+
+
+def _counted_phrase(doc: Doc, num: Num, words: list[Token]) -> str | None:
+    kept = [w for w in words if not (num.tokens.start <= w.i < num.tokens.end)]
+    verbs_in = [w for w in kept if w.pos_ in ("VERB", "AUX") and w.lemma_.lower() in MEASURE_OF]
+    nouns = [w for w in kept if w.pos_ not in ("VERB", "AUX")]
+    counted = _phrase_text(doc, nouns) if nouns else ""
+    if verbs_in:  # 'displacing ... Ukrainians' -> 'Ukrainians displaced': the noun, then what happened to it
+        counted = (counted + " " + ", ".join(_participle(v) for v in sorted(verbs_in, key=lambda v: v.i))).strip()
+    return counted or None
+
+
+def np_tokens(tok: Token) -> list[Token]:
+    """A noun phrase without its relative clauses, appositions and asides."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ in ("relcl", "acl", "appos", "advcl", "punct", "cc", "det", "conj") or c.ent_type_ == "DATE":
+            continue
+        out.extend(np_tokens(c))
+    return out
+
+
+def _measure_words(words: list[Token]) -> list[str]:
+    out = []
+    for t in words:
+        m = MEASURE_OF.get(t.lemma_.lower()) or MEASURE_OF.get(t.lower_)
+        if m and m not in out:
+            out.append(m)
+    return out
+
+
+def _normal_measure(found: list[str]) -> str | None:
+    s = set(found)
+    if {"killed", "wounded"} <= s or "casualties" in s:
+        return "casualties"
+    return next((m for m in MEASURE_ORDER if m in s), None)
+
+
+def _group(tokens: list[Token], clause_text: str) -> str | None:
+    if re.search(r"\bboth (sides|armies|countries)\b", clause_text, re.I):
+        return "both"
+    norps: list[str] = []
+    for t in tokens:
+        if t.pos_ == "PROPN" and (t.dep_ in ("compound", "poss") and t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
+                                  or t.dep_ == "nsubj"):
+            name = demonym(t.text)
+            if name not in norps:
+                norps.append(name)
+            continue
+        if t.ent_type_ in ("NORP", "GPE") and t.pos_ in ("ADJ", "PROPN", "NOUN") and t.dep_ != "pobj":
+            name = t.text.rstrip("s") if t.ent_type_ == "NORP" and t.text.endswith("ns") else t.text
+            if t.ent_type_ == "GPE":
+                name = demonym(name)
+            if name not in norps:
+                norps.append(name)
+        elif t.lemma_.lower() in CIVILIAN_NOUNS:
+            return "civilians"
+    if len(norps) >= 2:
+        return "both"
+    return norps[0] if norps else None
+
+
+def _phrase_text(doc: Doc, toks: list[Token]) -> str:
+    toks = sorted(toks, key=lambda t: t.i)
+    return " ".join(t.text for t in toks if not t.is_punct or t.text == "-").replace(" - ", "-").strip()
+
+
+def _participle(v: Token) -> str:
+    if v.tag_ in ("VBN", "JJ"):
+        return v.text
+    lemma = v.lemma_.lower()
+    if lemma in IRREGULAR_PARTICIPLES:
+        return IRREGULAR_PARTICIPLES[lemma]
+    return lemma + ("d" if lemma.endswith("e") else "ed")

@@ -1,0 +1,64 @@
+"""The value of one number expression: a value or a range, its currency, whether it is a percentage."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from spacy.tokens import Token
+
+from ...vocab.en import CURRENCY_SIGNS, CURRENCY_WORDS
+from ..numbers import compact_value, word_value
+
+
+class ParsedNumber(NamedTuple):
+    value: float | None
+    low: float | None
+    high: float | None
+    currency: str | None
+    percent: bool
+
+
+def parse_number(tokens: list[Token]) -> ParsedNumber:
+    """value, low, high, currency, percent from the tokens of one number expression (qualifier excluded)."""
+    words = [t.text for t in tokens]
+    low_words = [w.lower() for w in words]
+    currency, percent = None, False
+    clean: list[str] = []
+    for w in words:
+        lw = w.lower()
+        if w in CURRENCY_SIGNS:
+            currency = CURRENCY_SIGNS[w]
+            continue
+        if lw in CURRENCY_WORDS:
+            currency = CURRENCY_WORDS[lw]
+            continue
+        if lw in ("%", "percent", "per", "cent", "pc"):
+            percent = True
+            continue
+        comp = compact_value(w)
+        if comp is not None and not re.match(r"^\d+(\.\d+)?$", w):
+            currency = currency or comp[1]
+            clean.append(repr(comp[0]))
+            continue
+        clean.append(w)
+    joined = " ".join(clean)
+    # ranges: "between A and B", "A to B", "A-B", "A–B"
+    parts = re.split(r"\s*(?:\bto\b|–|—|-(?=\s*\d)|\band\b(?=.*\d)|\bor\b)\s*", re.sub(r"^between\s+", "", joined))
+    if "between" in low_words or len(parts) == 2 and all(p.strip() for p in parts):
+        if len(parts) == 2:
+            a, b = (word_value(p.split()) for p in parts)
+            if a is not None and b is not None:
+                # "two to 2.5 million": the scale of the high end carries to the low one
+                scale_b = re.search(r"(million|billion|trillion|thousand|bn|trn|m)\b", parts[1])
+                if scale_b and not re.search(r"(million|billion|trillion|thousand|bn|trn)", parts[0]) and a < b / 1000:
+                    a = word_value(parts[0].split() + [scale_b.group(1)])
+                if a is not None and a <= b:
+                    return ParsedNumber(None, a, b, currency, percent)
+    v = word_value(clean)
+    if v is None:
+        try:
+            v = float(clean[0]) if len(clean) == 1 else None
+        except ValueError:
+            v = None
+    return ParsedNumber(v, None, None, currency, percent)

@@ -1,0 +1,53 @@
+"""Attributed statements: direct, dash-introduced, partial and reported speech, with speakers.
+
+One pass over the body sentences of a parsed Doc. Candidates come from five places, then are
+reconciled and given speakers in document order (so a pronoun or an unattributed paragraph can
+lean on the statement before it):
+
+1. cue verbs with a clausal complement ("X said that ...", "..., she said"), including nominal cues
+   ("rejects claims that ...", "her view that ...") and "according to X, ..." (``cues``);
+2. paragraphs opening with a dash, ended by ", she said" or by nothing at all (``quoted``);
+3. quotation marks, each tied to the cue that governs it, to a colon-introduction, or to the quote
+   run it continues; a quote inside a reported clause or an object makes the statement "mixed";
+4. speaker labels ("WALLACE: ...").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ...types import Statement
+from ..marks import Marks
+from ..speakers import Resolver
+from .attribute import attribute, dedupe, merge_interrupted
+from .candidate import Candidate, within
+from .cues import from_according, from_cue_verbs
+from .quoted import from_dash_paragraphs, from_quotes, from_speaker_labels, full_sentence_quote
+
+
+def find_statements(doc: Doc, body: list[tuple[int, int]], published: str | None, marks: Marks,
+                    resolver: Resolver) -> list[Statement]:
+    text = doc.text
+    protected = [(q.start, q.end) for q in marks.quotes if full_sentence_quote(doc, q)]
+    cands = _sentence_candidates(doc, body, protected)
+    cands, dashed = from_dash_paragraphs(doc, marks.dashes, cands)
+    cands, quoted = from_quotes(doc, marks.quotes, body, cands + dashed)
+    cands = cands + quoted
+    cands = cands + from_speaker_labels(doc, body, cands)
+    kept = sorted((c for c in cands if not c.dropped), key=lambda c: (c.start, -(c.end - c.start)))
+    return attribute(doc, merge_interrupted(text, dedupe(kept)), resolver, published)
+
+
+def _sentence_candidates(doc: Doc, body: list[tuple[int, int]], protected: list[tuple[int, int]]) -> list[Candidate]:
+    cands: list[Candidate] = []
+    for sent in doc.sents:
+        stripped = sent.text.strip()
+        lead = len(sent.text) - len(sent.text.lstrip())
+        if not stripped or not within(body, sent.start_char + lead, sent.start_char + lead + len(stripped)):
+            continue
+        cands.extend(from_cue_verbs(sent, protected))
+        cands.extend(from_according(sent))
+    return cands
+
+
+__all__ = ["find_statements"]

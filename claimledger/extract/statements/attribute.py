@@ -1,0 +1,137 @@
+"""Candidates reconciled and credited: duplicates folded, interrupted quotes joined, speakers named.
+
+Speakers are named in document order, so a pronoun or an unattributed paragraph can lean on the
+statement before it. When nothing fits, the speaker is None: a wrong name is worse than none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import NamedTuple
+
+from spacy.tokens import Doc, Span
+
+from ...types import Span as TextSpan
+from ...types import Statement
+from ...vocab.en import PRONOUNS, RELATIVE, SOURCE_NOUNS
+from ..confidence import NAMING, UNATTRIBUTED_CAP
+from ..dates import resolve as resolve_date
+from ..speakers import Resolver
+from .candidate import Candidate
+from .syntax import phrase
+
+
+class Said(NamedTuple):
+    """One statement credited so far: where it ended, to whom, through which mention."""
+
+    end: int
+    name: str
+    mention: TextSpan | None
+
+
+class Credit(NamedTuple):
+    name: str | None
+    factor: float
+    mention: TextSpan | None
+
+
+def dedupe(cands: list[Candidate]) -> list[Candidate]:
+    """Two candidates within five characters at both ends are one: the more confident (or attributed) stays."""
+    out: list[Candidate] = []
+    for c in cands:
+        dup = next((o for o in out if abs(o.start - c.start) <= 5 and abs(o.end - c.end) <= 5), None)
+        if dup is None:
+            out.append(c)
+        elif c.confidence > dup.confidence or (dup.speaker is None and c.speaker is not None):
+            out[out.index(dup)] = c
+    return out
+
+
+def merge_interrupted(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """'"A," she said. "B."' is one statement: the bare quote after an attributed one in its paragraph."""
+    out: list[Candidate] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if prev is not None and c.source == "run" and prev.kind == "direct" and prev.speaker is not None \
+                and "\n" not in text[prev.end:c.start] and c.start - prev.end < 160:
+            out[-1] = replace(prev, parts=(prev.parts or ((prev.start, prev.end),)) + ((c.start, c.end),), end=c.end)
+            continue
+        out.append(c)
+    return out
+
+
+def attribute(doc: Doc, cands: list[Candidate], resolver: Resolver, published: str | None) -> list[Statement]:
+    text = doc.text
+    pub_day = published[:10] if published and len(published) >= 10 else published
+    out: list[Statement] = []
+    history: list[Said] = []
+    for c in cands:
+        near = [h for h in reversed(history) if text[h.end:c.start].count("\n") <= 2 and c.start - h.end < 600]
+        credit = _credit(doc, c, resolver, near)
+        if credit is None:
+            continue  # an unattributed quote: nobody to credit
+        end = c.end
+        while end > c.start and text[end - 1] in ", ":  # '"... night," Lund said': the comma is the writer's
+            end -= 1
+        said = resolve_date(c.date_text, published) if c.date_text else None
+        conf = c.confidence * credit.factor if credit.name else min(c.confidence, UNATTRIBUTED_CAP)
+        out.append(Statement(TextSpan.of(text, c.start, end), credit.mention, credit.name,
+                             TextSpan.of(text, *c.cue) if c.cue else None, c.kind, said or pub_day, round(conf, 3),
+                             c.parts))
+        if credit.name:
+            history.append(Said(end, credit.name, credit.mention))
+    return out
+
+
+def _credit(doc: Doc, c: Candidate, resolver: Resolver, near: list[Said]) -> Credit | None:
+    """Who a candidate is credited to; None drops a quote that continues no run and follows nobody."""
+    if c.speaker is not None:
+        name, factor = _name_for(c.speaker, resolver, list(dict.fromkeys(h.name for h in near)))
+        return Credit(name, factor, TextSpan.of(doc.text, c.speaker.start_char, c.speaker.end_char))
+    if not c.inherit:
+        return Credit(None, 1.0, None)
+    # a run continues its speaker; a person before an organisation nested in the same report
+    pick = next((h for h in near if resolver.labels.get(h.name) == "PERSON"), near[0] if near else None)
+    if pick is not None:
+        return Credit(pick.name, NAMING["run"], pick.mention)
+    name = _nearest_person_subject(doc, resolver, c.start)
+    return Credit(name, NAMING["paragraph"], None) if name is not None else None
+
+
+def _name_for(speaker: Span, resolver: Resolver, recent: list[str]) -> tuple[str | None, float]:
+    root = speaker.root
+    if len(speaker) == 1 and root.lower_ in RELATIVE:
+        head = root.head
+        while head.dep_ not in ("relcl",) and head.head.i != head.i:
+            head = head.head
+        ante = head.head if head.dep_ == "relcl" else None
+        if ante is None:
+            return None, 0.0
+        return resolver.name_in(phrase(ante)), NAMING["relative"]
+    if len(speaker) == 1 and root.lower_ in PRONOUNS:
+        return resolver.resolve_pronoun(root.lower_, speaker.start_char, recent), NAMING["pronoun"]
+    name = resolver.name_in(speaker)
+    if name:
+        if root.lemma_.lower() in SOURCE_NOUNS:
+            resolver.note_source(speaker, name)
+        return name, NAMING["name"]
+    return resolver.resolve_role(speaker), NAMING["role"]
+
+
+def _nearest_person_subject(doc: Doc, resolver: Resolver, before: int) -> str | None:
+    """The person the paragraph before a bare quote is about: its last named or pronoun subject."""
+    text = doc.text
+    para_start = text.rfind("\n", 0, before)
+    prev_start = text.rfind("\n", 0, max(para_start, 0))
+    window = doc.char_span(max(prev_start, 0), max(para_start, 0), alignment_mode="expand")
+    if window is None:
+        return None
+    for tok in reversed(list(window)):
+        if tok.dep_ in ("nsubj", "pobj") and (tok.ent_type_ == "PERSON" or tok.lower_ in ("she", "he", "her", "him")):
+            if tok.lower_ in PRONOUNS:
+                name = resolver.resolve_pronoun(tok.lower_, tok.idx, [])
+            else:
+                name = resolver.name_in(phrase(tok))
+            if name:
+                return name
+    return None

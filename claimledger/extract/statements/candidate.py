@@ -1,0 +1,41 @@
+"""A statement candidate: what one rule found, before candidates are reconciled and given speakers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Span
+
+from ...types import StatementKind
+
+# the rule a candidate came from, as later rules see it ('quote': a cue candidate a quotation took over)
+Source = Literal["cue", "according", "quote", "partial", "intro", "colon", "run", "dash", "label"]
+TRIM = set(" \t\n,.;:—–-\"“”'‘’«»")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    kind: StatementKind
+    speaker: Span | None  # the mention in the text
+    cue: tuple[int, int] | None
+    date_text: str | None
+    confidence: float
+    source: Source
+    inherit: bool = False  # no speaker in its sentence: continues the run before it
+    parts: tuple[tuple[int, int], ...] = ()
+    dropped: bool = False  # a later rule found the same words to be part of another statement
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in TRIM:
+        start += 1
+    while end > start and text[end - 1] in TRIM:
+        end -= 1
+    return start, end
+
+
+def within(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in ranges)

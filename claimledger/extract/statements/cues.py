@@ -1,0 +1,141 @@
+"""Reported speech found from its cue: 'X said that ...', '..., she said', 'rejects claims that ...',
+'Currently, she noted, there are ...' and 'according to X, ...'."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ...vocab.en import ACCORDING, CUE_NOUNS, INFINITIVE_CUES, NEEDS_CLAUSE, PARTICLES, WH
+from ..confidence import STATEMENT
+from .candidate import Candidate, trim, within
+from .syntax import clause_span, date_for, finite, is_cue_verb, phrase, subject
+
+CLAUSE_DEPS = ("ccomp",)
+
+
+def from_cue_verbs(sent: Span, skip: list[tuple[int, int]]) -> list[Candidate]:
+    """One candidate per cue verb of the sentence that reports a clause; ``skip``: inside full quotes."""
+    out = []
+    for tok in sent:
+        if not is_cue_verb(tok) or within(skip, tok.idx, tok.idx + 1):
+            continue
+        found = _cue_candidate(tok, sent)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _cue_candidate(tok: Token, sent: Span) -> Candidate | None:
+    clauses, cue_end = _reported_clauses(tok)
+    clause = clauses[0] if clauses else None
+    if clause is None:  # nominal cue: "rejects claims that ...", "explains her view that ..."
+        clause, cue_end = _nominal_clause(tok, cue_end)
+    if clause is None:
+        if tok.dep_ == "parataxis" and subject(tok) is not None:
+            return _parenthetical_candidate(tok, sent, cue_end)
+        return None
+    if tok.lemma_.lower() in NEEDS_CLAUSE and not any(m.lower_ == "that" for m in clause.children):
+        return None
+    span = _content_span(tok, clause, clauses)
+    if span is None:
+        return None
+    start, end = span
+    subj = subject(tok)
+    speaker = None
+    if subj is not None:
+        speaker = phrase(subj)
+        if speaker.start_char >= start and speaker.end_char <= end:
+            speaker = None
+    return Candidate(start, end, "indirect", speaker, (tok.idx, cue_end), date_for(tok, (start, end), sent),
+                     STATEMENT["cue"] if speaker is not None else STATEMENT["cue_unattributed"], "cue")
+
+
+def _reported_clauses(tok: Token) -> tuple[list[Token], int]:
+    """The finite clauses the verb reports (or, for a directive, its infinitive) and the cue's end offset."""
+    clauses = []
+    cue_end = tok.idx + len(tok.text)
+    for c in tok.children:
+        if c.dep_ in CLAUSE_DEPS and finite(c) and not (c.left_edge.lower_ in WH and c.left_edge.i > tok.i):
+            clauses.append(c)
+        elif c.dep_ == "prt" and c.lower_ in PARTICLES:
+            cue_end = max(cue_end, c.idx + len(c.text))
+    if not clauses and tok.lemma_.lower() in INFINITIVE_CUES:
+        for c in tok.children:  # 'urged X to ...' has the infinitive under the verb or under 'on X'
+            if c.dep_ in ("xcomp", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                clauses.append(c)
+    return clauses, cue_end
+
+
+def _nominal_clause(tok: Token, cue_end: int) -> tuple[Token | None, int]:
+    """'rejects claims that ...': the that-clause of the verb's cue-noun object; the cue runs to the noun."""
+    clause = None
+    for c in tok.children:
+        if c.dep_ in ("dobj", "pobj", "attr") and c.lemma_.lower() in CUE_NOUNS:
+            inner = [g for g in c.children if g.dep_ in ("acl", "ccomp", "relcl")
+                     and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)]
+            if inner:
+                clause = inner[0]
+                cue_end = c.idx + len(c.text)
+    return clause, cue_end
+
+
+def _content_span(tok: Token, clause: Token, clauses: list[Token]) -> tuple[int, int] | None:
+    start, end = clause_span(clause)
+    for extra in clauses[1:]:
+        s2, e2 = clause_span(extra)
+        start, end = min(start, s2), max(end, e2)
+    if start < tok.idx < end:  # 'tactics, which she says are long familiar': the words after the cue
+        after = [t for t in clause.subtree if t.i > tok.i and not t.is_punct]
+        if not after or tok.i - clause.left_edge.i > 3:
+            return None
+        start = after[0].idx
+    return start, end
+
+
+def _parenthetical_candidate(cue: Token, sent: Span, cue_end: int) -> Candidate | None:
+    """'Currently, she noted, there are few ...': the sentence on the longer side of the aside."""
+    text = sent.doc.text
+    aside_start = cue.left_edge.idx
+    aside_end = cue.right_edge.idx + len(cue.right_edge.text)
+    before = trim(text, sent.start_char, aside_start)
+    after = trim(text, aside_end, sent.end_char)
+    best = after if after[1] - after[0] >= before[1] - before[0] else before
+    if best[1] - best[0] < 12:
+        return None
+    s, e = best
+    subj = subject(cue)
+    assert subj is not None  # checked by the caller
+    return Candidate(s, e, "indirect", phrase(subj), (cue.idx, cue_end), date_for(cue, (s, e), sent),
+                     STATEMENT["parenthetical"], "cue")
+
+
+def from_according(sent: Span) -> list[Candidate]:
+    out = []
+    low = sent.text.lower()
+    for cue_words in ACCORDING:
+        i = low.find(cue_words)
+        if i < 0:
+            continue
+        cue_start = sent.start_char + i
+        cue_end = cue_start + len(cue_words)
+        last = sent.doc.char_span(cue_start, cue_end, alignment_mode="expand")
+        if last is None:
+            continue
+        obj = next((t for t in last[-1].children if t.dep_ == "pobj"), None)
+        if obj is None:
+            obj = next((t for t in sent if t.i > last[-1].i and t.pos_ in ("PROPN", "NOUN", "PRON")), None)
+        if obj is None:
+            continue
+        speaker = phrase(obj)
+        phrase_end = max(speaker.end_char, obj.right_edge.idx + len(obj.right_edge.text))
+        text = sent.doc.text
+        if i == 0 or not text[sent.start_char:cue_start].strip(" ,\"“"):
+            start, end = phrase_end, sent.end_char
+        else:
+            start, end = sent.start_char, cue_start
+        start, end = trim(text, start, end)
+        if end - start < 8:
+            continue
+        out.append(Candidate(start, end, "indirect", speaker, (cue_start, cue_end), None, STATEMENT["according"],
+                             "according"))
+    return out

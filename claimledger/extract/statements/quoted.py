@@ -1,0 +1,224 @@
+"""Statements found from their marks: quotations, dash-introduced paragraphs and speaker labels.
+
+A quotation either takes over a cue candidate (its words are the reported clause: a direct quote),
+makes the reported clause around it mixed, or is tied to a cue of its own: the verb a partial quote
+hangs from, 'X said, "..."', a colon introduction, or the quote run it continues. Rules here never
+change another rule's candidates in place: they return the revised list beside their own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from ...vocab.en import NO_PARTIAL
+from ..confidence import STATEMENT
+from ..marks import DashParagraph, Quote, paragraphs
+from .candidate import Candidate, trim, within
+from .syntax import BOUNDARY_DEPS, date_for, is_cue_verb, phrase, subject
+
+_LABEL = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*:\s+(?=\S)")
+
+
+def full_sentence_quote(doc: Doc, q: Quote) -> bool:
+    inner = doc.text[q.start:q.end].strip()
+    words = inner.split()
+    return len(words) >= 4 and (inner[:1].isupper() or inner[:1].isdigit())
+
+
+def from_quotes(doc: Doc, quotes: list[Quote], body: list[tuple[int, int]],
+                cands: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
+    """(``cands`` as the quotations revise them, the quotations' own candidates)."""
+    revised = list(cands)
+    out = []
+    for q in quotes:
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None:
+            continue
+        full = full_sentence_quote(doc, q)
+        inside = _cues_of(doc.text, q, revised)
+        if inside and full:  # the cue's content is this quote: one direct statement, the others dropped
+            best = max(inside, key=lambda i: revised[i].confidence)
+            for i in inside:
+                revised[i] = replace(revised[i], start=q.start, end=q.end, kind="direct", source="quote",
+                                     dropped=False) if i == best else replace(revised[i], dropped=True)
+            continue
+        around = [i for i, c in enumerate(revised) if c.source in ("cue", "according") and c.start <= q.start
+                  and q.end <= c.end + 2 and (c.end - c.start) > (q.end - q.start) + 3]
+        if around:  # a reported clause that contains the quote: mixed
+            for i in around:
+                revised[i] = replace(revised[i], kind="mixed", dropped=False)
+            continue
+        found = _attach(doc, q, span, body, full)
+        if found is not None:
+            out.append(found)
+    return revised, out
+
+
+def _cues_of(text: str, q: Quote, cands: list[Candidate]) -> list[int]:
+    """Cue candidates whose content lies inside (or is) the quote, else whose cue follows it ('"...," he said')."""
+    inside = [i for i, c in enumerate(cands) if c.source == "cue" and q.open_at - 1 <= c.start and c.end <= q.end + 2]
+    if q.close_at is not None and not inside:
+        close = q.close_at
+        inside = [i for i, c in enumerate(cands) if c.source == "cue" and c.cue and 0 < c.cue[0] - close <= 40
+                  and not re.search(r"[\n.;:!?\"“”]", text[close + 1:c.cue[0]])]
+    return inside
+
+
+def _attach(doc: Doc, q: Quote, span: Span, body: list[tuple[int, int]], full: bool) -> Candidate | None:
+    cue = _governing_cue(span)
+    if cue is not None and not full:
+        return _partial(doc, q, cue, span.sent)
+    introduced = _introduced(doc, q)
+    if introduced is not None:
+        return introduced
+    if not full:
+        return None
+    return _colon_introduced(doc, q, span.sent, body) or Candidate(
+        q.start, q.end, "direct", None, None, None, STATEMENT["run"], "run", inherit=True)
+
+
+def _governing_cue(span: Span) -> Token | None:
+    """The cue verb a partial quote hangs from: 'labeled Putin as a "predator"'."""
+    node = span.root
+    for _ in range(5):
+        if node.head.i == node.i or node.dep_ in BOUNDARY_DEPS:
+            return None
+        node = node.head
+        if is_cue_verb(node) and not (span.start <= node.i < span.end):
+            return None if node.lemma_.lower() in NO_PARTIAL else node
+        if node.dep_ in ("ROOT",) and not is_cue_verb(node):
+            return None
+    return None
+
+
+def _partial(doc: Doc, q: Quote, cue: Token, sent: Span) -> Candidate | None:
+    text = doc.text
+    subj = subject(cue)
+    if subj is None:
+        return None
+    cue_end = cue.idx + len(cue.text)
+    if cue.idx < q.open_at:  # the cue runs up to the quote: 'emphasized the idea of a "..."'
+        cue_end = q.open_at
+        while cue_end > cue.idx and text[cue_end - 1] in " \"“":
+            cue_end -= 1
+        pre = doc.char_span(cue.idx, cue_end, alignment_mode="expand")
+        if pre is not None and len(pre) > 1 and pre[-1].dep_ == "det":
+            cue_end = pre[-1].idx
+        while cue_end > cue.idx and text[cue_end - 1] == " ":
+            cue_end -= 1
+    return Candidate(q.start, q.end, "mixed", phrase(subj), (cue.idx, cue_end), date_for(cue, (q.start, q.end), sent),
+                     STATEMENT["partial"], "partial")
+
+
+def _introduced(doc: Doc, q: Quote) -> Candidate | None:
+    """Introduced by its cue: 'Mr. Barrett said, "we were floored."'"""
+    text = doc.text
+    window = text[max(0, q.open_at - 80):q.open_at]
+    lead = window.rstrip(" \"“'")
+    if not lead.endswith(","):
+        return None
+    comma = doc.char_span(q.open_at - (len(window) - len(lead)) - 1, q.open_at, alignment_mode="expand")
+    verb = None
+    if comma is not None:
+        before = doc[max(comma.start - 6, 0):comma.start]
+        verb = next((t for t in reversed(list(before)) if is_cue_verb(t)), None)
+    subj = subject(verb) if verb is not None else None
+    if verb is None or subj is None or subj.i >= verb.i:
+        return None
+    return Candidate(q.start, q.end, "direct", phrase(subj), (verb.idx, verb.idx + len(verb.text)),
+                     date_for(verb, (q.start, q.end), verb.sent), STATEMENT["intro"], "intro")
+
+
+def _colon_introduced(doc: Doc, q: Quote, sent: Span, body: list[tuple[int, int]]) -> Candidate | None:
+    """A colon introduction in the same or the previous sentence: "Vaal told parliament: ..." """
+    text = doc.text
+    colon = text.rfind(":", max(sent.start_char - 200, 0), q.open_at)
+    if colon < 0 or text[colon + 1:q.open_at].strip(" \n\"“"):
+        return None
+    intro = doc.char_span(colon, colon + 1, alignment_mode="expand")
+    if intro is None:
+        return None
+    isent = intro.sent
+    verb = next((t for t in isent if is_cue_verb(t)), None)
+    subj = subject(verb) if verb is not None else None
+    if subj is None:
+        subj = next((t for t in isent if t.dep_ == "nsubj"), None)
+    if subj is None or not within(body, isent.start_char, isent.end_char):
+        return None
+    cue_span = (verb.idx, verb.idx + len(verb.text)) if verb is not None else None
+    date = date_for(verb, (q.start, q.end), isent) if verb is not None else None
+    return Candidate(q.start, q.end, "direct", phrase(subj), cue_span, date, STATEMENT["colon"], "colon")
+
+
+def from_dash_paragraphs(doc: Doc, dashes: list[DashParagraph],
+                         cands: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
+    """'– The important thing is ..., she said.' or a bare dash paragraph continuing the speaker before it.
+
+    Returns ``cands`` with the cues inside the quoted words, and the attribution's own clause, dropped.
+    """
+    revised = list(cands)
+    out = []
+    text = doc.text
+    for d in dashes:
+        start = d.start
+        speaker, cue, end, date = _trailing_attribution(doc, d)
+        for i, c in enumerate(revised):
+            if c.source == "cue" and c.cue and (start <= c.cue[0] < end or (c.start < end and c.end > start
+                                                                             and c.cue[0] < d.end)):
+                revised[i] = replace(c, dropped=True)
+        s, e = trim(text, start, end)
+        attributed = speaker is not None
+        out.append(Candidate(s, e, "direct", speaker, cue, date, STATEMENT["dash" if attributed else "dash_bare"],
+                             "dash", inherit=not attributed))
+    return revised, out
+
+
+def _trailing_attribution(doc: Doc, d: DashParagraph) -> tuple[Span | None, tuple[int, int] | None, int, str | None]:
+    """(speaker, cue, end of the quoted words, date): the cue verb of the last sentence whose subject follows
+    a comma; without one, the whole paragraph is the quote."""
+    text = doc.text
+    tail = doc.char_span(d.start, d.end, alignment_mode="expand")
+    if tail is None:
+        return None, None, d.end, None
+    sents = list(tail.sents)  # type: ignore[attr-defined]
+    last = sents[-1] if sents else None
+    for tok in last or []:
+        if not is_cue_verb(tok):
+            continue
+        subj = subject(tok)
+        if subj is None or subj.i > tok.i:
+            continue
+        speaker = phrase(subj)
+        comma = text.rfind(",", d.start, speaker.start_char)
+        if comma < 0 or text[comma + 1:speaker.start_char].strip():
+            continue
+        return speaker, (tok.idx, tok.idx + len(tok.text)), comma, date_for(tok, (d.start, comma), tok.sent)
+    return None, None, d.end, None
+
+
+def from_speaker_labels(doc: Doc, body: list[tuple[int, int]], cands: list[Candidate]) -> list[Candidate]:
+    """'WALLACE: Let's start ...' in transcripts, 'Kallas: Russia must ...' in headlines."""
+    out = []
+    text = doc.text
+    for ps, pe in paragraphs(text, body):
+        m = _LABEL.match(text, ps, pe)
+        if not m:
+            continue
+        label = m.group(1)
+        span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if span is None:
+            continue
+        named = any(t.ent_type_ in ("PERSON", "ORG") for t in span) and all(
+            t.ent_type_ or t.is_punct for t in span)
+        if not (named or (label.isupper() and len(label) > 2)):
+            continue
+        if any(c.start < pe and c.end > m.end() for c in cands):
+            continue  # the paragraph already holds a statement of its own
+        s, e = trim(text, m.end(), pe)
+        if e - s >= 12:
+            cue = (m.end(1), m.end(1) + 1 + text[m.end(1):m.end()].find(":"))
+            out.append(Candidate(s, e, "direct", span, cue, None, STATEMENT["label"], "label"))
+    return out

@@ -1,0 +1,92 @@
+"""The parse around a cue: is a token a cue verb, who is its subject, which phrase names the speaker,
+where does the reported clause end, which date belongs to the cue."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ...vocab.en import META_NOUNS, PRONOUNS, RELATIVE, SPEECH_VERBS
+
+SUBJECT_DEPS = ("nsubj",)
+INHERIT_DEPS = ("conj", "advcl", "xcomp")
+# crossing one of these on the way up from a quote leaves the cue's own argument structure
+BOUNDARY_DEPS = ("relcl", "appos", "nsubj", "nsubjpass", "advcl", "csubj")
+
+
+def is_cue_verb(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_VERBS and not any(
+        c.dep_ == "neg" for c in tok.children)
+
+
+def subject(verb: Token, depth: int = 0) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in SUBJECT_DEPS:
+            return c
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    if verb.dep_ in INHERIT_DEPS and verb.head.i != verb.i and depth < 3:
+        return subject(verb.head, depth + 1)
+    return None
+
+
+def phrase(tok: Token) -> Span:
+    """The noun phrase of a speaker: the token with its modifiers, without relative clauses or appositions."""
+    doc = tok.doc
+    if tok.lower_ in PRONOUNS | RELATIVE:
+        return doc[tok.i:tok.i + 1]
+    left = tok.left_edge.i
+    right = tok.i
+    for c in tok.rights:
+        if c.dep_ in ("prep", "compound", "nmod") or (c.dep_ == "appos" and c.ent_type_ in ("ORG", "PERSON")):
+            right = max(right, c.right_edge.i)
+        elif c.dep_ == "punct" and c.text == ")" and right == c.i - 1:
+            right = c.i
+        elif c.dep_ != "punct" or c.text != ",":
+            break
+    while right > left and doc[right].dep_ == "punct" and doc[right].text != ")":
+        right -= 1
+    return doc[left:right + 1]
+
+
+def date_for(verb: Token, content: tuple[int, int], sent: Span) -> str | None:
+    """The DATE entity outside the content that hangs from the cue verb: 'said on Monday'."""
+    for ent in sent.ents:
+        if ent.label_ != "DATE" or content[0] <= ent.start_char < content[1]:
+            continue
+        node, hops = ent.root, 0
+        while node.head.i != node.i and hops < 4 and node.i != verb.i:
+            node = node.head
+            hops += 1
+            if node.pos_ == "VERB" and node.i != verb.i:
+                break
+        if node.i == verb.i:
+            return ent.text
+    return None
+
+
+def clause_span(clause: Token) -> tuple[int, int]:
+    """The clause's subtree, without a trailing apposition ('—a figure likely to ...', ', a statement that ...'),
+    which is the writer's comment on the claim, not the claim."""
+    start = clause.left_edge.idx
+    right = clause.right_edge.i
+    for t in clause.subtree:
+        if t.i <= clause.i or t.i > right:
+            continue
+        prev = t.left_edge.i - 1
+        if prev <= clause.left_edge.i or clause.doc[prev].text not in (",", "—", "–", "-", ";"):
+            continue
+        # ', a statement that underlined ...', '—a figure likely to ...': a noun naming the claim itself
+        meta = t.lemma_.lower() in META_NOUNS and t.left_edge.dep_ == "det"
+        if meta and t.dep_ in ("appos", "dobj", "npadvmod", "attr", "conj"):
+            right = prev - 1
+            break
+    end_tok = clause.doc[right]
+    return start, end_tok.idx + len(end_tok.text)
+
+
+def finite(clause: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass") for c in clause.children) or \
+        clause.tag_ in ("VBD", "VBZ", "VBP", "MD")

@@ -1,0 +1,176 @@
+"""The command line's shared parts: the Typer app, the options every command takes, one output helper,
+and the one place that turns a ``ClaimledgerError`` into a line.
+
+Commands live by area in the sibling modules; each parses its arguments, calls one library function
+and prints. The environment is read here and nowhere below ``interfaces/``.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from ... import __version__
+from ...errors import ClaimledgerError
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
+    from ...extract import Extractor, ExtractorConfig
+    from ...ledger.read import Filters
+    from ...ledger.store import Ledger
+
+app = typer.Typer(
+    name="claimledger",
+    help="Who said what, when, with which figures: an evidence-linked ledger of news claims.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+DbOpt = Annotated[str | None, typer.Option("--db", help="Ledger: a SQLite file path or postgresql://… URL "
+                                                      "[env CLAIMLEDGER_DB; default claimledger.db]")]
+TopicsOpt = Annotated[Path | None, typer.Option("--topics", help="Topic taxonomy YAML for positions "
+                                                                "[env CLAIMLEDGER_TOPICS; default: the shipped "
+                                                                "Russia-Ukraine talks topics].")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON document.")]
+JsonlOpt = Annotated[bool, typer.Option("--jsonl", help="Print JSON Lines, one row a line.")]
+CsvOpt = Annotated[bool, typer.Option("--csv", help="Print CSV with a header row.")]
+SinceOpt = Annotated[str | None, typer.Option(help="On or after this date (YYYY[-MM[-DD]]).")]
+UntilOpt = Annotated[str | None, typer.Option(help="On or before this date (YYYY[-MM[-DD]]).")]
+Format = Literal["table", "json", "jsonl", "csv"]
+
+
+def say_error(error: ClaimledgerError) -> None:
+    err.print(f"error: {error}", highlight=False, markup=False, soft_wrap=True)
+
+
+def fail(error: ClaimledgerError) -> NoReturn:
+    say_error(error)
+    raise typer.Exit(1)
+
+
+def db_url(db: str | None) -> str | None:
+    return db or os.environ.get("CLAIMLEDGER_DB")
+
+
+def open_ledger(db: str | None, mode: Literal["read", "write"] = "read") -> Ledger:
+    from ...ledger.store import Ledger
+
+    try:
+        return Ledger.open(db_url(db), mode)
+    except ClaimledgerError as e:
+        fail(e)
+
+
+def extractor_config(topics: Path | None = None) -> ExtractorConfig:
+    """The configuration from the flags, else the environment; a broken topics file is one line now."""
+    from ...extract.config import ExtractorConfig
+
+    path = str(topics.resolve()) if topics is not None else os.environ.get("CLAIMLEDGER_TOPICS") or None
+    try:
+        config = ExtractorConfig(model=os.environ.get("CLAIMLEDGER_MODEL") or None, topics=path)
+        config.taxonomy()
+    except ClaimledgerError as e:
+        fail(e)
+    return config
+
+
+def make_extractor(topics: Path | None = None) -> Extractor:
+    from ...extract import Extractor
+
+    return Extractor(extractor_config(topics))
+
+
+def make_filters(**values: Any) -> Filters:
+    from ...ledger.read import Filters
+
+    try:
+        return Filters(**values)
+    except ClaimledgerError as e:
+        fail(e)
+
+
+def progress() -> Progress:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), console=err, transient=False, disable=not err.is_terminal)
+
+
+def output_format(as_json: bool, jsonl: bool, as_csv: bool) -> Format:
+    chosen = [name for name, on in (("json", as_json), ("jsonl", jsonl), ("csv", as_csv)) if on]
+    if len(chosen) > 1:
+        fail(ClaimledgerError("--" + "/--".join(chosen), "choose one output format", "give one of --json, --jsonl, "
+                                                                                      "--csv"))
+    return chosen[0] if chosen else "table"  # type: ignore[return-value]
+
+
+Column = tuple[str, Callable[[dict[str, Any]], Any]]
+
+
+def emit(fmt: Format, doc: Any, rows: Sequence[dict[str, Any]] | None = None,
+         table: Callable[[], None] | None = None, columns: Sequence[Column] = (), title: str = "") -> None:
+    """Print ``doc`` as one JSON document, ``rows`` as JSON Lines or CSV, or a table (``table`` draws its own;
+    else ``columns``: header and cell function per column)."""
+    if fmt == "json":
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, default=str) + "\n")
+        return
+    lines = list(rows) if rows is not None else [doc]
+    if fmt == "jsonl":
+        for r in lines:
+            sys.stdout.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
+    elif fmt == "csv":
+        keys = list(dict.fromkeys(k for r in lines for k in r))
+        writer = csv.DictWriter(sys.stdout, fieldnames=keys, extrasaction="ignore")
+        writer.writeheader()
+        for r in lines:
+            writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v
+                             for k, v in r.items()})
+    elif table is not None:
+        table()
+    else:
+        tab = Table(*(h for h, _ in columns), title=title or None)
+        for r in lines:
+            tab.add_row(*(str(cell(r) if cell(r) is not None else "") for _, cell in columns))
+        out.print(tab)
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"claimledger {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                               help="Print the version and exit.")] = False) -> None:
+    """claimledger turns news articles into a ledger of attributed statements and figures."""
+
+
+def run() -> None:
+    try:
+        app()
+    except ClaimledgerError as e:  # the one place an error of ours becomes a line
+        say_error(e)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        err.print("interrupted: every article that finished is stored")
+        sys.exit(130)
+    except Exception as exc:  # a bug of ours: one line for the user, the traceback on request
+        if os.environ.get("CLAIMLEDGER_DEBUG"):
+            raise
+        err.print(f"internal error: {type(exc).__name__}: {exc} (fix: rerun with CLAIMLEDGER_DEBUG=1 and report "
+                  "the traceback)", highlight=False, markup=False, soft_wrap=True)
+        sys.exit(2)

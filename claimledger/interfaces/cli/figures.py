@@ -1,0 +1,101 @@
+"""Figures: list them, or line up one quantity across claimants."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from ...errors import ClaimledgerError
+from .app import CsvOpt, DbOpt, JsonlOpt, JsonOpt, SinceOpt, UntilOpt, app, emit, err, fail, make_filters, open_ledger
+from .app import out as console
+from .app import output_format as fmt_of
+
+figures_app = typer.Typer(help="Figures: list them, or line up one quantity across claimants.",
+                          invoke_without_command=True, no_args_is_help=False)
+app.add_typer(figures_app, name="figures")
+MEASURES_HELP = "killed, wounded, missing, casualties, displaced, captured, spent, pledged, aid, received, fired"
+
+
+def _fmt_value(r: dict[str, Any]) -> str:
+    def n(v: float) -> str:
+        return f"{v:,.0f}" if v >= 100 or v == int(v) else f"{v:,.2f}"
+    core = n(r["value"]) if r["value"] is not None else f"{n(r['low'])}–{n(r['high'])}"
+    unit = r["unit"] or ""
+    return " ".join(x for x in (r["approx"] or "", core, unit if unit != "people" else "") if x)
+
+
+@figures_app.callback()
+def figures(
+    ctx: typer.Context,
+    claimant: Annotated[str | None, typer.Option(help="Who claims it (name or alias).")] = None,
+    counted: Annotated[str | None, typer.Option(help="What is counted, e.g. 'Ukrainian soldiers killed'.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Outlet name (part of it).")] = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    limit: Annotated[int, typer.Option(help="Rows to show.")] = 100,
+    page: Annotated[int, typer.Option(help="Page of rows to show, from 1.")] = 1,
+    as_json: JsonOpt = False,
+    jsonl: JsonlOpt = False,
+    as_csv: CsvOpt = False,
+    db: DbOpt = None,
+) -> None:
+    """List figures, filtered by claimant, what is counted, outlet and as-of date."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from ...ledger.read import figures as run_figures
+
+    fmt = fmt_of(as_json, jsonl, as_csv)
+    f = make_filters(speaker=claimant, outlet=outlet, since=since, until=until, page=page, per_page=limit)
+    rows = run_figures(open_ledger(db), f, counted=counted)
+    emit(fmt, rows, rows=rows, title="Figures", columns=[
+        ("as of", lambda r: r["as_of"] or ""),
+        ("claimant", lambda r: r["claimant"] or r["claimant_name"] or "(article)"),
+        ("figure", _fmt_value), ("counted", lambda r: r["counted"] or ""), ("group", lambda r: r["group"] or ""),
+        ("measure", lambda r: r["measure"] or ""), ("outlet", lambda r: r["outlet"] or ""),
+    ])
+
+
+@figures_app.command("compare")
+def figures_compare(
+    query: Annotated[str, typer.Argument(help="The quantity, in plain words: 'Ukrainian soldiers killed'.")],
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    attributed: Annotated[bool, typer.Option("--attributed", help="Only figures someone claims.")] = False,
+    chart_path: Annotated[Path | None, typer.Option("--chart", help="Draw the figures over time to a .png "
+                                                                   "or .svg file.")] = None,
+    as_json: JsonOpt = False,
+    jsonl: JsonlOpt = False,
+    as_csv: CsvOpt = False,
+    db: DbOpt = None,
+) -> None:
+    """Line up one quantity as each claimant gives it, with the spread between highest and lowest."""
+    from ...analysis.figures import chart, compare
+
+    fmt = fmt_of(as_json, jsonl, as_csv)
+    if chart_path is not None and chart_path.suffix.lower() not in (".png", ".svg"):
+        fail(ClaimledgerError(str(chart_path), "unknown chart format", "name the file .png or .svg"))
+    cmp = compare(open_ledger(db), query, make_filters(since=since, until=until), include_unattributed=not attributed)
+    if cmp.measure is None:
+        fail(ClaimledgerError(repr(query), "names no measure claimledger lines up", f"say what is counted: "
+                                                                                    f"{MEASURES_HELP}"))
+
+    def table() -> None:
+        what = " ".join(x for x in (cmp.group or "any group", cmp.measure, cmp.unit or "") if x)
+        tab = Table("claimant", "figure", "measure", "as of", "outlet / article", "sentence",
+                    title=f"{query}  [{what}]", show_lines=True)
+        for r in cmp.rows:
+            tab.add_row(r["claimant"] or r["claimant_name"] or "(article voice)",
+                        _fmt_value(r) + (" (projected)" if r["projection"] else ""), r["measure"], r["as_of"] or "",
+                        f"{r['outlet'] or r.get('country') or '?'} #{r['article_id']} {(r['title'] or '')[:40]}",
+                        r["sentence"][:220])
+        console.print(tab)
+        spread = f"{cmp.spread:.2f}x" if cmp.spread else "n/a"
+        console.print(f"{len(cmp.rows)} figure(s); spread (highest over lowest): {spread}", highlight=False)
+
+    emit(fmt, cmp.to_dict(), rows=cmp.rows, table=table)
+    if chart_path is not None:
+        chart(cmp, str(chart_path))
+        err.print(f"chart written to {chart_path}")

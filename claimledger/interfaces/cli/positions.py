@@ -1,0 +1,97 @@
+"""Positions and events: who stands where, who moved, and the talks timeline."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from .app import CsvOpt, DbOpt, JsonlOpt, JsonOpt, SinceOpt, UntilOpt, app, emit, make_filters, open_ledger, out
+from .app import output_format as fmt_of
+
+MARK = {"support": "[green]+[/green]", "oppose": "[red]−[/red]", "mixed": "[yellow]±[/yellow]"}
+
+
+@app.command()
+def positions(
+    db: DbOpt = None,
+    topic: Annotated[str | None, typer.Option(help="Only this topic (id or part of it).")] = None,
+    actor: Annotated[str | None, typer.Option(help="Only this actor (any alias).")] = None,
+    changes: Annotated[bool, typer.Option("--changes", help="Actors whose stance on a topic changed, with the "
+                                                             "statements before and after.")] = False,
+    evidence: Annotated[bool, typer.Option("--evidence", help="List each cell's evidence.")] = False,
+    min_count: Annotated[int, typer.Option(help="Hide cells with fewer pieces of evidence.")] = 1,
+    as_json: JsonOpt = False,
+    jsonl: JsonlOpt = False,
+    as_csv: CsvOpt = False,
+) -> None:
+    """Who stands where on each topic: the actor x topic matrix (support / oppose / mixed)."""
+    from ...analysis.positions import changes as find_changes
+    from ...analysis.positions import matrix
+
+    fmt = fmt_of(as_json, jsonl, as_csv)
+    ledger = open_ledger(db)
+    if changes:
+        rows = find_changes(ledger, topic, actor)
+        emit(fmt, rows, rows=rows, table=lambda: _print_changes(rows))
+        return
+    m = matrix(ledger, topic, actor, min_count=min_count)
+    emit(fmt, m, rows=m["cells"], table=lambda: _print_matrix(m, evidence))
+
+
+def _print_changes(rows: list[dict[str, Any]]) -> None:
+    tab = Table("actor", "topic", "before", "after", show_lines=True, title="Changes of stance")
+    for c in rows:
+        tab.add_row(c["actor"], c["topic"], _ev(c["from"]), _ev(c["to"]))
+    out.print(tab)
+    out.print(f"{len(rows)} change(s)")
+
+
+def _print_matrix(m: dict[str, Any], evidence: bool) -> None:
+    if not m["cells"]:
+        out.print("No positions match. Ingest articles first, or widen --topic/--actor.")
+        return
+    cells = {(c["actor"], c["topic"]): c for c in m["cells"]}
+    tab = Table("actor", *m["topics"], title="Positions (support + / oppose − / mixed ±; count, latest date)")
+    for a in m["actors"][:60]:
+        row = []
+        for tp in m["topics"]:
+            cell = cells.get((a, tp))
+            row.append(f"{MARK[cell['stance']]} {cell['support'] + cell['oppose']} {cell['latest'] or ''}"
+                       if cell else "")
+        tab.add_row(a, *row)
+    out.print(tab)
+    if evidence:
+        for c in m["cells"]:
+            out.rule(f"{c['actor']} · {c['topic']} · {c['stance']} ({c['support']}+ {c['oppose']}−)")
+            for r in c["evidence"]:
+                out.print(f"  {r['stance']:7} {r['date'] or '':10} #{r['article_id']} {r['evidence'][:200]}",
+                          highlight=False, markup=False)
+
+
+def _ev(r: dict[str, Any]) -> str:
+    return f"{r['stance']} {r['date'] or ''} (#{r['article_id']})\n{r['evidence'][:160]}"
+
+
+@app.command()
+def events(
+    db: DbOpt = None,
+    actor: Annotated[str | None, typer.Option(help="Only events with this participant (any alias).")] = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    limit: Annotated[int, typer.Option(help="Rows to show.")] = 200,
+    as_json: JsonOpt = False,
+    jsonl: JsonlOpt = False,
+    as_csv: CsvOpt = False,
+) -> None:
+    """Meetings, rounds of talks, summits and calls on a timeline, newest first."""
+    from ...ledger.read import events as run_events
+
+    fmt = fmt_of(as_json, jsonl, as_csv)
+    rows = run_events(open_ledger(db), make_filters(speaker=actor, since=since, until=until, per_page=limit))
+    emit(fmt, rows, rows=rows, title="Talks and meetings", columns=[
+        ("date", lambda r: r["date"] or ""), ("kind", lambda r: r["kind"]),
+        ("participants", lambda r: ", ".join(r["participants"])), ("place", lambda r: r["place"] or ""),
+        ("sentence", lambda r: r["evidence"][:160]),
+    ])

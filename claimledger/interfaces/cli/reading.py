@@ -1,0 +1,165 @@
+"""Commands that read the ledger: stats, search, export, quotes, actors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from .app import CsvOpt, DbOpt, JsonlOpt, JsonOpt, SinceOpt, UntilOpt, app, emit, err, make_filters, open_ledger, out
+from .app import output_format as fmt_of
+
+LimitOpt = Annotated[int, typer.Option(help="Rows to show.")]
+PageOpt = Annotated[int, typer.Option(help="Page of rows to show, from 1.")]
+
+
+def _table(title: str, head: tuple[str, ...], rows: list[tuple[Any, ...]], **kw: Any) -> Table:
+    tab = Table(*head, title=title, **kw)
+    for r in rows:
+        tab.add_row(*(str(x) for x in r))
+    return tab
+
+
+def print_summary(ledger: Any) -> None:
+    from ...ledger.read.overview import summary
+
+    s = summary(ledger)
+    c = s["counts"]
+    head = Table(title=f"Ledger {ledger.where}", show_header=False)
+    for k in ("articles", "outlets", "actors", "statements", "figures", "mentions", "links"):
+        head.add_row(k, str(c[k]))
+    lo, hi = s["published"]
+    head.add_row("published", f"{lo or '?'} … {hi or '?'}")
+    if s["segments"]:
+        head.add_row("segments", ", ".join(f"{k} {v}" for k, v in sorted(s["segments"].items())))
+    for e in s["extractors"]:
+        head.add_row("extracted by", f"{e['version'] or '?'} (topics: {e['taxonomy'] or '?'}): {e['articles']} "
+                                     "articles")
+    out.print(head)
+    sections = [("outlets", "Outlets", ("outlet", "articles"), lambda r: (r["name"], r["articles"])),
+                ("countries", "Countries", ("country", "articles"), lambda r: (r["country"], r["articles"])),
+                ("top_speakers", "Most quoted", ("speaker", "statements"), lambda r: (r["name"], r["statements"])),
+                ("top_actors", "Most mentioned", ("actor", "kind", "mentions"),
+                 lambda r: (r["name"], r["kind"], r["mentions"]))]
+    for key, title, cols, cells in sections:
+        if s[key]:
+            out.print(_table(title, cols, [cells(r) for r in s[key]]))
+
+
+@app.command()
+def stats(db: DbOpt = None, as_json: JsonOpt = False) -> None:
+    """Summarise the ledger: counts, outlets, countries, most quoted and mentioned actors."""
+    ledger = open_ledger(db)
+    if as_json:
+        from ...ledger.read.overview import summary
+
+        emit("json", summary(ledger))
+        return
+    print_summary(ledger)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words to find in statements and article text.")],
+    db: DbOpt = None,
+    speaker: Annotated[str | None, typer.Option(help="Statements of this actor (any alias).")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Outlet name (part of it).")] = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    kind: Annotated[str | None, typer.Option(help="direct, mixed or indirect (statements only).")] = None,
+    limit: Annotated[int, typer.Option(help="Hits per section.")] = 20,
+    page: PageOpt = 1,
+    as_json: JsonOpt = False,
+    jsonl: JsonlOpt = False,
+    as_csv: CsvOpt = False,
+) -> None:
+    """Full-text search over statement content and article text."""
+    from ...ledger.read import search as run_search
+
+    fmt = fmt_of(as_json, jsonl, as_csv)
+    f = make_filters(speaker=speaker, outlet=outlet, since=since, until=until, kind=kind, page=page, per_page=limit)
+    res = run_search(open_ledger(db), query, f)
+
+    def tables() -> None:
+        out.print(_table(f"Statements matching {query!r}", ("id", "speaker", "kind", "said on", "statement"),
+                         [(r["id"], r["speaker_name"] or "—", r["kind"], r["said_on"] or "", r["content"][:140])
+                          for r in res["statements"]]))
+        out.print(_table(f"Articles matching {query!r}", ("id", "published", "outlet", "title", "snippet"),
+                         [(r["id"], r["published"] or "", r["outlet"] or "", (r["title"] or "")[:60], r["snippet"])
+                          for r in res["articles"]]))
+
+    hits = [{"section": k, **r} for k in ("statements", "articles") for r in res[k]]
+    emit(fmt, res, rows=hits, table=tables)
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet.")] = "jsonl",
+    table: Annotated[str, typer.Option(help="articles, statements, figures, actors, mentions, segments, links, "
+                                            "positions, events; jsonl without --table nests records under each "
+                                            "article.")] = "",
+    output: Annotated[Path | None, typer.Option("--out", "-o", help="File to write (stdout for jsonl/csv).")] = None,
+    db: DbOpt = None,
+) -> None:
+    """Export the ledger as JSON Lines, CSV or Parquet."""
+    from ...ledger.export import export as run_export
+
+    n = run_export(open_ledger(db), fmt, table or None, output)
+    if output:
+        err.print(f"wrote {n} rows to {output}")
+
+
+@app.command()
+def quotes(
+    speaker: Annotated[str | None, typer.Option(help="Actor name or alias, e.g. Kallas.")] = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    outlet: Annotated[str | None, typer.Option(help="Outlet name (part of it).")] = None,
+    contains: Annotated[str | None, typer.Option(help="Words the statement contains.")] = None,
+    kind: Annotated[str | None, typer.Option(help="direct, mixed or indirect.")] = None,
+    limit: LimitOpt = 50,
+    page: PageOpt = 1,
+    as_json: JsonOpt = False,
+    jsonl: JsonlOpt = False,
+    as_csv: CsvOpt = False,
+    db: DbOpt = None,
+) -> None:
+    """List statements: who said what, when, where, with the cue."""
+    from ...ledger.read import statements
+
+    fmt = fmt_of(as_json, jsonl, as_csv)
+    f = make_filters(speaker=speaker, since=since, until=until, outlet=outlet, contains=contains, kind=kind,
+                     page=page, per_page=limit)
+    rows = statements(open_ledger(db), f)
+    emit(fmt, rows, rows=rows, title="Statements", columns=[
+        ("said on", lambda r: r["said_on"] or (r["published"] or "")[:10]),
+        ("speaker", lambda r: r["actor"] or r["speaker_name"] or "—"), ("cue", lambda r: r["cue"] or ""),
+        ("kind", lambda r: r["kind"]), ("statement", lambda r: r["content"][:160]),
+        ("outlet", lambda r: r["outlet"] or ""), ("article", lambda r: f"#{r['article_id']} {(r['title'] or '')[:40]}"),
+    ])
+
+
+@app.command()
+def actors(
+    search: Annotated[str | None, typer.Argument(help="Name or alias to look for.")] = None,
+    kind: Annotated[str | None, typer.Option(help="person, organisation, place or group.")] = None,
+    limit: LimitOpt = 50,
+    page: PageOpt = 1,
+    as_json: JsonOpt = False,
+    jsonl: JsonlOpt = False,
+    as_csv: CsvOpt = False,
+    db: DbOpt = None,
+) -> None:
+    """List actors with their aliases, roles and statement counts."""
+    from ...ledger.read import actors as run_actors
+
+    fmt = fmt_of(as_json, jsonl, as_csv)
+    f = make_filters(page=page, per_page=limit)
+    rows = run_actors(open_ledger(db), search, kind, f.per_page, f.offset)
+    emit(fmt, rows, rows=rows, title="Actors", columns=[
+        ("actor", lambda r: r["name"]), ("kind", lambda r: r["kind"]), ("statements", lambda r: r["statements"]),
+        ("mentions", lambda r: r["mentions"]), ("aliases", lambda r: ", ".join(r["aliases"][:8])),
+        ("roles", lambda r: "; ".join(r["roles"][:3])),
+    ])

@@ -1,0 +1,75 @@
+"""Actors: the list with aliases and roles, and one actor whole with its timeline."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import desc, false, func, select
+
+from .. import schema as t
+from ..store import Ledger
+from .filters import actor_ids
+
+
+def rows_of(conn: Any, q: Any) -> list[dict[str, Any]]:
+    return [dict(r._mapping) for r in conn.execute(q)]
+
+
+def actors(ledger: Ledger, search: str | None = None, kind: str | None = None, limit: int = 50,
+           offset: int = 0) -> list[dict[str, Any]]:
+    """Actors with their aliases, roles and statement counts, most quoted first."""
+    q = select(t.actors.c.id, t.actors.c.name, t.actors.c.slug, t.actors.c.kind, t.actors.c.gender,
+               t.actors.c.statement_count.label("statements"), t.actors.c.mention_count.label("mentions"))
+    with ledger.connect() as conn:
+        if search:
+            ids = actor_ids(conn, search)
+            q = q.where(t.actors.c.id.in_(ids) if ids else false())
+        if kind:
+            q = q.where(t.actors.c.kind == kind)
+        q = q.order_by(desc(t.actors.c.statement_count), desc(t.actors.c.mention_count), t.actors.c.name
+                       ).limit(limit).offset(offset)
+        rows = rows_of(conn, q)
+        ids = [r["id"] for r in rows]
+        aliases: dict[int, list[str]] = {}
+        for aid, alias in conn.execute(select(t.aliases.c.actor_id, t.aliases.c.alias)
+                                       .where(t.aliases.c.actor_id.in_(ids)).order_by(t.aliases.c.id)):
+            aliases.setdefault(aid, []).append(alias)
+        roles: dict[int, list[str]] = {}
+        for aid, role in conn.execute(select(t.actor_roles.c.actor_id, t.actor_roles.c.role)
+                                      .where(t.actor_roles.c.actor_id.in_(ids))):
+            roles.setdefault(aid, []).append(role)
+    for r in rows:
+        r["aliases"] = [a for a in aliases.get(r["id"], []) if a != r["name"]]
+        r["roles"] = roles.get(r["id"], [])
+    return rows
+
+
+def actor_detail(ledger: Ledger, slug: str, limit: int = 50, offset: int = 0) -> dict[str, Any] | None:
+    """Who an actor is, what they said over time (newest first), what figures they claim, who quotes them."""
+    s, a, o, f = t.statements, t.articles, t.outlets, t.figures
+    with ledger.connect() as conn:
+        row = conn.execute(select(t.actors).where(t.actors.c.slug == slug)).first()
+        if row is None:
+            return None
+        actor = dict(row._mapping)
+        aid = actor["id"]
+        actor["aliases"] = [x for x in conn.execute(select(t.aliases.c.alias).where(t.aliases.c.actor_id == aid)
+                                                    .order_by(t.aliases.c.id)).scalars() if x != actor["name"]]
+        actor["roles"] = list(conn.execute(select(t.actor_roles.c.role).where(t.actor_roles.c.actor_id == aid)
+                                           .order_by(t.actor_roles.c.role)).scalars())
+        actor["statement_count"] = conn.execute(select(func.count()).where(s.c.actor_id == aid)).scalar_one()
+        # said_on is indexed with actor_id: the timeline page reads the index, not every statement
+        actor["statements"] = rows_of(conn, select(
+            s.c.id, s.c.article_id, s.c.kind, s.c.cue, s.c.content, s.c.said_on, s.c.confidence,
+            a.c.title, a.c.published, o.c.name.label("outlet"), a.c.country)
+            .select_from(s.join(a, a.c.id == s.c.article_id).outerjoin(o, o.c.id == a.c.outlet_id))
+            .where(s.c.actor_id == aid).order_by(desc(s.c.said_on), desc(s.c.id)).limit(limit).offset(offset))
+        actor["figures"] = rows_of(conn, select(
+            f.c.id, f.c.article_id, f.c.text, f.c.value, f.c.low, f.c.high, f.c.unit, f.c.counted, f.c.measure,
+            f.c.as_of, f.c.quantity).where(f.c.claimant_actor_id == aid).order_by(desc(f.c.as_of), f.c.id).limit(100))
+        source = func.coalesce(o.c.name, "country " + func.coalesce(a.c.country, "?"))
+        actor["outlets"] = rows_of(conn, select(source.label("outlet"), func.count().label("statements"))
+                                   .select_from(s.join(a, a.c.id == s.c.article_id)
+                                                .outerjoin(o, o.c.id == a.c.outlet_id))
+                                   .where(s.c.actor_id == aid).group_by(source).order_by(desc("statements")).limit(50))
+    return actor

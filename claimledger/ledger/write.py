@@ -1,0 +1,189 @@
+"""Writing one article: its rows in every table, actors merged by alias key, near-duplicates linked.
+
+Runs inside the transaction ``Ledger.add`` opens; imported on the first write, so reading the ledger
+never loads numpy, datasketch or the record mapping.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, insert, select
+
+from ..types import ActorRecord, Article, Extraction
+from ..vocab.names import name_key, slugify
+from . import dedup, rows
+from . import schema as t
+from .actors import add_counts, merge_actors
+
+
+@dataclass
+class AddResult:
+    article_id: int
+    added: bool
+    links: list[tuple[int, str, float]] = field(default_factory=list)  # (other article, kind, similarity)
+
+
+def insert_ignore(conn: Connection, table: t.Table, values: dict[str, Any] | list[dict[str, Any]]) -> Any:
+    """INSERT ... ON CONFLICT DO NOTHING, in the connection's dialect."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    ins = postgresql.insert(table) if conn.dialect.name == "postgresql" else sqlite.insert(table)
+    return ins.values(values).on_conflict_do_nothing()
+
+
+def note_extractor(conn: Connection, info: dict[str, str | None]) -> None:
+    conn.execute(insert_ignore(conn, t.extractors, {
+        **rows.clip(t.extractors, info), "first_used": datetime.now(UTC).replace(tzinfo=None)}))
+
+
+def _ref(ids: list[int], index: int | None) -> int | None:
+    """The stored id of the record at ``index`` of the extraction, if it has one."""
+    return ids[index] if index is not None and index < len(ids) else None
+
+
+def add_article(conn: Connection, art: Article, ex: Extraction, version: str) -> AddResult:
+    """Every row of one article, in the caller's transaction."""
+    ident = art.identity
+    existing = conn.execute(select(t.articles.c.id).where(t.articles.c.identity == ident)).scalar()
+    if existing is not None:
+        return AddResult(existing, False)
+    sig = dedup.signature(art.text)
+    outlet_id = _outlet(conn, art.outlet, art.country) if art.outlet else None
+    res = conn.execute(insert_ignore(conn, t.articles, {
+        **rows.clip(t.articles, rows.article_row(art, version)), "outlet_id": outlet_id,
+        "minhash": dedup.to_bytes(sig), "ingested_at": datetime.now(UTC).replace(tzinfo=None),
+    }).returning(t.articles.c.id))
+    aid = res.scalar()
+    if aid is None:  # another process stored the same article a moment ago
+        aid = conn.execute(select(t.articles.c.id).where(t.articles.c.identity == ident)).scalar_one()
+        return AddResult(aid, False)
+    links = _link_near_duplicates(conn, aid, sig, outlet_id, art.content_hash)
+    conn.execute(insert(t.article_bands), [{"band": b, "article_id": aid} for b in dedup.band_keys(sig)])
+    if art.segments:
+        conn.execute(insert(t.segments), [{"article_id": aid, **r} for r in rows.segment_rows(art)])
+    merged: dict[int, int] = {}
+    actor_ids = {rec.name: _actor(conn, rec, merged) for rec in ex.actors}
+    actor_ids = {k: merged.get(v, v) for k, v in actor_ids.items()}
+    if ex.mentions:
+        conn.execute(insert(t.mentions), [
+            {"article_id": aid, "actor_id": actor_ids.get(m.actor or ""),
+             **rows.clip(t.mentions, rows.mention_row(m))} for m in ex.mentions])
+    stmt_ids = _statements(conn, aid, ex, actor_ids)
+    _figures(conn, aid, ex, actor_ids, stmt_ids)
+    _positions_events(conn, aid, ex, actor_ids, stmt_ids)
+    counts: dict[int, list[int]] = {}
+    for ids, col in (([actor_ids.get(s.speaker_name or "") for s in ex.statements], 0),
+                     ([actor_ids.get(m.actor or "") for m in ex.mentions], 1)):
+        for a in ids:
+            if a is not None:
+                counts.setdefault(a, [0, 0])[col] += 1
+    for a, (n_st, n_mn) in sorted(counts.items()):  # a fixed order: two writers never deadlock
+        add_counts(conn, a, n_st, n_mn)
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)",
+                             (aid, art.title or "", art.text))
+    return AddResult(aid, True, links)
+
+
+def _outlet(conn: Connection, name: str, country: str | None) -> int:
+    conn.execute(insert_ignore(conn, t.outlets, {"name": name[:200], "country": country}))
+    return conn.execute(select(t.outlets.c.id).where(t.outlets.c.name == name[:200])).scalar_one()
+
+
+def _actor(conn: Connection, rec: ActorRecord, merged: dict[int, int]) -> int:
+    """One actor per real-world entity: found by any alias key, else created with its aliases."""
+    key = name_key(rec.name)
+    found = conn.execute(select(t.aliases.c.actor_id).where(t.aliases.c.key == key)).scalar() if key else None
+    slug = slugify(rec.name)[:300]
+    if found is not None and (rec.kind == "person") != (_kind(conn, found) == "person"):
+        # "UN" the organisation is not Kim Jong Un, whose surname is also "Un"
+        if rec.kind != "person":
+            slug = f"{slug}-{rec.kind}"[:300]
+        found = conn.execute(select(t.actors.c.id).where(t.actors.c.slug == slug)).scalar()
+    words = rec.name.split()
+    surname = name_key(words[-1]) if rec.kind == "person" and len(words) > 1 else None
+    if found is None:
+        conn.execute(insert_ignore(conn, t.actors, {"name": rec.name[:300], "slug": slug, "kind": rec.kind,
+                                                    "gender": rec.gender}))
+        found = conn.execute(select(t.actors.c.id).where(t.actors.c.slug == slug)).scalar_one()
+        if surname:  # an actor known so far only by this surname is this person
+            lone = conn.execute(select(t.actors.c.id).join(t.aliases, t.aliases.c.actor_id == t.actors.c.id)
+                                .where(t.aliases.c.key == surname, t.actors.c.slug == slugify(words[-1]))
+                                ).scalar()
+            if lone is not None and lone != found:
+                merge_actors(conn, found, lone)
+                merged[lone] = found
+    aliases = [rec.name] + rec.aliases + ([words[-1]] if surname else [])
+    alias_rows = [{"actor_id": found, "alias": a[:300], "key": name_key(a)[:300]} for a in aliases if name_key(a)]
+    if alias_rows:
+        conn.execute(insert_ignore(conn, t.aliases, alias_rows))
+    if rec.roles:
+        conn.execute(insert_ignore(conn, t.actor_roles, [{"actor_id": found, "role": r[:300]} for r in rec.roles]))
+    if rec.gender:
+        conn.execute(t.actors.update().where(t.actors.c.id == found, t.actors.c.gender.is_(None))
+                     .values(gender=rec.gender))
+    return found
+
+
+def _kind(conn: Connection, actor_id: int) -> str:
+    return conn.execute(select(t.actors.c.kind).where(t.actors.c.id == actor_id)).scalar_one()
+
+
+def _statements(conn: Connection, aid: int, ex: Extraction, actor_ids: dict[str, int]) -> list[int]:
+    ids = []
+    for i, s in enumerate(ex.statements):
+        row = rows.clip(t.statements, rows.statement_row(s))
+        sid = conn.execute(insert(t.statements).values(
+            article_id=aid, ordinal=i, actor_id=actor_ids.get(s.speaker_name or ""), **row,
+        ).returning(t.statements.c.id)).scalar_one()
+        ids.append(sid)
+        if conn.dialect.name == "sqlite":
+            conn.exec_driver_sql("INSERT INTO statements_fts(rowid, content) VALUES (?, ?)", (sid, s.content.text))
+    return ids
+
+
+def _figures(conn: Connection, aid: int, ex: Extraction, actor_ids: dict[str, int], stmt_ids: list[int]) -> None:
+    if ex.figures:
+        conn.execute(insert(t.figures), [{
+            "article_id": aid, "ordinal": i, "statement_id": _ref(stmt_ids, f.statement),
+            "claimant_actor_id": actor_ids.get(f.claimant_name or ""), **rows.clip(t.figures, rows.figure_row(f)),
+        } for i, f in enumerate(ex.figures)])
+
+
+def _positions_events(conn: Connection, aid: int, ex: Extraction, actor_ids: dict[str, int],
+                      stmt_ids: list[int]) -> None:
+    if ex.positions:
+        conn.execute(insert(t.positions), [{
+            "article_id": aid, "ordinal": i, "actor_id": actor_ids.get(p.actor_name),
+            "statement_id": _ref(stmt_ids, p.statement), **rows.clip(t.positions, rows.position_row(p)),
+        } for i, p in enumerate(ex.positions)])
+    if ex.events:
+        conn.execute(insert(t.events), [{"article_id": aid, "ordinal": i, **rows.clip(t.events, rows.event_row(e))}
+                                        for i, e in enumerate(ex.events)])
+
+
+def _link_near_duplicates(conn: Connection, aid: int, sig: Any, outlet_id: int | None,
+                          content_hash: str) -> list[tuple[int, str, float]]:
+    keys = dedup.band_keys(sig)
+    cands = conn.execute(select(t.article_bands.c.article_id).where(t.article_bands.c.band.in_(keys))
+                         .distinct()).scalars().all()
+    links = []
+    for other in cands:
+        row = conn.execute(select(t.articles.c.minhash, t.articles.c.outlet_id, t.articles.c.content_hash)
+                           .where(t.articles.c.id == other)).first()
+        if row is None or row.minhash is None:
+            continue
+        sim = dedup.similarity(sig, dedup.from_bytes(row.minhash))
+        if sim >= dedup.THRESHOLD:
+            if outlet_id and row.outlet_id and row.outlet_id != outlet_id:
+                kind = "syndicated"
+            else:
+                kind = "identical" if row.content_hash == content_hash else "near_duplicate"
+            links.append((other, kind, round(sim, 3)))
+    if links:
+        conn.execute(insert(t.article_links), [
+            {"article_id": aid, "other_id": o, "kind": k, "similarity": s} for o, k, s in links])
+    return links

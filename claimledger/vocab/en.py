@@ -1,0 +1,217 @@
+"""The English lexicon: every word list claimledger uses, grouped by the stage that reads it.
+
+One module per language, as spaCy keeps ``lang/en/`` and textacy ``constants.REPORTING_VERBS``: a rule
+never spells a word inline, so adding a language or a word is an edit here. Statements' cues cover
+speech (say, tell), assertion (claim, insist), report (report, reveal), estimation (estimate,
+calculate), argument (argue, suggest), warning and demand (warn, urge), denial (deny, reject) and
+cognition when used to report a stated position (believe, think). Inference verbs ("imply",
+"mean") and perception verbs ("see", "hear") are left out: they rarely carry an attribution.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..kinds import EventKind
+
+# -- Mentions: titles dropped from the front of a name ---------------------------------------------------
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "president", "prime", "minister",
+              "chancellor", "gen", "general", "col", "sen", "senator", "rep", "gov", "governor", "king",
+              "queen", "pope", "lord", "lady", "mr.", "mrs.", "ms.", "dr."}
+
+# -- Speakers: pronouns, honorifics and the role nouns that stand for people and organisations -----------
+FEMALE = {"she", "her", "hers", "herself"}
+MALE = {"he", "him", "his", "himself"}
+PLURAL = {"they", "them", "their", "themselves"}
+NEUTER = {"it", "its", "itself"}
+RELATIVE = {"who", "which", "that", "whom"}
+PRONOUNS = FEMALE | MALE | PLURAL | NEUTER
+HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "king": "m", "mrs": "f", "mrs.": "f",
+                    "ms": "f", "ms.": "f", "miss": "f", "dame": "f", "lady": "f", "queen": "f"}
+ROLE_STOP = {"the", "a", "an", "'s", "’s", "of", "former", "current", "then", "new", "top", "chief", "own"}
+# role heads that stand for people, so a role noun subject can be matched to a person actor
+PERSON_ROLES = set("""president minister chancellor leader diplomat envoy secretary spokesman spokeswoman
+spokesperson director chief head premier governor senator mayor commander general ambassador official
+negotiator adviser advisor king queen prince chairman chairwoman chair deputy foreign representative
+analyst expert economist researcher professor author lawyer prosecutor judge""".split())
+# nouns for a state's or organisation's institutions: the speaker is "<owner> <institution>"
+INSTITUTIONS = set("""military army forces ministry government officials intelligence command staff office
+prosecutor prosecutors authorities police navy service services""".split())
+# role heads that stand for organisations: 'the institute estimates ...'
+ORG_ROLES = set("""institute institution tank ministry department agency company firm organisation organization group
+government administration council commission committee office newspaper paper channel broadcaster network
+union bank fund court party campaign center centre university""".split())
+
+# -- Statements: the verbs and nouns that introduce what someone said, claimed or reported ---------------
+SPEECH_VERBS = frozenset("""
+say tell state declare announce add remark comment note mention observe explain reply respond answer
+retort quip joke shout whisper write tweet post blog testify recount recall recollect describe
+reiterate repeat stress emphasize emphasise underline underscore highlight point insist maintain
+assert aver affirm confirm acknowledge admit concede allow grant agree disagree concur
+claim contend argue reason suggest propose posit hypothesize speculate predict forecast project
+estimate calculate reckon figure count put gauge guess assess judge conclude find determine
+report reveal disclose divulge leak publish show indicate signal hint
+warn caution alert threaten vow pledge promise swear guarantee assure reassure
+demand urge call press plead beg ask request appeal implore
+deny dispute reject refute rebut dismiss contest challenge question doubt
+complain lament bemoan protest object criticize criticise condemn denounce decry accuse charge blame allege
+praise hail welcome applaud credit thank
+believe think feel expect hope fear worry suspect consider know understand
+inform brief notify advise counsel teach
+boast brag confess apologize apologise
+specify clarify elaborate detail outline summarize summarise
+decide order instruct direct
+insinuate
+mutter murmur exclaim cry yell scream mourn
+quote cite paraphrase
+recommend advocate endorse support oppose favour favor
+attest certify verify
+anticipate envisage envision
+proclaim pronounce profess opine editorialize
+label brand dub term characterize characterise portray depict express voice
+""".split())
+# verbs that report only with a clausal complement, never with a bare object ("she put the cup down")
+NEEDS_CLAUSE = frozenset("""put figure count find determine show indicate signal consider know understand feel
+find judge project call press order direct decide advise counsel allow grant charge credit thank praise hail
+welcome applaud support oppose favour favor endorse advocate recommend recall describe label brand dub term
+characterize characterise portray depict express voice""".split())
+# nouns whose "that"-clause is a reported statement: "rejects claims that ...", "her view that ..."
+CUE_NOUNS = frozenset("""
+claim claims statement assertion allegation allegations notion idea suggestion argument view belief
+contention insistence warning warnings report reports estimate estimates assessment conclusion finding
+findings promise pledge vow threat demand demands denial remarks comment comments message announcement
+admission confession prediction forecast projection fear fears hope hopes concern concerns accusation
+accusations charge charges complaint theory position stance opinion verdict testimony rumour rumor
+""".split())
+# prepositional cues: "according to X", "in X's view", "per X"
+ACCORDING = ("according to", "in the words of", "in the view of", "as reported by", "as stated by")
+# phrasal cues kept whole as the cue span: "pointed out", "went on"
+PARTICLES = frozenset("out on up about forward".split())
+# nouns that make a subject a source though it is not a name: "a study by CSIS suggests ..."
+SOURCE_NOUNS = frozenset("""
+study report survey poll analysis assessment estimate estimates paper research review investigation
+statement document memo letter filing data figures intelligence briefing audit census article
+""".split())
+WH = {"what", "how", "why", "where", "when", "whether", "if", "who", "which"}
+# verbs that report a clause but do not govern a partial quote: 'put pressure on Russia by presenting a "plan"'
+NO_PARTIAL = frozenset("""put figure count find determine show indicate signal know understand feel consider judge
+project allow grant charge credit order direct decide add""".split())
+META_NOUNS = CUE_NOUNS | {"figure", "number", "move", "sign", "step", "remark", "estimate", "account", "version"}
+# directives and commissives report an infinitive: 'urged Europe to act', 'vowed to retaliate'
+INFINITIVE_CUES = frozenset("""urge ask call press demand beg plead implore request instruct order tell advise warn
+promise vow pledge threaten swear refuse decline agree offer propose encourage""".split())
+
+# -- Numbers: number words, scales, fractions, currencies and the qualifiers before a figure -------------
+UNITS_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1,
+}
+SCALES = {"hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "mn": 1e6,
+          "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "trn": 1e12, "tn": 1e12}
+FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "sixth": 1 / 6, "tenth": 0.1,
+             "two-thirds": 2 / 3, "three-quarters": 0.75}
+CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "₴": "UAH", "₽": "RUB", "¥": "JPY"}
+CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR", "euros": "EUR", "eur": "EUR",
+                  "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "gbp": "GBP", "hryvnia": "UAH",
+                  "hryvnias": "UAH", "hryvnas": "UAH", "uah": "UAH", "rouble": "RUB", "roubles": "RUB",
+                  "ruble": "RUB", "rubles": "RUB", "rub": "RUB", "yen": "JPY", "yuan": "CNY", "crowns": "crowns",
+                  "crown": "crowns", "kronor": "SEK", "zloty": "PLN", "zlotys": "PLN"}
+QUALIFIERS = ["more than", "less than", "fewer than", "at least", "at most", "up to", "as many as", "as much as",
+              "as few as", "close to", "nearly", "almost", "about", "around", "approximately", "roughly", "some",
+              "over", "under", "just over", "just under", "upwards of", "an estimated", "estimated", "below",
+              "above", "in excess of", "no fewer than", "no less than", "not more than", "roughly", "circa", "c."]
+
+# -- Dates: months, weekdays and counts in relative dates ------------------------------------------------
+MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "few": 3, "a few": 3}
+UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years"}
+
+# -- Figures: what a number counts, and the words that make it no figure ---------------------------------
+TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "time", "round",
+              "term", "night", "weekend", "session", "stage", "phase", "point", "step"}
+PEOPLE = {"people", "person", "soldier", "troop", "civilian", "man", "woman", "child", "refugee", "citizen",
+          "resident", "casualty", "death", "fatality", "victim", "prisoner", "fighter", "serviceman", "servicemen",
+          "personnel", "worker", "patient", "family", "ukrainian", "russian", "volunteer", "conscript", "recruit",
+          "body", "inhabitant", "voter", "member", "student", "employee", "official", "officer", "pow", "captive"}
+LENGTH_UNITS = {"km": "km", "kilometre": "km", "kilometer": "km", "kilometres": "km", "kilometers": "km",
+                "mile": "miles", "miles": "miles", "metre": "m", "meter": "m", "hectare": "ha", "km²": "km²",
+                "sq": "km²", "square": "km²", "tonne": "t", "ton": "t", "barrel": "barrels", "mw": "MW", "gw": "GW"}
+MEASURES = {
+    "killed": {"kill", "die", "dead", "death", "fatality", "perish", "slay", "execute"},
+    "wounded": {"wound", "injure", "injury", "wounded", "injured"},
+    "missing": {"missing", "disappear", "vanish"},
+    "casualties": {"casualty", "loss", "losses", "lose"},
+    "displaced": {"displace", "flee", "refugee", "evacuate", "uproot", "displaced"},
+    "captured": {"capture", "prisoner", "detain", "imprison", "pow", "captive", "exchange", "swap"},
+    "spent": {"spend", "cost", "expenditure", "budget"},
+    "pledged": {"pledge", "promise", "commit", "allocate", "earmark", "approve"},
+    "received": {"receive", "get", "obtain"},
+    "fired": {"fire", "launch", "shoot"},
+    "aid": {"aid", "assistance", "support", "funding"},
+    "lost": set(),
+}
+MEASURE_OF = {w: m for m, ws in MEASURES.items() for w in ws}
+PROJECTION = re.compile(r"\b(on track to|expected to|set to|projected|forecast|could (reach|rise|top|hit)|"
+                        r"will (reach|rise|top|hit|exceed)|likely to (reach|rise|top))\b", re.I)
+PERIOD_PREPS = {"since", "during", "over", "throughout", "in", "between", "from", "until", "through", "within"}
+VAGUE = {"dozens", "hundreds", "thousands", "millions", "billions", "scores", "tens"}
+# nouns that total what their 'of' phrase names: 'the number of soldiers killed', 'the death toll'
+TOTAL_NOUNS = frozenset({"number", "total", "toll", "tally", "figure"})
+# what a period after 'since' or 'during' may name when it names no date: 'since the invasion'
+PERIOD_NOUNS = frozenset({"war", "invasion", "start", "conflict", "beginning", "fighting"})
+CIVILIAN_NOUNS = frozenset({"civilian", "child", "resident", "inhabitant"})
+SCALE_WORDS = frozenset({"million", "billion", "trillion", "thousand", "hundred"})
+CURRENCIES = {"USD", "EUR", "GBP", "UAH", "RUB", "JPY", "CNY", "SEK", "PLN", "crowns"}
+
+# -- Positions: acts and stands, the cues that oppose, negation and its scope ----------------------------
+# acts that put an actor on a side: the verb's subject is the actor, its clause the evidence
+ACT_VERBS = frozenset("""
+reject oppose refuse deny dismiss criticize criticise condemn warn resist veto block denounce rebuff decry
+support back endorse favor favour welcome demand insist push press pressure pressurize urge call seek want propose
+offer float suggest emphasize emphasise stress advocate champion agree accept approve express pledge promise vow
+impose adopt tighten lift ease issue prepare plan consider demand require see believe
+""".split())
+# nouns naming an actor's stand, with the actor as possessor: "the EU's strategy of ..."
+ACT_NOUNS = frozenset("""
+strategy plan proposal demand demands push call decision policy position idea insistence refusal rejection
+offer opposition support warning package
+""".split())
+NEGATIVE_CUES = frozenset("""
+reject oppose refuse deny dismiss criticize criticise condemn warn resist veto block denounce rebuff decry object
+caution slam refusal rejection opposition warning criticism
+""".split())
+NEGATORS = frozenset({"not", "n't", "no", "never", "nothing", "neither", "nor", "cannot", "without"})
+DOUBLE = frozenset({"unless", "until"})  # "no peace unless X": X is wanted
+AGAINST = re.compile(r"\b(against|unilateral(ly)?|at the expense of|dangers? of|risks? of)\b", re.I)
+# undoing the topic, wherever it stands in the clause: "help Russia bypass Western sanctions"
+UNDO = re.compile(r"\b(bypass\w*|evad\w*|circumvent\w*|get around|refrain\w* from|avoid\w*)\b", re.I)
+# a negation reaches the topic phrase only within its clause: these end one clause and start the next
+BOUNDARY = re.compile(r"[.;:,]\s|\b(but|as|because|while|whereas|although|though|however)\b", re.I)
+MODALS = frozenset({"must", "should", "ought", "shall"})  # "Russia must agree": someone's demand, not an act
+OWNED = re.compile(r"\w+['’]s\s+(\w+\s+){0,2}$")  # "the Kremlin's true willingness to ...": the owner's stance
+
+# -- Events: the words that name a meeting, a round of talks, a summit or a call -------------------------
+TRIGGERS: dict[str, EventKind] = {
+    "meet": "meeting", "meeting": "meeting", "talk": "talks", "talks": "talks", "negotiation": "talks",
+    "summit": "summit", "round": "talks", "call": "call", "phone": "call", "visit": "meeting",
+    "host": "meeting", "gather": "meeting"}
+
+# -- Queries: a reader's words for a quantity ------------------------------------------------------------
+BOTH = {"both", "total", "combined", "overall", "all"}
+QUERY_MEASURES = {"deaths": "killed", "dead": "killed", "died": "killed", "killed": "killed", "fatalities": "killed",
+                  "casualties": "casualties", "losses": "casualties", "wounded": "wounded", "injured": "wounded",
+                  "missing": "missing", "displaced": "displaced", "refugees": "displaced", "prisoners": "captured",
+                  "captured": "captured", "spent": "spent", "spending": "spent", "cost": "spent", "costs": "spent",
+                  "pledged": "pledged", "pledges": "pledged", "aid": "aid", "received": "received", "fired": "fired"}
+
+# units a reader names in a quantity query ('Russian tanks lost')
+QUERY_UNITS = frozenset("tanks drones aircraft jets helicopters missiles shells".split())
+
+# participles of the measure verbs that do not take -ed: 'displacing' -> 'displaced', 'lose' -> 'lost'
+IRREGULAR_PARTICIPLES = {"lose": "lost", "spend": "spent", "flee": "fled", "get": "got", "shoot": "shot", "pay": "paid",
+                         "meet": "met"}
