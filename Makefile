@@ -31,6 +31,7 @@ lint: install
 	$(BIN)/mypy claimledger
 
 bench: install
+	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/web.py
 

@@ -102,3 +102,39 @@ def test_quotes_and_actors_commands(demo_db: Path) -> None:
     r = cli("actors", "Lindqvist", "--db", str(demo_db), "--json")
     [actor] = json.loads(r.stdout)
     assert actor["name"] == "Tomas Lindqvist" and actor["statements"] >= 4 and "Lindqvist" in actor["aliases"]
+
+
+def test_one_output_helper_json_jsonl_csv(demo_db: Path) -> None:
+    base = ["quotes", "--speaker", "Sandoval", "--db", str(demo_db)]
+    doc = json.loads(cli(*base, "--json").stdout)
+    lines = [json.loads(line) for line in cli(*base, "--jsonl").stdout.splitlines()]
+    csv_out = cli(*base, "--csv").stdout.splitlines()
+    assert isinstance(doc, list) and doc == lines and len(csv_out) == len(doc) + 1 and csv_out[0].startswith("id,")
+    r = cli(*base, "--json", "--csv")
+    assert r.returncode == 1 and "choose one output format" in r.stderr
+    for cmd in (["actors"], ["figures"], ["events"], ["positions"], ["search", "ceasefire"]):
+        r = cli(*cmd, "--db", str(demo_db), "--json")
+        assert r.returncode == 0 and json.loads(r.stdout) is not None, (cmd, r.stderr)
+    stats = json.loads(cli("stats", "--db", str(demo_db), "--json").stdout)
+    assert stats["counts"]["articles"] == 10
+
+
+@pytest.mark.parametrize("args, words", [
+    (["quotes", "--since", "2023-13-45"], "--since: '2023-13-45' is not a date"),
+    (["figures", "--until", "yesterday"], "--until: 'yesterday' is not a date"),
+    (["quotes", "--kind", "partial"], "unknown statement kind 'partial'"),
+    (["quotes", "--page", "0"], "page 0 is out of range"),
+])
+def test_bad_filters_are_one_line(demo_db: Path, args: list[str], words: str) -> None:
+    r = cli(*args, "--db", str(demo_db))
+    assert r.returncode == 1 and words in r.stderr and "fix:" in r.stderr, r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
+
+
+def test_stored_version_names_the_taxonomy(demo_db: Path) -> None:
+    with sqlite3.connect(demo_db) as conn:
+        versions = conn.execute("SELECT DISTINCT extractor_version FROM articles").fetchall()
+        named = conn.execute("SELECT version, taxonomy, taxonomy_source FROM extractors").fetchall()
+    assert len(versions) == 1 and len(named) == 1 and named[0][0] == versions[0][0]
+    assert named[0][1] == "Tarn Valley talks (fictional)" and named[0][2].endswith("topics.yaml")
+    assert "Tarn Valley talks (fictional)" in cli("stats", "--db", str(demo_db)).stdout

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, extract
+from conftest import EXAMPLES, default_extractor, extract
 
 from claimledger.ingest import read_sources
 from claimledger.ingest.sources import IngestOptions, finish
@@ -99,18 +99,38 @@ def test_non_body_lines_yield_no_statements(demands: tuple[Article, list[Stateme
         assert "READ ALSO" not in art.text[max(0, s.content.start - 12):s.content.end]
 
 
-def test_offsets_are_exact_everywhere() -> None:
+OPENING = "“\"„«‘'"
+CLOSING = "”\"“»’'"
+
+
+def test_spans_fall_on_token_boundaries_and_quotes_fill_their_marks() -> None:
+    """Every content, speaker, cue and part begins where a token begins and ends where one ends; a direct quote
+    is the whole text between its marks (less the writer's trailing comma), never a mark itself."""
+    checked = quoted = 0
     for path in sorted(EXAMPLES.rglob("*")):
         if path.suffix not in (".txt", ".html", ".jsonl"):
             continue
         for art in read_sources([str(path)]):
             assert isinstance(art, Article)
+            doc = default_extractor().nlp.make_doc(art.text)
+            starts, ends = {t.idx for t in doc}, {t.idx + len(t.text) for t in doc}
             for s in extract(art).statements:
-                assert art.text[s.content.start:s.content.end] == s.content.text
-                if s.speaker:
-                    assert art.text[s.speaker.start:s.speaker.end] == s.speaker.text
-                if s.cue:
-                    assert art.text[s.cue.start:s.cue.end] == s.cue.text
+                spans = [(s.content.start, s.content.end), *s.parts]
+                spans += [(x.start, x.end) for x in (s.speaker, s.cue) if x is not None]
+                for a, b in spans:
+                    assert a in starts and b in ends, (path.name, art.text[a:b])
+                    checked += 1
+                text = s.content.text
+                assert text == text.strip() and text[:1] not in OPENING[:2] and text[-1:] not in CLOSING[:1]
+                for a, b in s.parts or [(s.content.start, s.content.end)]:
+                    before = art.text[a - 1] if a else ""
+                    if s.kind != "direct" or before not in OPENING:
+                        continue
+                    close = art.text.find(CLOSING[OPENING.index(before)], b)
+                    between = art.text[b:close]
+                    assert close >= 0 and between in ("", ",", "."), (path.name, art.text[a:b][-40:], between)
+                    quoted += 1
+    assert checked > 150 and quoted >= 8
 
 
 def test_extract_is_pure() -> None:

@@ -1,9 +1,12 @@
-"""The store, the same tests on a SQLite file and on a real PostgreSQL server."""
+"""The store, the same tests on a SQLite file and on a real PostgreSQL server.
+
+Extractions are built by hand (``records.marked``): the ledger is tested without the model.
+"""
 
 from __future__ import annotations
 
 import pytest
-from conftest import extract
+from records import marked
 from sqlalchemy import func, select
 
 from claimledger.errors import LedgerError
@@ -12,7 +15,7 @@ from claimledger.ledger import schema as t
 from claimledger.ledger.read import Filters, summary, table_rows
 from claimledger.ledger.read import search as run_search
 from claimledger.ledger.store import Ledger
-from claimledger.types import Article, Extraction, Figure, Span, Statement
+from claimledger.types import Article, Span, Statement
 
 TEXT = ("Port reopens after storm\n"
         "Harbour master Greta Lund said on Monday that the port of Velm would reopen on Friday.\n"
@@ -33,31 +36,9 @@ def make_article(text: str = TEXT, source: str = "velm.txt", outlet: str | None 
     return finish(Article(text=text, source=source, outlet=outlet, published="2024-03-04"), IngestOptions())
 
 
-def with_records(art: Article) -> Extraction:
-    ex = extract(art)
-    q_start = art.text.index("We lost")
-    q_end = art.text.index(" night,") + len(" night")
-    if not any(s.content.start == q_start for s in ex.statements):  # stored as given, whatever extraction found
-        ex.statements.insert(0, Statement(Span.of(art.text, q_start, q_end),
-                                          Span.of(art.text, *_find(art.text, "Lund told")), "Greta Lund",
-                                          Span.of(art.text, *_find(art.text, "told")), "direct", "2024-03-04", 0.9))
-    s, e = _find(art.text, "nearly 2 million euros")
-    if not any(f.span.start == s for f in ex.figures):
-        ex.figures.append(Figure(Span.of(art.text, s, e), 2e6, approx="nearly", unit="EUR", claimant_name="Greta Lund",
-                                 statement=0, as_of="2024-03-04"))
-    return ex
-
-
-def _find(text: str, sub: str) -> tuple[int, int]:
-    i = text.index(sub)
-    if sub == "Lund told":
-        return i, i + 4
-    return i, i + len(sub)
-
-
 def test_article_and_records_round_trip_with_offsets(ledger: Ledger) -> None:
     art = make_article()
-    res = ledger.add(art, with_records(art))
+    res = ledger.add(art, marked(art))
     assert res.added
     with ledger.connect() as conn:
         text = conn.execute(select(t.articles.c.text)).scalar_one()
@@ -82,8 +63,8 @@ def test_article_and_records_round_trip_with_offsets(ledger: Ledger) -> None:
 
 def test_reingest_adds_nothing(ledger: Ledger) -> None:
     art = make_article()
-    first = ledger.add(art, extract(art))
-    again = ledger.add(make_article(), extract(art))
+    first = ledger.add(art, marked(art))
+    again = ledger.add(make_article(), marked(art))
     assert first.added and not again.added and again.article_id == first.article_id
     assert ledger.counts()["articles"] == 1
 
@@ -94,19 +75,19 @@ def test_copies_elsewhere_are_linked_not_dropped(ledger: Ledger) -> None:
     b = make_article(long_text, source="other-name.txt")  # same text, other file: stored, linked as identical
     c = make_article("Storm: port of Velm to reopen\n" + long_text.split("\n", 1)[1].replace("Friday", "Saturday")
                      + "Reporting by Nordic Wire.\n", source="wire.txt", outlet="Nordic Wire")  # syndicated, edited
-    ida = ledger.add(a, extract(a)).article_id
-    rb = ledger.add(b, extract(b))
-    rc = ledger.add(c, extract(c))
+    ida = ledger.add(a, marked(a)).article_id
+    rb = ledger.add(b, marked(b))
+    rc = ledger.add(c, marked(c))
     assert rb.added and [(o, k) for o, k, _ in rb.links] == [(ida, "identical")]
     assert rc.added and {k for _, k, _ in rc.links} == {"syndicated"}
     unrelated = make_article("Completely different story about rail strikes in the capital city today.\n",
                              source="rail.txt")
-    assert ledger.add(unrelated, extract(unrelated)).links == []
+    assert ledger.add(unrelated, marked(unrelated)).links == []
 
 
 def test_article_is_written_all_or_nothing(ledger: Ledger) -> None:
     art = make_article()
-    ex = extract(art)
+    ex = marked(art)
     # a statement without a kind breaks a NOT NULL constraint after the article row is already inserted
     ex.statements.append(Statement(Span.of(art.text, 0, 4), None, None, None, None, None, 0.5))  # type: ignore[arg-type]
     with pytest.raises(LedgerError) as info:
@@ -121,8 +102,8 @@ def test_article_is_written_all_or_nothing(ledger: Ledger) -> None:
 def test_actors_merge_across_articles(ledger: Ledger) -> None:
     a = make_article()
     b = make_article("Velm update\nLund later said that 12 boats were recovered by divers.\n", source="b.txt")
-    ledger.add(a, extract(a))
-    ledger.add(b, extract(b))
+    ledger.add(a, marked(a))
+    ledger.add(b, marked(b))
     with ledger.connect() as conn:
         names = conn.execute(select(t.actors.c.name).where(t.actors.c.name.like("%Lund%"))).scalars().all()
         aliases = conn.execute(select(t.aliases.c.alias).join(t.actors).where(t.actors.c.name == "Greta Lund")
@@ -136,7 +117,7 @@ def search(ledger: Ledger, query: str) -> dict[str, list[dict[str, object]]]:
 
 def test_full_text_search_and_summary(ledger: Ledger) -> None:
     art = make_article()
-    ledger.add(art, with_records(art))
+    ledger.add(art, marked(art))
     res = search(ledger, "boats")
     assert [r["speaker_name"] for r in res["statements"]] == ["Greta Lund"]
     assert res["articles"] and res["articles"][0]["title"] == "Port reopens after storm"
@@ -154,7 +135,7 @@ def test_full_text_search_and_summary(ledger: Ledger) -> None:
 def test_reopening_keeps_data_and_schema(ledger_url: str) -> None:
     art = make_article()
     with Ledger(ledger_url) as a:
-        a.add(art, extract(art))
+        a.add(art, marked(art))
     with Ledger(ledger_url) as b:
         assert b.counts()["articles"] == 1
 
@@ -166,7 +147,7 @@ def test_actor_counts_follow_adds_and_merges(ledger: Ledger) -> None:
     for i, body in enumerate(["Port director Greta Lund said on Monday that the port of Velm would reopen on Friday.\n",
                               "Harbour master Ole Brandt said that 40 boats were lost. Lund agreed.\n"]):
         art = make_article("Velm\n" + body, source=f"{i}.txt")
-        ledger.add(art, extract(art))
+        ledger.add(art, marked(art))
 
     def check() -> dict[str, int]:
         with ledger.connect() as conn:
