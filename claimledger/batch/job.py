@@ -123,8 +123,8 @@ def run_batch(inputs: list[str], out: str, config: ExtractorConfig | None = None
               partitions: int | None = None, options: IngestOptions | None = None, spark: Any = None) -> BatchReport:
     """Extract every article under ``inputs`` on Spark and write the tables under ``out``.
 
-    ``config`` travels to the executors with the tasks (its taxonomy as text); ``master`` None is
-    spark-submit's, else local[*].
+    ``config`` travels to the executors with the tasks (its taxonomy as text); without ``spark`` a
+    session is started on ``master`` (None: spark-submit's).
     """
     import time
 
@@ -132,39 +132,13 @@ def run_batch(inputs: list[str], out: str, config: ExtractorConfig | None = None
 
     config = config if config is not None else ExtractorConfig()
     started = time.perf_counter()
-    opts = options or IngestOptions()
     own = spark is None
     if own:
         spark = session(master)
     try:
-        sc = spark.sparkContext
-        files, meta_files, parquet = list_inputs(spark, inputs)
-        report = BatchReport(files=len(files) + len(parquet))
-        order = {f: i for i, f in enumerate(files)}
-        metas = dict(sc.binaryFiles(",".join(meta_files)).map(lambda kv: (_local(kv[0]), kv[1])).collect()) \
-            if meta_files else {}
-        meta_b = sc.broadcast(metas)
-        n_parts = partitions or max(sc.defaultParallelism * 4, 1)
-
-        order_b = sc.broadcast(order)  # local files are absolute paths, others full URIs, as binaryFiles names them
-
-        def read(kv: tuple[str, bytes]) -> Iterator[tuple[int, int, Article | str]]:
-            path = _local(kv[0])
-            side = os.path.join(os.path.dirname(path), Path(path).stem + META_SUFFIX)
-            for j, item in enumerate(articles_from_bytes(kv[1], path, opts, meta_b.value.get(side), side)):
-                yield (order_b.value.get(path, -1), j, item if isinstance(item, Article) else str(item))
-
-        parts = []
-        if files:
-            parts.append(sc.binaryFiles(",".join(files), minPartitions=n_parts).flatMap(read))
-        if parquet:
-            base = len(files)
-            df = spark.read.parquet(*parquet)
-            parts.append(df.rdd.zipWithIndex().map(lambda ri: (base, ri[1], _article_from_row(ri[0].asDict(), opts))))
-        if not parts:
-            raise ClaimledgerError(" ".join(inputs), "no input files found", "give files or folders of articles")
-        items = sc.union(parts) if len(parts) > 1 else parts[0]
-        items = items.cache()
+        report = BatchReport()
+        n_parts = partitions or max(spark.sparkContext.defaultParallelism * 4, 1)
+        items = _read(spark, inputs, options or IngestOptions(), n_parts, report).cache()
         report.errors = [m for _, _, m in items.filter(lambda x: isinstance(x[2], str)).collect()]
         good = items.filter(lambda x: isinstance(x[2], Article))
         # the first of several copies of one article (same identity) wins, as in ingest
@@ -175,16 +149,7 @@ def run_batch(inputs: list[str], out: str, config: ExtractorConfig | None = None
             StorageLevel.MEMORY_AND_DISK)  # each table is one pass over these; never extract twice
         rss = records.filter(lambda kv: kv[0] == "_rss").values().collect()
         report.worker_peak_rss_mb = max(rss, default=0.0)
-        frames = {}
-        for table in TABLES:
-            rows = records.filter(lambda kv, t=table: kv[0] == t).values()
-            frames[table] = spark.createDataFrame(rows, schema(table))
-            frames[table].write.mode("overwrite").partitionBy("month").parquet(f"{out}/{table}")
-        report.articles = spark.read.parquet(f"{out}/articles").count()
-        report.statements = spark.read.parquet(f"{out}/statements").count()
-        report.figures = spark.read.parquet(f"{out}/figures").count()
-        report.actors = merge_actors_stage(spark, out)
-        report.quantities = group_figures_stage(spark, out)
+        _write_tables(spark, records, out, report)
         items.unpersist()
         records.unpersist()
         _write_manifest(out, report, inputs, config)
@@ -194,6 +159,48 @@ def run_batch(inputs: list[str], out: str, config: ExtractorConfig | None = None
             spark.stop()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _read(spark: Any, inputs: list[str], opts: IngestOptions, n_parts: int, report: BatchReport) -> Any:
+    """(file number, item number, Article or error line) for every item of every input, in ingest's order."""
+    sc = spark.sparkContext
+    files, meta_files, parquet = list_inputs(spark, inputs)
+    report.files = len(files) + len(parquet)
+    order = {f: i for i, f in enumerate(files)}
+    metas = dict(sc.binaryFiles(",".join(meta_files)).map(lambda kv: (_local(kv[0]), kv[1])).collect()) \
+        if meta_files else {}
+    meta_b = sc.broadcast(metas)
+    order_b = sc.broadcast(order)  # local files are absolute paths, others full URIs, as binaryFiles names them
+
+    def read(kv: tuple[str, bytes]) -> Iterator[tuple[int, int, Article | str]]:
+        path = _local(kv[0])
+        side = os.path.join(os.path.dirname(path), Path(path).stem + META_SUFFIX)
+        for j, item in enumerate(articles_from_bytes(kv[1], path, opts, meta_b.value.get(side), side)):
+            yield (order_b.value.get(path, -1), j, item if isinstance(item, Article) else str(item))
+
+    parts = []
+    if files:
+        parts.append(sc.binaryFiles(",".join(files), minPartitions=n_parts).flatMap(read))
+    if parquet:
+        base = len(files)
+        df = spark.read.parquet(*parquet)
+        parts.append(df.rdd.zipWithIndex().map(lambda ri: (base, ri[1], _article_from_row(ri[0].asDict(), opts))))
+    if not parts:
+        raise ClaimledgerError(" ".join(inputs), "no input files found", "give files or folders of articles")
+    return sc.union(parts) if len(parts) > 1 else parts[0]
+
+
+def _write_tables(spark: Any, records: Any, out: str, report: BatchReport) -> None:
+    """Each table by month, then the two cross-article stages over what was written."""
+    for table in TABLES:
+        rows = records.filter(lambda kv, t=table: kv[0] == t).values()
+        spark.createDataFrame(rows, schema(table)).write.mode("overwrite").partitionBy("month").parquet(
+            f"{out}/{table}")
+    report.articles = spark.read.parquet(f"{out}/articles").count()
+    report.statements = spark.read.parquet(f"{out}/statements").count()
+    report.figures = spark.read.parquet(f"{out}/figures").count()
+    report.actors = merge_actors_stage(spark, out)
+    report.quantities = group_figures_stage(spark, out)
 
 
 def _jvm_peak_mb(spark: Any) -> float:

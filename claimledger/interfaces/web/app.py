@@ -123,7 +123,15 @@ def create_app(db: str | None = None, extractor: Extractor | None = None, token:
     app.add_middleware(Guard, max_body=max_body)
     _swagger(app)  # before /static, which would otherwise take /static/swagger/…
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    _pages(app)
+    _writes(app, token, allow_private)
+    _errors(app)
+    return app
 
+
+def _pages(app: FastAPI) -> None:
+    """Every page and its JSON twin, and the comparison chart."""
+    ledger = app.state.ledger
     twin(app, "/", "overview.html", pages.overview, "Counts, latest articles, most-quoted actors, contested figures",
          ["overview"])
     twin(app, "/articles", "articles.html", pages.articles, "Articles, newest first", ["articles"])
@@ -152,6 +160,11 @@ def create_app(db: str | None = None, extractor: Extractor | None = None, token:
         chart(cmp, buf, fmt="svg")  # text drawn as paths: nothing in an actor's name can run
         return Response(buf.getvalue(), media_type="image/svg+xml")
 
+
+def _writes(app: FastAPI, token: str | None, allow_private: bool) -> None:
+    """POST /articles, behind the token: 403 without one configured, 401 for a wrong one."""
+    ledger = app.state.ledger
+
     def need_token(request: Request) -> None:
         if token is None:
             raise HTTPException(403, "this server is read-only; start it with CLAIMLEDGER_TOKEN set to allow writes")
@@ -178,9 +191,6 @@ def create_app(db: str | None = None, extractor: Extractor | None = None, token:
             "title": res.article.title, "published": res.article.published,
             "extraction": res.extraction.to_dict() if res.extraction else None,
         }), status_code=201 if res.added else 200)
-
-    _errors(app)
-    return app
 
 
 def _swagger(app: FastAPI) -> None:
