@@ -10,14 +10,15 @@ from sqlalchemy import select
 from claimledger.ingest.sources import IngestOptions, finish
 from claimledger.ledger import schema as t
 from claimledger.ledger.actors import read_alias_file
-from claimledger.ledger.read import Filters, actors, statements
+from claimledger.ledger.read import Filters, list_statements
+from claimledger.ledger.read import list_actors as actors
 from claimledger.ledger.store import Ledger
 from claimledger.types import Article
 from claimledger.vocab.names import name_key
 
 
 def quotes(ledger: Ledger, speaker: str) -> list[dict[str, object]]:
-    return statements(ledger, Filters(speaker=speaker))
+    return list_statements(ledger, Filters(speaker=speaker))
 
 
 def add(ledger: Ledger, text: str, source: str, outlet: str = "Test Post", published: str = "2025-02-10") -> None:

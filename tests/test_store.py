@@ -13,7 +13,7 @@ from claimledger.errors import LedgerError
 from claimledger.ingest.sources import IngestOptions, finish
 from claimledger.ledger import schema as t
 from claimledger.ledger.read import Filters, summary, table_rows
-from claimledger.ledger.read import search as run_search
+from claimledger.ledger.read import full_text_search as run_search
 from claimledger.ledger.store import Ledger
 from claimledger.types import Article, Span, Statement
 

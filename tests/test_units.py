@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from records import marked
 from sqlalchemy import select
@@ -164,3 +166,12 @@ def test_filters_yield_escaped_bound_clauses() -> None:
 
 def test_ingest_options_import_no_reader() -> None:
     assert IngestOptions().fetch.max_bytes == IngestOptions().max_bytes
+
+
+def test_every_read_name_loads_from_its_module() -> None:
+    import claimledger.ledger.read as read
+
+    assert sorted(read.__all__) == sorted(read.HOME)
+    for name in read.__all__:
+        assert callable(getattr(read, name)) or name == "EXPORT_TABLES", name
+        assert name not in {p.stem for p in Path(read.__file__).parent.glob("*.py")}, name  # a module would hide it

@@ -8,12 +8,14 @@ and prints. The environment is read here and nowhere below ``interfaces/``.
 from __future__ import annotations
 
 import csv
+import functools
+import inspect
 import json
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
@@ -118,6 +120,26 @@ def output_format(as_json: bool, jsonl: bool, as_csv: bool) -> Format:
 
 
 Column = tuple[str, Callable[[dict[str, Any]], Any]]
+F = TypeVar("F", bound=Callable[..., Any])
+_OUTPUT = [inspect.Parameter("as_json", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=JsonOpt),
+           inspect.Parameter("jsonl", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=JsonlOpt),
+           inspect.Parameter("as_csv", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=CsvOpt)]
+
+
+def output_options(command: F) -> F:
+    """``--json`` / ``--jsonl`` / ``--csv`` on a command, handed to it as one ``fmt`` argument (sqlite-utils'
+    ``output_options``): the command declares ``fmt: Format`` and never the three flags."""
+    sig = inspect.signature(command, eval_str=True)
+    params = [p for p in sig.parameters.values() if p.name != "fmt"]
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, as_json: bool = False, jsonl: bool = False, as_csv: bool = False, **kwargs: Any) -> Any:
+        return command(*args, fmt=output_format(as_json, jsonl, as_csv), **kwargs)
+
+    visible = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in params] + _OUTPUT
+    wrapper.__signature__ = sig.replace(parameters=visible)  # type: ignore[attr-defined]
+    wrapper.__annotations__ = {p.name: p.annotation for p in visible} | {"return": None}
+    return wrapper  # type: ignore[return-value]
 
 
 def emit(fmt: Format, doc: Any, rows: Sequence[dict[str, Any]] | None = None,

@@ -9,9 +9,8 @@ import typer
 from rich.table import Table
 
 from ...errors import ClaimledgerError
-from .app import CsvOpt, DbOpt, JsonlOpt, JsonOpt, SinceOpt, UntilOpt, app, emit, err, fail, make_filters, open_ledger
+from .app import DbOpt, Format, SinceOpt, UntilOpt, app, emit, err, fail, make_filters, open_ledger, output_options
 from .app import out as console
-from .app import output_format as fmt_of
 
 figures_app = typer.Typer(help="Figures: list them, or line up one quantity across claimants.",
                           invoke_without_command=True, no_args_is_help=False)
@@ -28,6 +27,7 @@ def _fmt_value(r: dict[str, Any]) -> str:
 
 
 @figures_app.callback()
+@output_options
 def figures(
     ctx: typer.Context,
     claimant: Annotated[str | None, typer.Option(help="Who claims it (name or alias).")] = None,
@@ -37,17 +37,14 @@ def figures(
     until: UntilOpt = None,
     limit: Annotated[int, typer.Option(help="Rows to show.")] = 100,
     page: Annotated[int, typer.Option(help="Page of rows to show, from 1.")] = 1,
-    as_json: JsonOpt = False,
-    jsonl: JsonlOpt = False,
-    as_csv: CsvOpt = False,
     db: DbOpt = None,
+    fmt: Format = "table",
 ) -> None:
     """List figures, filtered by claimant, what is counted, outlet and as-of date."""
     if ctx.invoked_subcommand is not None:
         return
-    from ...ledger.read import figures as run_figures
+    from ...ledger.read import list_figures as run_figures
 
-    fmt = fmt_of(as_json, jsonl, as_csv)
     f = make_filters(speaker=claimant, outlet=outlet, since=since, until=until, page=page, per_page=limit)
     rows = run_figures(open_ledger(db), f, counted=counted)
     emit(fmt, rows, rows=rows, title="Figures", columns=[
@@ -59,6 +56,7 @@ def figures(
 
 
 @figures_app.command("compare")
+@output_options
 def figures_compare(
     query: Annotated[str, typer.Argument(help="The quantity, in plain words: 'Ukrainian soldiers killed'.")],
     since: SinceOpt = None,
@@ -66,15 +64,12 @@ def figures_compare(
     attributed: Annotated[bool, typer.Option("--attributed", help="Only figures someone claims.")] = False,
     chart_path: Annotated[Path | None, typer.Option("--chart", help="Draw the figures over time to a .png "
                                                                    "or .svg file.")] = None,
-    as_json: JsonOpt = False,
-    jsonl: JsonlOpt = False,
-    as_csv: CsvOpt = False,
     db: DbOpt = None,
+    fmt: Format = "table",
 ) -> None:
     """Line up one quantity as each claimant gives it, with the spread between highest and lowest."""
     from ...analysis.figures import chart, compare
 
-    fmt = fmt_of(as_json, jsonl, as_csv)
     if chart_path is not None and chart_path.suffix.lower() not in (".png", ".svg"):
         fail(ClaimledgerError(str(chart_path), "unknown chart format", "name the file .png or .svg"))
     cmp = compare(open_ledger(db), query, make_filters(since=since, until=until), include_unattributed=not attributed)

@@ -7,13 +7,13 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from .app import CsvOpt, DbOpt, JsonlOpt, JsonOpt, SinceOpt, UntilOpt, app, emit, make_filters, open_ledger, out
-from .app import output_format as fmt_of
+from .app import DbOpt, Format, SinceOpt, UntilOpt, app, emit, make_filters, open_ledger, out, output_options
 
 MARK = {"support": "[green]+[/green]", "oppose": "[red]−[/red]", "mixed": "[yellow]±[/yellow]"}
 
 
 @app.command()
+@output_options
 def positions(
     db: DbOpt = None,
     topic: Annotated[str | None, typer.Option(help="Only this topic (id or part of it).")] = None,
@@ -22,15 +22,12 @@ def positions(
                                                              "statements before and after.")] = False,
     evidence: Annotated[bool, typer.Option("--evidence", help="List each cell's evidence.")] = False,
     min_count: Annotated[int, typer.Option(help="Hide cells with fewer pieces of evidence.")] = 1,
-    as_json: JsonOpt = False,
-    jsonl: JsonlOpt = False,
-    as_csv: CsvOpt = False,
+    fmt: Format = "table",
 ) -> None:
     """Who stands where on each topic: the actor x topic matrix (support / oppose / mixed)."""
     from ...analysis.positions import changes as find_changes
     from ...analysis.positions import matrix
 
-    fmt = fmt_of(as_json, jsonl, as_csv)
     ledger = open_ledger(db)
     if changes:
         rows = find_changes(ledger, topic, actor)
@@ -75,20 +72,18 @@ def _ev(r: dict[str, Any]) -> str:
 
 
 @app.command()
+@output_options
 def events(
     db: DbOpt = None,
     actor: Annotated[str | None, typer.Option(help="Only events with this participant (any alias).")] = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
     limit: Annotated[int, typer.Option(help="Rows to show.")] = 200,
-    as_json: JsonOpt = False,
-    jsonl: JsonlOpt = False,
-    as_csv: CsvOpt = False,
+    fmt: Format = "table",
 ) -> None:
     """Meetings, rounds of talks, summits and calls on a timeline, newest first."""
-    from ...ledger.read import events as run_events
+    from ...ledger.read import list_events as run_events
 
-    fmt = fmt_of(as_json, jsonl, as_csv)
     rows = run_events(open_ledger(db), make_filters(speaker=actor, since=since, until=until, per_page=limit))
     emit(fmt, rows, rows=rows, title="Talks and meetings", columns=[
         ("date", lambda r: r["date"] or ""), ("kind", lambda r: r["kind"]),

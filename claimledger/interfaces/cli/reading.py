@@ -8,8 +8,20 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from .app import CsvOpt, DbOpt, JsonlOpt, JsonOpt, SinceOpt, UntilOpt, app, emit, err, make_filters, open_ledger, out
-from .app import output_format as fmt_of
+from .app import (
+    DbOpt,
+    Format,
+    JsonOpt,
+    SinceOpt,
+    UntilOpt,
+    app,
+    emit,
+    err,
+    make_filters,
+    open_ledger,
+    out,
+    output_options,
+)
 
 LimitOpt = Annotated[int, typer.Option(help="Rows to show.")]
 PageOpt = Annotated[int, typer.Option(help="Page of rows to show, from 1.")]
@@ -61,6 +73,7 @@ def stats(db: DbOpt = None, as_json: JsonOpt = False) -> None:
 
 
 @app.command()
+@output_options
 def search(
     query: Annotated[str, typer.Argument(help="Words to find in statements and article text.")],
     db: DbOpt = None,
@@ -71,14 +84,11 @@ def search(
     kind: Annotated[str | None, typer.Option(help="direct, mixed or indirect (statements only).")] = None,
     limit: Annotated[int, typer.Option(help="Hits per section.")] = 20,
     page: PageOpt = 1,
-    as_json: JsonOpt = False,
-    jsonl: JsonlOpt = False,
-    as_csv: CsvOpt = False,
+    fmt: Format = "table",
 ) -> None:
     """Full-text search over statement content and article text."""
-    from ...ledger.read import search as run_search
+    from ...ledger.read import full_text_search as run_search
 
-    fmt = fmt_of(as_json, jsonl, as_csv)
     f = make_filters(speaker=speaker, outlet=outlet, since=since, until=until, kind=kind, page=page, per_page=limit)
     res = run_search(open_ledger(db), query, f)
 
@@ -112,6 +122,7 @@ def export(
 
 
 @app.command()
+@output_options
 def quotes(
     speaker: Annotated[str | None, typer.Option(help="Actor name or alias, e.g. Kallas.")] = None,
     since: SinceOpt = None,
@@ -121,18 +132,15 @@ def quotes(
     kind: Annotated[str | None, typer.Option(help="direct, mixed or indirect.")] = None,
     limit: LimitOpt = 50,
     page: PageOpt = 1,
-    as_json: JsonOpt = False,
-    jsonl: JsonlOpt = False,
-    as_csv: CsvOpt = False,
     db: DbOpt = None,
+    fmt: Format = "table",
 ) -> None:
     """List statements: who said what, when, where, with the cue."""
-    from ...ledger.read import statements
+    from ...ledger.read import list_statements
 
-    fmt = fmt_of(as_json, jsonl, as_csv)
     f = make_filters(speaker=speaker, since=since, until=until, outlet=outlet, contains=contains, kind=kind,
                      page=page, per_page=limit)
-    rows = statements(open_ledger(db), f)
+    rows = list_statements(open_ledger(db), f)
     emit(fmt, rows, rows=rows, title="Statements", columns=[
         ("said on", lambda r: r["said_on"] or (r["published"] or "")[:10]),
         ("speaker", lambda r: r["actor"] or r["speaker_name"] or "—"), ("cue", lambda r: r["cue"] or ""),
@@ -142,20 +150,18 @@ def quotes(
 
 
 @app.command()
+@output_options
 def actors(
     search: Annotated[str | None, typer.Argument(help="Name or alias to look for.")] = None,
     kind: Annotated[str | None, typer.Option(help="person, organisation, place or group.")] = None,
     limit: LimitOpt = 50,
     page: PageOpt = 1,
-    as_json: JsonOpt = False,
-    jsonl: JsonlOpt = False,
-    as_csv: CsvOpt = False,
     db: DbOpt = None,
+    fmt: Format = "table",
 ) -> None:
     """List actors with their aliases, roles and statement counts."""
-    from ...ledger.read import actors as run_actors
+    from ...ledger.read import list_actors as run_actors
 
-    fmt = fmt_of(as_json, jsonl, as_csv)
     f = make_filters(page=page, per_page=limit)
     rows = run_actors(open_ledger(db), search, kind, f.per_page, f.offset)
     emit(fmt, rows, rows=rows, title="Actors", columns=[

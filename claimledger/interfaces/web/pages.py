@@ -83,7 +83,7 @@ def warm(ledger: Ledger) -> None:
 AGGREGATES: dict[str, Callable[[Ledger], Any]] = {
     "summary": lambda led: read.summary(led, top=10),
     "contested": lambda led: contested(led, top=20),
-    "outlets": read.outlets,
+    "outlets": read.list_outlets,
 }
 
 
@@ -117,7 +117,7 @@ def article(request: Request, article_id: int) -> dict[str, Any]:
 
 def actors(request: Request, q: str | None = None, kind: str | None = None, page: int = PageNo,
            per_page: int = PerPage) -> dict[str, Any]:
-    rows = read.actors(ledger_of(request), search=q, kind=kind, limit=per_page + 1, offset=(page - 1) * per_page)
+    rows = read.list_actors(ledger_of(request), search=q, kind=kind, limit=per_page + 1, offset=(page - 1) * per_page)
     return {"q": q, "kind": kind, "paging": paged(request, rows, page, per_page), "actors": rows}
 
 
@@ -133,7 +133,7 @@ def statements(request: Request, speaker: str | None = None, outlet: str | None 
                page: int = PageNo, per_page: int = PerPage) -> dict[str, Any]:
     f = filters(page, per_page, speaker=speaker, since=since, until=until, outlet=outlet, contains=contains,
                 kind=kind)
-    rows = read.statements(ledger_of(request), f)
+    rows = read.list_statements(ledger_of(request), f)
     return {"filters": {"speaker": speaker, "outlet": outlet, "since": since, "until": until, "kind": kind,
                         "contains": contains},
             "paging": paged(request, rows, page, per_page), "statements": rows}
@@ -142,7 +142,7 @@ def statements(request: Request, speaker: str | None = None, outlet: str | None 
 def figures(request: Request, claimant: str | None = None, counted: str | None = None, outlet: str | None = None,
             since: str | None = None, until: str | None = None, page: int = PageNo,
             per_page: int = PerPage) -> dict[str, Any]:
-    rows = read.figures(ledger_of(request), filters(page, per_page, speaker=claimant, outlet=outlet, since=since,
+    rows = read.list_figures(ledger_of(request), filters(page, per_page, speaker=claimant, outlet=outlet, since=since,
                                                     until=until), counted=counted)
     return {"filters": {"claimant": claimant, "counted": counted, "outlet": outlet, "since": since, "until": until},
             "paging": paged(request, rows, page, per_page), "figures": rows,
@@ -159,8 +159,8 @@ def comparison(request: Request, q: str = Query("", description="e.g. 'Russian l
 def search(request: Request, q: str = "", speaker: str | None = None, outlet: str | None = None,
            since: str | None = None, until: str | None = None, kind: str | None = None, page: int = PageNo,
            per_page: int = Query(20, ge=1, le=100)) -> dict[str, Any]:
-    res = read.search(ledger_of(request), q, filters(page, per_page, speaker=speaker, outlet=outlet, since=since,
-                                                     until=until, kind=kind))
+    f = filters(page, per_page, speaker=speaker, outlet=outlet, since=since, until=until, kind=kind)
+    res = read.full_text_search(ledger_of(request), q, f)
     more = len(res["statements"]) > per_page or len(res["articles"]) > per_page
     paging = paged(request, [{}] * (per_page + 1 if more else 0), page, per_page)
     res = {k: v[:per_page] for k, v in res.items()}
@@ -192,4 +192,4 @@ def positions(request: Request, topic: str | None = None, actor: str | None = No
     described = {t.id: t.description for t in request.app.state.config.taxonomy().topics}
     return {"filters": {"topic": topic, "actor": actor, "min_count": min_count}, "matrix": m,
             "descriptions": {t: described.get(t) for t in m["topics"]},
-            "events": read.events(led, Filters(speaker=actor, per_page=50))}
+            "events": read.list_events(led, Filters(speaker=actor, per_page=50))}

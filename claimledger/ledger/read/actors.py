@@ -15,7 +15,7 @@ def rows_of(conn: Any, q: Any) -> list[dict[str, Any]]:
     return [dict(r._mapping) for r in conn.execute(q)]
 
 
-def actors(ledger: Ledger, search: str | None = None, kind: str | None = None, limit: int = 50,
+def list_actors(ledger: Ledger, search: str | None = None, kind: str | None = None, limit: int = 50,
            offset: int = 0) -> list[dict[str, Any]]:
     """Actors with their aliases, roles and statement counts, most quoted first."""
     q = select(t.actors.c.id, t.actors.c.name, t.actors.c.slug, t.actors.c.kind, t.actors.c.gender,

@@ -25,7 +25,7 @@ def figure_query() -> Any:
                          .outerjoin(t.actors, t.actors.c.id == f.c.claimant_actor_id)))
 
 
-def figures(ledger: Ledger, filters: Filters, counted: str | None = None) -> list[dict[str, Any]]:
+def list_figures(ledger: Ledger, filters: Filters, counted: str | None = None) -> list[dict[str, Any]]:
     """Newest as-of first. ``filters.speaker`` is the claimant; ``counted`` a reader's words for the quantity:
     its measure and group when it names one ('Ukrainian soldiers killed'), else words of the counted phrase."""
     from ...vocab.quantities import parse_query

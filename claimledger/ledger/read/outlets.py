@@ -19,7 +19,7 @@ def _top_speakers(conn: Any, where: Any, limit: int) -> list[dict[str, Any]]:
                  .order_by(desc("statements"), t.actors.c.name).limit(limit))
 
 
-def outlets(ledger: Ledger, top: int = 5) -> dict[str, list[dict[str, Any]]]:
+def list_outlets(ledger: Ledger, top: int = 5) -> dict[str, list[dict[str, Any]]]:
     """Each outlet (and, for articles without one, each country) with who it quotes most: one pass."""
     a, o, s = t.articles, t.outlets, t.statements
     with ledger.connect() as conn:

@@ -32,7 +32,7 @@ def position_rows(ledger: Ledger, topic: str | None, filters: Filters) -> list[d
         return [dict(r._mapping) for r in conn.execute(q)]
 
 
-def events(ledger: Ledger, filters: Filters) -> list[dict[str, Any]]:
+def list_events(ledger: Ledger, filters: Filters) -> list[dict[str, Any]]:
     """Meetings, talks, summits and calls by date, newest first, with participants, place and the sentence.
 
     A participant filter takes any alias of the actor: the stored participants are each article's own

@@ -15,7 +15,7 @@ from sqlalchemy import ColumnElement, Select, column, false, func, literal_colum
 from .. import schema as t
 from ..store import Ledger
 from .filters import Columns, Filters, actor_ids
-from .statements import statements
+from .statements import list_statements
 
 POOL = 2000  # SQLite ranks only the POOL newest matching rows: bm25 over every hit of "Russia" costs seconds
 s, a, o, act = t.statements, t.articles, t.outlets, t.actors
@@ -31,12 +31,12 @@ def fts_query(q: str) -> str:
     return " ".join(f'"{w}"' for w in re.findall(r"\w+", q))
 
 
-def search(ledger: Ledger, query: str, filters: Filters) -> dict[str, list[dict[str, Any]]]:
+def full_text_search(ledger: Ledger, query: str, filters: Filters) -> dict[str, list[dict[str, Any]]]:
     """Statements and articles matching ``query``; with no words but a filter, the statements that pass it."""
     res: dict[str, list[dict[str, Any]]] = {"statements": [], "articles": []}
     if not re.search(r"\w", query or ""):
         if filters.active():
-            res["statements"] = statements(ledger, filters)
+            res["statements"] = list_statements(ledger, filters)
         return res
     strategy = _sqlite if ledger.dialect == "sqlite" else _postgresql
     with ledger.connect() as conn:

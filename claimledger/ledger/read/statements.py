@@ -14,7 +14,7 @@ s, a, o = t.statements, t.articles, t.outlets
 COLUMNS = Columns(actor_id=s.c.actor_id, outlet=o.c.name, date=s.c.said_on, kind=s.c.kind, text=s.c.content)
 
 
-def statements(ledger: Ledger, filters: Filters) -> list[dict[str, Any]]:
+def list_statements(ledger: Ledger, filters: Filters) -> list[dict[str, Any]]:
     """Newest said first; ``said_on`` is the publication date unless the text dates the statement."""
     q = (select(s.c.id, s.c.article_id, s.c.kind, s.c.speaker_name, t.actors.c.name.label("actor"),
                 t.actors.c.slug.label("actor_slug"), s.c.speaker_text, s.c.cue, s.c.content, s.c.said_on,
