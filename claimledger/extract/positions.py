@@ -27,6 +27,7 @@ from ..vocab.en import (
     NEGATIVE_CUES,
     NEGATORS,
     OWNED,
+    SUBJECT_PRONOUNS,
     UNDO,
 )
 from .confidence import POSITION_ACT, POSITION_FACTOR, POSITION_NOUN
@@ -163,7 +164,7 @@ def _clause_end(tok: Token) -> int:
 
 
 def _actor_of(tok: Token, resolver: Resolver) -> str | None:
-    if tok.lower_ in ("he", "she", "they", "it"):
+    if tok.lower_ in SUBJECT_PRONOUNS:
         return resolver.resolve_pronoun(tok.lower_, tok.idx, [])
     left, right = tok.left_edge.i, tok.i + 1
     span: SpacySpan = tok.doc[left:right]

@@ -81,7 +81,7 @@ def mention_row(m: Mention) -> Row:
 
 
 def mention_from_row(text: str, r: Row, actor: str | None) -> Mention:
-    return Mention(Span.of(text, r["start"], r["end"]), r["label"], actor)
+    return Mention(span=Span.of(text, r["start"], r["end"]), label=r["label"], actor=actor)
 
 
 def statement_row(s: Statement) -> Row:
@@ -96,9 +96,10 @@ def statement_row(s: Statement) -> Row:
 
 def statement_from_row(text: str, r: Row) -> Statement:
     parts = tuple((int(a), int(b)) for a, b in json.loads(r["parts"] or "[]"))
-    return Statement(Span.of(text, r["content_start"], r["content_end"]),
-                     _span(text, r["speaker_start"], r["speaker_end"]), r["speaker_name"],
-                     _span(text, r["cue_start"], r["cue_end"]), r["kind"], r["said_on"], r["confidence"], parts)
+    return Statement(content=Span.of(text, r["content_start"], r["content_end"]),
+                     speaker=_span(text, r["speaker_start"], r["speaker_end"]), speaker_name=r["speaker_name"],
+                     cue=_span(text, r["cue_start"], r["cue_end"]), kind=r["kind"], said_on=r["said_on"],
+                     confidence=r["confidence"], parts=parts)
 
 
 def figure_row(f: Figure) -> Row:
@@ -121,8 +122,9 @@ def position_row(p: Position) -> Row:
 
 
 def position_from_row(text: str, r: Row, statement: int | None) -> Position:
-    return Position(r["actor_name"], r["topic"], r["stance"], Span.of(text, r["start"], r["end"]), r["confidence"],
-                    statement, r["said_on"])
+    return Position(actor_name=r["actor_name"], topic=r["topic"], stance=r["stance"],
+                    evidence=Span.of(text, r["start"], r["end"]), confidence=r["confidence"], statement=statement,
+                    said_on=r["said_on"])
 
 
 def event_row(e: Event) -> Row:
@@ -132,8 +134,9 @@ def event_row(e: Event) -> Row:
 
 
 def event_from_row(text: str, r: Row) -> Event:
-    return Event(r["kind"], Span.of(text, r["trigger_start"], r["trigger_end"]), Span.of(text, r["start"], r["end"]),
-                 json.loads(r["participants"]), r["place"], r["date"])
+    return Event(kind=r["kind"], trigger=Span.of(text, r["trigger_start"], r["trigger_end"]),
+                 evidence=Span.of(text, r["start"], r["end"]), participants=json.loads(r["participants"]),
+                 place=r["place"], date=r["date"])
 
 
 def actor_row(a: ActorRecord) -> Row:
@@ -143,7 +146,8 @@ def actor_row(a: ActorRecord) -> Row:
 
 
 def actor_from_row(r: Row) -> ActorRecord:
-    return ActorRecord(r["name"], r["kind"], json.loads(r["aliases"]), json.loads(r["roles"]), r["gender"])
+    return ActorRecord(name=r["name"], kind=r["kind"], aliases=json.loads(r["aliases"]), roles=json.loads(r["roles"]),
+                       gender=r["gender"])
 
 
 # the table each record maps to, for checks that every column is filled and nothing else

@@ -26,6 +26,8 @@ PLURAL = {"they", "them", "their", "themselves"}
 NEUTER = {"it", "its", "itself"}
 RELATIVE = {"who", "which", "that", "whom"}
 PRONOUNS = FEMALE | MALE | PLURAL | NEUTER
+PERSONAL = frozenset({"she", "he", "her", "him"})  # pronouns that stand for one person, as subject or object
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it"})  # an act's subject that must be resolved to an actor
 HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "king": "m", "mrs": "f", "mrs.": "f",
                     "ms": "f", "ms.": "f", "miss": "f", "dame": "f", "lady": "f", "queen": "f"}
 ROLE_STOP = {"the", "a", "an", "'s", "’s", "of", "former", "current", "then", "new", "top", "chief", "own"}

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from ...types import Span as TextSpan
 from ...types import Statement
-from ...vocab.en import PRONOUNS, RELATIVE, SOURCE_NOUNS
+from ...vocab.en import PERSONAL, PRONOUNS, RELATIVE, SOURCE_NOUNS
 from ..confidence import NAMING, UNATTRIBUTED_CAP
 from ..dates import resolve as resolve_date
 from ..speakers import Resolver
@@ -127,7 +127,7 @@ def _nearest_person_subject(doc: Doc, resolver: Resolver, before: int) -> str | 
     if window is None:
         return None
     for tok in reversed(list(window)):
-        if tok.dep_ in ("nsubj", "pobj") and (tok.ent_type_ == "PERSON" or tok.lower_ in ("she", "he", "her", "him")):
+        if tok.dep_ in ("nsubj", "pobj") and (tok.ent_type_ == "PERSON" or tok.lower_ in PERSONAL):
             if tok.lower_ in PRONOUNS:
                 name = resolver.resolve_pronoun(tok.lower_, tok.idx, [])
             else:
