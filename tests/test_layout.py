@@ -54,12 +54,21 @@ READ_COMMAND = """
 import sys
 from claimledger.interfaces.cli import app
 sys.argv = ["claimledger", *sys.argv[1:]]
+code = 0
 try:
     app()
-except SystemExit:
-    pass
+except SystemExit as done:
+    code = done.code or 0
 heavy = sorted({m.split(".")[0] for m in sys.modules} & set(%r))
-print("HEAVY", heavy, file=sys.stderr)
+print("EXIT", code, "HEAVY", heavy, file=sys.stderr)
+"""
+SERVER = """
+import sys
+from fastapi.testclient import TestClient
+from claimledger.interfaces.web import create_app
+with TestClient(create_app(sys.argv[1], token="")) as client:
+    assert all(client.get(p).status_code == 200 for p in ("/", "/positions", "/statements.json", "/search?q=talks"))
+print(sorted({m.split(".")[0] for m in sys.modules} & set(%r)))
 """
 
 
@@ -72,12 +81,19 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.mark.parametrize("args", [["--help"], ["stats"], ["quotes", "--speaker", "Sandoval"], ["actors"],
                                   ["figures", "compare", "Velorian soldiers killed", "--json"], ["positions"],
-                                  ["events", "--actor", "Lindqvist"], ["search", "ceasefire"]])
+                                  ["events", "--actor", "Lindqvist"], ["search", "ceasefire"],
+                                  ["export", "--table", "statements", "--format", "csv"]])
 def test_read_commands_load_no_model_and_no_reader(args: list[str], demo_db: str) -> None:
     db = [] if args == ["--help"] else ["--db", demo_db]
     proc = subprocess.run([sys.executable, "-c", READ_COMMAND % (HEAVY,), *args, *db], capture_output=True,
                           text=True, timeout=120)
-    assert "HEAVY []" in proc.stderr, proc.stderr[-2000:]
+    assert "EXIT 0 HEAVY []" in proc.stderr and proc.stdout.strip(), proc.stderr[-2000:]
+
+
+def test_a_read_only_server_loads_no_model(demo_db: str) -> None:
+    proc = subprocess.run([sys.executable, "-c", SERVER % (HEAVY,), demo_db], capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 0 and proc.stdout.strip() == "[]", proc.stderr[-2000:]
 
 
 def test_importing_the_ledger_loads_no_model() -> None:

@@ -164,3 +164,22 @@ def test_actor_counts_follow_adds_and_merges(ledger: Ledger) -> None:
     assert "Ole Brandt" not in after and after["Greta Lund"] == before["Greta Lund"] + before["Ole Brandt"]
     top = summary(ledger)["top_speakers"][0]
     assert top == {"name": "Greta Lund", "slug": "greta-lund", "statements": after["Greta Lund"]}
+
+
+def test_every_record_field_reaches_its_row(ledger: Ledger) -> None:
+    """What the extractor gives is what the ledger keeps: an interrupted quote's parts, the quantity key."""
+    import json
+
+    art = make_article()
+    ex = marked(art)
+    q = next(s for s in ex.statements if s.kind == "direct")
+    a, b = q.content.start, q.content.end
+    ex.statements[ex.statements.index(q)] = Statement(q.content, q.speaker, q.speaker_name, q.cue, "direct",
+                                                      q.said_on, q.confidence, parts=((a, a + 7), (a + 8, b)))
+    ledger.add(art, ex, "0.1+0123456789")
+    with ledger.connect() as conn:
+        parts = conn.execute(select(t.statements.c.parts).where(t.statements.c.kind == "direct")).scalar_one()
+        quantity = conn.execute(select(t.figures.c.quantity)).scalar_one()
+        version = conn.execute(select(t.articles.c.extractor_version)).scalar_one()
+    assert json.loads(parts) == [[a, a + 7], [a + 8, b]]
+    assert quantity == ex.figures[0].quantity == "|lost|money" and version == "0.1+0123456789"

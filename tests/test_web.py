@@ -383,3 +383,13 @@ def test_positions_page_matrix_and_timeline(client: TestClient) -> None:
     assert 'data-rec="c1"' in html and 'id="rec-c1"' in html and "Talks and meetings" in html
     brenna = [e for e in data["events"] if e["place"] == "Brenna"]
     assert brenna and "Brenna" in html
+
+
+def test_filter_values_that_mean_nothing_are_400_with_the_fix(client: TestClient) -> None:
+    for path, params in (("/statements.json", {"until": "2025-02-30"}), ("/statements.json", {"kind": "partial"}),
+                         ("/actors.json", {"kind": "planet"}), ("/figures.json", {"since": "soon"}),
+                         ("/search.json", {"q": "talks", "since": "2025-13"})):
+        r = client.get(path, params=params)
+        assert r.status_code == 400 and "fix:" in r.json()["detail"], (path, r.text[:200])
+    assert client.get("/actors", params={"kind": "planet"}).status_code == 400  # the page too, as HTML
+    assert client.get("/actors.json", params={"kind": ""}).status_code == 200  # an empty box is no filter

@@ -11,6 +11,7 @@ from sqlalchemy import func, or_, select
 from ..ledger import schema as t
 from ..ledger.read import Filters
 from ..ledger.read.figures import FIGURES, figure_query
+from ..ledger.read.filters import escape_like
 from ..ledger.store import Ledger
 from ..vocab.quantities import parse_query
 
@@ -50,9 +51,9 @@ class Comparison:
 
 def _patterns(query: str) -> tuple[Comparison, list[str]]:
     """A reader's words, or an exact quantity key ('russian|killed|people'), as LIKE patterns."""
-    if query.count("|") == 2:
+    if query.count("|") == 2:  # an exact key: matched as it is, its '%' and '_' no wildcards
         group, measure, unit = (x or None for x in query.split("|"))
-        return Comparison(query, group, measure, unit), [query]
+        return Comparison(query, group, measure, unit), [escape_like(query)]
     group, measure, unit = parse_query(query)
     cmp = Comparison(query, group, measure, unit)
     if measure is None:
@@ -62,8 +63,9 @@ def _patterns(query: str) -> tuple[Comparison, list[str]]:
     if unit is None and measure in LOSS_MEASURES + ("displaced", "captured"):
         unit = "people"  # 'Russian losses' means soldiers unless the query names tanks
         cmp.unit = unit
-    unit_part = "money" if unit == "money" else (unit or "%")
-    return cmp, [f"{group or '%'}|{m}|{unit_part}" for m in measures]
+    unit_part = escape_like(unit) if unit else "%"
+    group_part = escape_like(group) if group else "%"
+    return cmp, [f"{group_part}|{escape_like(m)}|{unit_part}" for m in measures]
 
 
 def compare(ledger: Ledger, query: str, filters: Filters | None = None, include_unattributed: bool = True,
@@ -78,7 +80,7 @@ def compare(ledger: Ledger, query: str, filters: Filters | None = None, include_
         return cmp
     f = t.figures
     q = figure_query().add_columns(t.articles.c.text.label("_text"), t.articles.c.country).where(
-        or_(*[f.c.quantity.like(p) for p in patterns]))
+        or_(*[f.c.quantity.like(p, escape="\\") for p in patterns]))
     if not include_unattributed:
         q = q.where(f.c.claimant_name.is_not(None))
     with ledger.connect() as conn:

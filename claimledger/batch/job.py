@@ -150,6 +150,7 @@ def run_batch(inputs: list[str], out: str, config: ExtractorConfig | None = None
         rss = records.filter(lambda kv: kv[0] == "_rss").values().collect()
         report.worker_peak_rss_mb = max(rss, default=0.0)
         _write_tables(spark, records, out, report)
+        _write_extractor(spark, out, config)
         items.unpersist()
         records.unpersist()
         _write_manifest(out, report, inputs, config)
@@ -201,6 +202,15 @@ def _write_tables(spark: Any, records: Any, out: str, report: BatchReport) -> No
     report.figures = spark.read.parquet(f"{out}/figures").count()
     report.actors = merge_actors_stage(spark, out)
     report.quantities = group_figures_stage(spark, out)
+
+
+def _write_extractor(spark: Any, out: str, config: ExtractorConfig) -> None:
+    """What the rows' extractor version stands for, as a one-row table: ``load`` records it in the ledger,
+    wherever the output lives (a remote output has no manifest)."""
+    info = config.describe()
+    cols = ", ".join(f"{k} string" for k in info)
+    spark.createDataFrame([tuple(info.values())], cols).coalesce(1).write.mode("overwrite").parquet(
+        f"{out}/extractors")
 
 
 def _jvm_peak_mb(spark: Any) -> float:
@@ -286,7 +296,7 @@ def _write_manifest(out: str, report: BatchReport, inputs: list[str], config: Ex
     if "://" in out and not out.startswith("file://"):
         return  # a remote output keeps only the tables
     path = Path(out[len("file://"):] if out.startswith("file://") else out) / "_claimledger.json"
-    path.write_text(json.dumps({"inputs": inputs, "extractor": config.describe(), "articles": report.articles,
+    path.write_text(json.dumps({"inputs": inputs, "extractor": config.version, "articles": report.articles,
                                 "statements": report.statements, "figures": report.figures, "actors": report.actors,
                                 "duplicates": report.duplicates, "errors": report.errors}, indent=1))
 

@@ -8,7 +8,6 @@ chunk of articles at a time, with the month partitions of that chunk only.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +18,6 @@ from ..ledger.store import Ledger
 from .records import PER_ARTICLE
 
 CHUNK = 500
-MANIFEST = "_claimledger.json"
 
 
 @dataclass
@@ -46,10 +44,8 @@ def load(out_dir: str, ledger: Ledger, on_article: Callable[[bool], None] | None
 
     root = Path(out_dir)
     tables = {t: _dataset(root, t) for t in ("articles", *PER_ARTICLE)}
-    manifest = root / MANIFEST
-    if manifest.is_file():  # what the batch's extractor version stands for
-        info = json.loads(manifest.read_text(encoding="utf-8")).get("extractor")
-        if info:
+    if (root / "extractors").is_dir():  # what the batch's extractor version stands for
+        for info in _dataset(root, "extractors").to_table().to_pylist():
             ledger.note_extractor(info)
     index = tables["articles"].to_table(columns=["article_id", "file_no", "item_no", "month"]).to_pylist()
     index.sort(key=lambda r: (r["file_no"], r["item_no"], r["article_id"]))

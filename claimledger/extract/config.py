@@ -17,7 +17,7 @@ EXTRACTOR_VERSION = "0.1"  # the rules' version; raise it when a change of rules
 
 @dataclass(frozen=True)
 class ExtractorConfig:
-    model: str | None = None  # an installed spaCy package; None: the first of pipeline.MODEL_NAMES installed
+    model: str | None = None  # an installed spaCy package; None: the first of model.MODEL_NAMES installed
     topics: str | None = None  # a topics YAML path; None: the shipped Russia–Ukraine taxonomy
     topics_where: str = field(default="", compare=False)
     topics_text: str = field(default="", repr=False)

@@ -10,14 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
+from typing import TYPE_CHECKING
 
-from spacy.language import Language
-from spacy.tokens import Doc
-
-from ..types import Article, Extraction
-from .chain import records
 from .config import ExtractorConfig
-from .model import load_model
+
+if TYPE_CHECKING:  # spaCy loads with the first parse: building an extractor (a server's, say) costs nothing
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from ..types import Article, Extraction
 
 
 class Extractor:
@@ -28,15 +29,21 @@ class Extractor:
 
     @property
     def nlp(self) -> Language:
+        from .model import load_model
+
         return load_model(self.config.model)
 
     def parse(self, article: Article) -> Doc:
         return self.nlp(article.text)
 
     def extract(self, article: Article) -> Extraction:
+        from .chain import records
+
         return records(self.parse(article), article, self.taxonomy)
 
     def extract_batch(self, articles: list[Article]) -> list[Extraction]:
+        from .chain import records
+
         docs = self.nlp.pipe((a.text for a in articles), batch_size=len(articles) or 1)
         return [records(doc, a, self.taxonomy) for doc, a in zip(docs, articles, strict=True)]
 

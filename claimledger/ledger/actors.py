@@ -105,17 +105,22 @@ def ensure_actor(conn: Connection, name: str, kind: str = "person") -> int:
     found = actor_by_key(conn, name_key(name))
     if found is not None:
         return found
-    slug = slugify(name)
+    from .rows import clip, fit
+
+    slug = fit(t.actors.c.slug, slugify(name))
     n = 1
     while conn.execute(select(t.actors.c.id).where(t.actors.c.slug == slug)).scalar() is not None:
         n += 1
-        slug = f"{slugify(name)}-{n}"
-    aid = conn.execute(t.actors.insert().values(name=name, slug=slug, kind=kind).returning(t.actors.c.id)).scalar_one()
-    conn.execute(t.aliases.insert().values(actor_id=aid, alias=name, key=name_key(name)))
+        slug = f"{fit(t.actors.c.slug, slugify(name))[:290]}-{n}"
+    aid = conn.execute(t.actors.insert().values(**clip(t.actors, {"name": name, "slug": slug, "kind": kind}))
+                       .returning(t.actors.c.id)).scalar_one()
+    conn.execute(t.aliases.insert().values(actor_id=aid, **clip(t.aliases, {"alias": name, "key": name_key(name)})))
     return aid
 
 
 def apply_aliases(conn: Connection, spec: AliasFile) -> dict[str, int]:
+    from .rows import clip
+
     """Merge and split actors as the file says; returns counts of what changed."""
     stats = {"merged": 0, "aliases": 0, "split": 0}
     for name, aliases in spec.merge.items():
@@ -128,7 +133,7 @@ def apply_aliases(conn: Connection, spec: AliasFile) -> dict[str, int]:
                 merge_actors(conn, keep, other)
                 stats["merged"] += 1
             if actor_by_key(conn, key) is None:
-                conn.execute(t.aliases.insert().values(actor_id=keep, alias=alias, key=key))
+                conn.execute(t.aliases.insert().values(actor_id=keep, **clip(t.aliases, {"alias": alias, "key": key})))
                 stats["aliases"] += 1
     for name, aliases in spec.split.items():
         owner = actor_by_key(conn, name_key(name))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import LedgerError
@@ -91,9 +91,12 @@ def check_current(engine: Engine, where: str) -> None:
     """Read mode: the ledger must exist and be at the newest schema, or reading would fail halfway."""
     try:
         with engine.connect() as conn:
-            found = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    except SQLAlchemyError:
-        found = None
+            versioned = inspect(conn).has_table("alembic_version")
+            found = conn.execute(text("SELECT version_num FROM alembic_version")).scalar() if versioned else None
+    except SQLAlchemyError as exc:  # the server or file itself: not the same as "no ledger here"
+        msg = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        raise LedgerError(where, f"cannot open the ledger ({msg})",
+                          "check the path or URL and that the server is running") from None
     if found is None:
         raise LedgerError(where, "is not a claimledger ledger (no schema version)",
                           "check --db (or $CLAIMLEDGER_DB), or create one with 'claimledger ingest'")

@@ -27,6 +27,12 @@ def record_columns(table: Table) -> list[str]:
     return [c.name for c in table.columns if c.name not in DB_ONLY]
 
 
+def fit(column: Any, value: str) -> str:
+    """One string cut to its column's length (for values a write also looks up by, like slugs and keys)."""
+    length = getattr(column.type, "length", None)
+    return value[:length] if length else value
+
+
 def clip(table: Table, row: Row) -> Row:
     """Strings cut to their column's length: what fits on PostgreSQL fits everywhere."""
     out = dict(row)

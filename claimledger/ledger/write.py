@@ -89,25 +89,26 @@ def add_article(conn: Connection, art: Article, ex: Extraction, version: str) ->
 
 
 def _outlet(conn: Connection, name: str, country: str | None) -> int:
-    conn.execute(insert_ignore(conn, t.outlets, {"name": name[:200], "country": country}))
-    return conn.execute(select(t.outlets.c.id).where(t.outlets.c.name == name[:200])).scalar_one()
+    name = rows.fit(t.outlets.c.name, name)
+    conn.execute(insert_ignore(conn, t.outlets, rows.clip(t.outlets, {"name": name, "country": country})))
+    return conn.execute(select(t.outlets.c.id).where(t.outlets.c.name == name)).scalar_one()
 
 
 def _actor(conn: Connection, rec: ActorRecord, merged: dict[int, int]) -> int:
     """One actor per real-world entity: found by any alias key, else created with its aliases."""
     key = name_key(rec.name)
     found = conn.execute(select(t.aliases.c.actor_id).where(t.aliases.c.key == key)).scalar() if key else None
-    slug = slugify(rec.name)[:300]
+    slug = rows.fit(t.actors.c.slug, slugify(rec.name))
     if found is not None and (rec.kind == "person") != (_kind(conn, found) == "person"):
         # "UN" the organisation is not Kim Jong Un, whose surname is also "Un"
         if rec.kind != "person":
-            slug = f"{slug}-{rec.kind}"[:300]
+            slug = rows.fit(t.actors.c.slug, f"{slug}-{rec.kind}")
         found = conn.execute(select(t.actors.c.id).where(t.actors.c.slug == slug)).scalar()
     words = rec.name.split()
     surname = name_key(words[-1]) if rec.kind == "person" and len(words) > 1 else None
     if found is None:
-        conn.execute(insert_ignore(conn, t.actors, {"name": rec.name[:300], "slug": slug, "kind": rec.kind,
-                                                    "gender": rec.gender}))
+        conn.execute(insert_ignore(conn, t.actors, rows.clip(t.actors, {"name": rec.name, "slug": slug,
+                                                                        "kind": rec.kind, "gender": rec.gender})))
         found = conn.execute(select(t.actors.c.id).where(t.actors.c.slug == slug)).scalar_one()
         if surname:  # an actor known so far only by this surname is this person
             lone = conn.execute(select(t.actors.c.id).join(t.aliases, t.aliases.c.actor_id == t.actors.c.id)
@@ -117,11 +118,13 @@ def _actor(conn: Connection, rec: ActorRecord, merged: dict[int, int]) -> int:
                 merge_actors(conn, found, lone)
                 merged[lone] = found
     aliases = [rec.name] + rec.aliases + ([words[-1]] if surname else [])
-    alias_rows = [{"actor_id": found, "alias": a[:300], "key": name_key(a)[:300]} for a in aliases if name_key(a)]
+    alias_rows = [{"actor_id": found, **rows.clip(t.aliases, {"alias": a, "key": name_key(a)})}
+                  for a in aliases if name_key(a)]
     if alias_rows:
         conn.execute(insert_ignore(conn, t.aliases, alias_rows))
     if rec.roles:
-        conn.execute(insert_ignore(conn, t.actor_roles, [{"actor_id": found, "role": r[:300]} for r in rec.roles]))
+        conn.execute(insert_ignore(conn, t.actor_roles, [{"actor_id": found, **rows.clip(t.actor_roles, {"role": r})}
+                                                         for r in rec.roles]))
     if rec.gender:
         conn.execute(t.actors.update().where(t.actors.c.id == found, t.actors.c.gender.is_(None))
                      .values(gender=rec.gender))

@@ -36,7 +36,7 @@ def find_figures(doc: Doc, body: list[tuple[int, int]], published: str | None,
         nxt = anchors[k + 1] if k + 1 < len(anchors) else None
         if nxt is not None and _joins(doc, start, end, nxt):  # '100,000 to 140,000' split into two anchors
             used.add(nxt.start)
-            end = widen(doc, nxt)[1]
+            end = widen(doc, nxt).end
         if start > 0 and doc[start - 1].lower_ == "between" and approx is None:
             start -= 1
         if excluded(doc, ent, start, end):

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
-from ...vocab.en import CURRENCY_SIGNS, CURRENCY_WORDS, FRACTIONS, QUALIFIERS, TIME_UNITS, VAGUE
+from ...vocab.en import CURRENCY_SIGNS, CURRENCY_WORDS, FRACTIONS, QUALIFIERS, SCALE_WORDS, TIME_UNITS, VAGUE
 from ..numbers import compact_value
 
 NUMERIC_LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")
@@ -60,7 +61,15 @@ def anchor_spans(doc: Doc, body: list[tuple[int, int]]) -> list[Span]:
     return sorted(out, key=lambda s: s.start)
 
 
-def widen(doc: Doc, ent: Span) -> tuple[int, int, str | None]:
+class Extent(NamedTuple):
+    """Token range of a number expression with its qualifier and unit, and the qualifier itself."""
+
+    start: int
+    end: int
+    approx: str | None
+
+
+def widen(doc: Doc, ent: Span) -> Extent:
     start, end = ent.start, ent.end
     # a leading qualifier inside the entity ('nearly two million')
     approx = None
@@ -76,7 +85,7 @@ def widen(doc: Doc, ent: Span) -> tuple[int, int, str | None]:
                               or doc[end].lower_ in ("percent",)
                               or (doc[end].lower_ == "per" and end + 1 < len(doc) and doc[end + 1].lower_ == "cent")):
         end += 2 if doc[end].lower_ == "per" else 1
-    return start, end, approx
+    return Extent(start, end, approx)
 
 
 def excluded(doc: Doc, ent: Span, start: int, end: int) -> bool:
@@ -84,8 +93,7 @@ def excluded(doc: Doc, ent: Span, start: int, end: int) -> bool:
     nxt = doc[end] if end < len(doc) else None
     prev = doc[start - 1] if start > 0 else None
     digits = re.sub(r"[^\d]", "", ent.text)
-    if not re.search(r"\d", ent.text) and not any(t.lower_ in ("million", "billion", "trillion", "thousand",
-                                                                  "hundred") for t in ent) \
+    if not re.search(r"\d", ent.text) and not any(t.lower_ in SCALE_WORDS for t in ent) \
             and ent.label_ not in ("MONEY", "PERCENT") and not any(t.lower_ in FRACTIONS for t in ent):
         return True  # 'one', 'three': counts of things, not claimed figures
     if any(t.lower_ in VAGUE for t in ent) and not any(t.like_num and re.search(r"\d", t.text) for t in ent):

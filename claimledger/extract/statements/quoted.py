@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -176,13 +177,22 @@ def from_dash_paragraphs(doc: Doc, dashes: list[DashParagraph],
     return revised, out
 
 
-def _trailing_attribution(doc: Doc, d: DashParagraph) -> tuple[Span | None, tuple[int, int] | None, int, str | None]:
-    """(speaker, cue, end of the quoted words, date): the cue verb of the last sentence whose subject follows
-    a comma; without one, the whole paragraph is the quote."""
+class Attribution(NamedTuple):
+    """Who a dash paragraph's trailing ', she said' names, its cue, where the quoted words end, and when."""
+
+    speaker: Span | None
+    cue: tuple[int, int] | None
+    end: int
+    date: str | None
+
+
+def _trailing_attribution(doc: Doc, d: DashParagraph) -> Attribution:
+    """The cue verb of the last sentence whose subject follows a comma; without one, the whole paragraph
+    is the quote."""
     text = doc.text
     tail = doc.char_span(d.start, d.end, alignment_mode="expand")
     if tail is None:
-        return None, None, d.end, None
+        return Attribution(None, None, d.end, None)
     sents = list(tail.sents)  # type: ignore[attr-defined]
     last = sents[-1] if sents else None
     for tok in last or []:
@@ -195,8 +205,9 @@ def _trailing_attribution(doc: Doc, d: DashParagraph) -> tuple[Span | None, tupl
         comma = text.rfind(",", d.start, speaker.start_char)
         if comma < 0 or text[comma + 1:speaker.start_char].strip():
             continue
-        return speaker, (tok.idx, tok.idx + len(tok.text)), comma, date_for(tok, (d.start, comma), tok.sent)
-    return None, None, d.end, None
+        cue = (tok.idx, tok.idx + len(tok.text))
+        return Attribution(speaker, cue, comma, date_for(tok, (d.start, comma), tok.sent))
+    return Attribution(None, None, d.end, None)
 
 
 def from_speaker_labels(doc: Doc, body: list[tuple[int, int]], cands: list[Candidate]) -> list[Candidate]:

@@ -4,6 +4,6 @@
 """
 
 from . import figures, ingesting, positions, reading, serving  # noqa: F401  (each registers its commands)
-from .app import app, run
+from .common import app, run
 
 __all__ = ["app", "run"]

@@ -9,8 +9,8 @@ import typer
 from rich.table import Table
 
 from ...errors import ClaimledgerError
-from .app import DbOpt, Format, SinceOpt, UntilOpt, app, emit, err, fail, make_filters, open_ledger, output_options
-from .app import out as console
+from .common import DbOpt, Format, SinceOpt, UntilOpt, app, emit, err, make_filters, open_ledger, output_options
+from .common import out as console
 
 figures_app = typer.Typer(help="Figures: list them, or line up one quantity across claimants.",
                           invoke_without_command=True, no_args_is_help=False)
@@ -71,11 +71,11 @@ def figures_compare(
     from ...analysis.figures import chart, compare
 
     if chart_path is not None and chart_path.suffix.lower() not in (".png", ".svg"):
-        fail(ClaimledgerError(str(chart_path), "unknown chart format", "name the file .png or .svg"))
+        raise ClaimledgerError(str(chart_path), "unknown chart format", "name the file .png or .svg")
     cmp = compare(open_ledger(db), query, make_filters(since=since, until=until), include_unattributed=not attributed)
     if cmp.measure is None:
-        fail(ClaimledgerError(repr(query), "names no measure claimledger lines up", f"say what is counted: "
-                                                                                    f"{MEASURES_HELP}"))
+        raise ClaimledgerError(repr(query), "names no measure claimledger lines up", f"say what is counted: "
+                                                                                    f"{MEASURES_HELP}")
 
     def table() -> None:
         what = " ".join(x for x in (cmp.group or "any group", cmp.measure, cmp.unit or "") if x)

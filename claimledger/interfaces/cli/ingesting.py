@@ -13,7 +13,7 @@ from rich.table import Table
 
 from ...errors import ClaimledgerError
 from ...ingest.options import IngestOptions
-from .app import DbOpt, TopicsOpt, app, db_url, err, extractor_config, fail, make_extractor, open_ledger, out, progress
+from .common import DbOpt, TopicsOpt, app, db_url, err, extractor_config, make_extractor, open_ledger, out, progress
 from .reading import print_summary
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".md", ".text")
@@ -141,7 +141,7 @@ def extract(
 
     extractor = make_extractor(topics)
     if fmt not in ("jsonl", "table"):
-        fail(ClaimledgerError("--format", f"unknown format {fmt!r}", "use jsonl or table"))
+        raise ClaimledgerError("--format", f"unknown format {fmt!r}", "use jsonl or table")
     arts: list[Article] = []
     for item in read_sources(files, IngestOptions(allow_private=allow_private)):
         if isinstance(item, Article):
@@ -205,8 +205,8 @@ def demo(
 
     folder = examples or Path(__file__).resolve().parents[3] / "examples"
     if not folder.is_dir():
-        fail(ClaimledgerError(str(folder), "example folder not found", "run from a clone of claimledger or "
-                                                                         "pass --examples DIR"))
+        raise ClaimledgerError(str(folder), "example folder not found", "run from a clone of claimledger or "
+                                                                         "pass --examples DIR")
     own = folder / "topics.yaml"  # the fictional story's own issues
     extractor = Extractor(extractor_config(own if own.is_file() else None))
     ledger = open_ledger(db_url(db), "write")

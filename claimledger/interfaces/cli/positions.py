@@ -7,7 +7,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from .app import DbOpt, Format, SinceOpt, UntilOpt, app, emit, make_filters, open_ledger, out, output_options
+from .common import DbOpt, Format, SinceOpt, UntilOpt, app, emit, make_filters, open_ledger, out, output_options
 
 MARK = {"support": "[green]+[/green]", "oppose": "[red]−[/red]", "mixed": "[yellow]±[/yellow]"}
 

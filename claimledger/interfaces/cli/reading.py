@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from .app import (
+from .common import (
     DbOpt,
     Format,
     JsonOpt,

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from .app import DbOpt, TopicsOpt, app, db_url, err, extractor_config
+from .common import DbOpt, TopicsOpt, app, db_url, err, extractor_config
 
 
 @app.command()

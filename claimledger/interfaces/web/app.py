@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import urlparse
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
@@ -25,14 +25,12 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ... import __version__
 from ...analysis.figures import chart, compare
 from ...errors import ClaimledgerError
-from ...extract.config import ExtractorConfig
+from ...extract import Extractor
 from ...ingest.options import IngestOptions
+from ...ledger.read.filters import FilterError
 from ...ledger.store import Ledger
 from . import pages
 from .security import Guard, SafeJSON
-
-if TYPE_CHECKING:
-    from ...extract import Extractor
 
 HERE = Path(__file__).parent
 DEFAULT_MAX_BODY = 2 * 1024 * 1024
@@ -107,8 +105,8 @@ def create_app(db: str | None = None, extractor: Extractor | None = None, token:
     """The ASGI app over one ledger. ``token`` (else $CLAIMLEDGER_TOKEN) enables writes; none: read-only.
 
     A read-only app opens the ledger for reading (it must exist) and never loads the model; a writable
-    one extracts posted articles with ``extractor`` (default: the default configuration, built on the
-    first post).
+    one extracts posted articles with ``extractor`` (default: the default configuration), whose model
+    loads with the first post.
     """
     token = (token if token is not None else os.environ.get("CLAIMLEDGER_TOKEN")) or None  # "" = read-only
     ledger = Ledger.open(db, mode="write" if token else "read")
@@ -116,8 +114,7 @@ def create_app(db: str | None = None, extractor: Extractor | None = None, token:
                   description="Who said what, when, with which figures: attributed statements and figures "
                               "from news, each with offsets into its stored article.")
     app.state.ledger = ledger
-    app.state.config = extractor.config if extractor is not None else ExtractorConfig()
-    app.state.extractor = extractor
+    app.state.extractor = extractor if extractor is not None else Extractor()
     threading.Thread(target=pages.warm, args=(ledger,), daemon=True, name="warm-aggregates").start()
     app.state.templates = _env()
     app.add_middleware(Guard, max_body=max_body)
@@ -175,11 +172,8 @@ def _writes(app: FastAPI, token: str | None, allow_private: bool) -> None:
     @app.post("/articles", tags=["articles"], dependencies=[Depends(need_token)], status_code=201,
               summary="Ingest one article (text, HTML or URL) and return its extraction")
     def post_article(body: ArticleIn) -> SafeJSON:
-        from ...extract import Extractor
         from ...workflow import ingest_document
 
-        if app.state.extractor is None:
-            app.state.extractor = Extractor(app.state.config)
         try:
             res = ingest_document(ledger, app.state.extractor, text=body.text, html=body.html, url=body.url,
                                   title=body.title, outlet=body.outlet, published=body.published, author=body.author,
@@ -216,6 +210,14 @@ def _errors(app: FastAPI) -> None:
         html = app.state.templates.get_template("error.html").render(status=exc.status_code, detail=exc.detail,
                                                                      request=request)
         return HTMLResponse(html, status_code=exc.status_code)
+
+    @app.exception_handler(FilterError)
+    async def bad_filter(request: Request, exc: FilterError) -> Response:
+        """A filter value that cannot mean anything (a date that is none, an unknown kind): 400 with the fix."""
+        if wants_json(request):
+            return SafeJSON({"detail": str(exc)}, status_code=400)
+        html = app.state.templates.get_template("error.html").render(status=400, detail=str(exc), request=request)
+        return HTMLResponse(html, status_code=400)
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError) -> Response:

@@ -189,7 +189,7 @@ def positions(request: Request, topic: str | None = None, actor: str | None = No
     m["actors"] = m["actors"][:limit]
     keep = set(m["actors"])
     m["cells"] = [c for c in m["cells"] if c["actor"] in keep]
-    described = {t.id: t.description for t in request.app.state.config.taxonomy().topics}
+    described = {t.id: t.description for t in request.app.state.extractor.taxonomy.topics}
     return {"filters": {"topic": topic, "actor": actor, "min_count": min_count}, "matrix": m,
             "descriptions": {t: described.get(t) for t in m["topics"]},
             "events": read.list_events(led, Filters(speaker=actor, per_page=50))}

@@ -8,7 +8,7 @@ from sqlalchemy import desc, false, func, select
 
 from .. import schema as t
 from ..store import Ledger
-from .filters import actor_ids
+from .filters import ACTOR_KINDS, FilterError, actor_ids
 
 
 def rows_of(conn: Any, q: Any) -> list[dict[str, Any]]:
@@ -18,6 +18,9 @@ def rows_of(conn: Any, q: Any) -> list[dict[str, Any]]:
 def list_actors(ledger: Ledger, search: str | None = None, kind: str | None = None, limit: int = 50,
            offset: int = 0) -> list[dict[str, Any]]:
     """Actors with their aliases, roles and statement counts, most quoted first."""
+    kind = kind or None  # an empty box in a form
+    if kind is not None and kind not in ACTOR_KINDS:
+        raise FilterError("--kind", f"unknown actor kind {kind!r}", "use one of " + ", ".join(ACTOR_KINDS))
     q = select(t.actors.c.id, t.actors.c.name, t.actors.c.slug, t.actors.c.kind, t.actors.c.gender,
                t.actors.c.statement_count.label("statements"), t.actors.c.mention_count.label("mentions"))
     with ledger.connect() as conn:

@@ -84,7 +84,7 @@ def table_rows(ledger: Ledger, table: str) -> Iterator[dict[str, Any]]:
         s = t.statements
         q = select(s.c.id, s.c.article_id, a.c.published, o.c.name.label("outlet"), s.c.kind, s.c.speaker_name,
                    t.actors.c.name.label("actor"), s.c.speaker_text, s.c.cue, s.c.content, s.c.content_start,
-                   s.c.content_end, s.c.said_on, s.c.confidence).select_from(
+                   s.c.content_end, s.c.parts, s.c.said_on, s.c.confidence).select_from(
             s.join(a, a.c.id == s.c.article_id).outerjoin(o, o.c.id == a.c.outlet_id)
             .outerjoin(t.actors, t.actors.c.id == s.c.actor_id)).order_by(s.c.id)
     elif table == "figures":

@@ -16,11 +16,12 @@ from typing import Any, get_args
 from sqlalchemy import ColumnElement, false, func, select
 
 from ...errors import ClaimledgerError
-from ...kinds import StatementKind
+from ...kinds import ActorKind, StatementKind
 from ...vocab.names import name_key
 from .. import schema as t
 
 KINDS: tuple[str, ...] = get_args(StatementKind)
+ACTOR_KINDS: tuple[str, ...] = get_args(ActorKind)
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 MAX_PAGE = 100_000
 MAX_PER_PAGE = 1000
@@ -47,10 +48,14 @@ def check_date(name: str, value: str | None) -> str | None:
     return value.strip()
 
 
+def escape_like(text: str) -> str:
+    """``text`` inside a ``LIKE ... ESCAPE '\\'`` pattern, its own '%', '_' and '\\' taken literally."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def like_pattern(words: str) -> str:
-    """'%words%' for ``LIKE ... ESCAPE '\\'``, with the user's own '%', '_' and '\\' taken literally."""
-    escaped = words.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
+    """'%words%', lower-cased and escaped, for ``LIKE ... ESCAPE '\\'``."""
+    return f"%{escape_like(words.lower())}%"
 
 
 @dataclass(frozen=True)

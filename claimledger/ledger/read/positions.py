@@ -9,7 +9,7 @@ from sqlalchemy import false, func, or_, select
 
 from .. import schema as t
 from ..store import Ledger
-from .filters import Columns, Filters, actor_aliases, actor_ids, like_pattern
+from .filters import Columns, Filters, actor_aliases, actor_ids, escape_like, like_pattern
 
 a, o = t.articles, t.outlets
 POSITIONS = Columns(actor_id=t.positions.c.actor_id)
@@ -47,7 +47,7 @@ def list_events(ledger: Ledger, filters: Filters) -> list[dict[str, Any]]:
         if filters.speaker:
             names = actor_aliases(conn, actor_ids(conn, filters.speaker))
             elements = [json.dumps(n)[1:-1] for n in names]  # as json.dumps wrote them into the list
-            q = q.where(or_(*[ev.c.participants.like(f'%"{_escape(n)}"%', escape="\\") for n in elements])
+            q = q.where(or_(*[ev.c.participants.like(f'%"{escape_like(n)}"%', escape="\\") for n in elements])
                         if elements else false())
         q = q.order_by(ev.c.date.desc(), ev.c.id).limit(filters.limit).offset(filters.offset)
         rows = [dict(r._mapping) for r in conn.execute(q)]
@@ -55,6 +55,3 @@ def list_events(ledger: Ledger, filters: Filters) -> list[dict[str, Any]]:
         r["participants"] = json.loads(r["participants"])
     return rows
 
-
-def _escape(s: str) -> str:
-    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

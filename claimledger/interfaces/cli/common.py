@@ -15,7 +15,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
 
 import typer
 from rich.console import Console
@@ -58,11 +58,6 @@ def say_error(error: ClaimledgerError) -> None:
     err.print(f"error: {error}", highlight=False, markup=False, soft_wrap=True)
 
 
-def fail(error: ClaimledgerError) -> NoReturn:
-    say_error(error)
-    raise typer.Exit(1)
-
-
 def db_url(db: str | None) -> str | None:
     return db or os.environ.get("CLAIMLEDGER_DB")
 
@@ -70,22 +65,17 @@ def db_url(db: str | None) -> str | None:
 def open_ledger(db: str | None, mode: Literal["read", "write"] = "read") -> Ledger:
     from ...ledger.store import Ledger
 
-    try:
-        return Ledger.open(db_url(db), mode)
-    except ClaimledgerError as e:
-        fail(e)
+    return Ledger.open(db_url(db), mode)
 
 
 def extractor_config(topics: Path | None = None) -> ExtractorConfig:
-    """The configuration from the flags, else the environment; a broken topics file is one line now."""
+    """The configuration from the flags, else the environment; a broken topics file fails here, before any
+    article is read."""
     from ...extract.config import ExtractorConfig
 
     path = str(topics.resolve()) if topics is not None else os.environ.get("CLAIMLEDGER_TOPICS") or None
-    try:
-        config = ExtractorConfig(model=os.environ.get("CLAIMLEDGER_MODEL") or None, topics=path)
-        config.taxonomy()
-    except ClaimledgerError as e:
-        fail(e)
+    config = ExtractorConfig(model=os.environ.get("CLAIMLEDGER_MODEL") or None, topics=path)
+    config.taxonomy()
     return config
 
 
@@ -98,10 +88,7 @@ def make_extractor(topics: Path | None = None) -> Extractor:
 def make_filters(**values: Any) -> Filters:
     from ...ledger.read import Filters
 
-    try:
-        return Filters(**values)
-    except ClaimledgerError as e:
-        fail(e)
+    return Filters(**values)
 
 
 def progress() -> Progress:
@@ -114,8 +101,8 @@ def progress() -> Progress:
 def output_format(as_json: bool, jsonl: bool, as_csv: bool) -> Format:
     chosen = [name for name, on in (("json", as_json), ("jsonl", jsonl), ("csv", as_csv)) if on]
     if len(chosen) > 1:
-        fail(ClaimledgerError("--" + "/--".join(chosen), "choose one output format", "give one of --json, --jsonl, "
-                                                                                      "--csv"))
+        raise ClaimledgerError("--" + "/--".join(chosen), "choose one output format", "give one of --json, --jsonl, "
+                                                                                     "--csv")
     return chosen[0] if chosen else "table"  # type: ignore[return-value]
 
 
@@ -154,6 +141,8 @@ def emit(fmt: Format, doc: Any, rows: Sequence[dict[str, Any]] | None = None,
         for r in lines:
             sys.stdout.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
     elif fmt == "csv":
+        if not lines:
+            return  # no rows, no header: an empty file is an empty answer
         keys = list(dict.fromkeys(k for r in lines for k in r))
         writer = csv.DictWriter(sys.stdout, fieldnames=keys, extrasaction="ignore")
         writer.writeheader()
