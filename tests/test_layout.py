@@ -125,6 +125,8 @@ def test_read_mode_never_creates_or_migrates(tmp_path: Path) -> None:
     r = cli("stats", "--db", str(typo))
     assert r.returncode == 1 and "no such ledger" in r.stderr and len(r.stderr.strip().splitlines()) == 1
     assert not typo.exists()
+    down = cli("stats", "--db", "postgresql://nobody@127.0.0.1:1/none")  # no server there: not "no ledger"
+    assert down.returncode == 1 and "cannot open the ledger" in down.stderr and "Traceback" not in down.stderr
     old = tmp_path / "old.db"  # a ledger an older claimledger made: migrated to 0003 only
     engine = create_engine(f"sqlite:///{old}")
     cfg = Config()

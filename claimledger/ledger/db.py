@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import OperationalError, ProgrammingError, SQLAlchemyError
 
 from ..errors import LedgerError
 
@@ -90,13 +90,16 @@ def make_engine(url: str, mode: Mode = "write") -> Engine:
 def check_current(engine: Engine, where: str) -> None:
     """Read mode: the ledger must exist and be at the newest schema, or reading would fail halfway."""
     try:
-        with engine.connect() as conn:
-            versioned = inspect(conn).has_table("alembic_version")
-            found = conn.execute(text("SELECT version_num FROM alembic_version")).scalar() if versioned else None
+        conn = engine.connect()
     except SQLAlchemyError as exc:  # the server or file itself: not the same as "no ledger here"
         msg = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
         raise LedgerError(where, f"cannot open the ledger ({msg})",
                           "check the path or URL and that the server is running") from None
+    with conn:
+        try:
+            found = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except (OperationalError, ProgrammingError):  # no such table: a database, but no ledger
+            found = None
     if found is None:
         raise LedgerError(where, "is not a claimledger ledger (no schema version)",
                           "check --db (or $CLAIMLEDGER_DB), or create one with 'claimledger ingest'")
