@@ -6,6 +6,14 @@ The CLI prints ``str(error)`` as one line; nothing here should ever surface as a
 from __future__ import annotations
 
 
+def size_text(n: float) -> str:
+    """Bytes as people read them, in one unit system (binary, like the limits): '10.0 MiB', '512 KiB'."""
+    for unit, scale in (("GiB", 2**30), ("MiB", 2**20), ("KiB", 2**10)):
+        if n >= scale:
+            return f"{n / scale:.1f} {unit}"
+    return f"{int(n)} bytes"
+
+
 class ClaimledgerError(Exception):
     """Base error: ``where`` names the file, URL or database; ``fix`` says what to do about it."""
 

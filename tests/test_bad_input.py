@@ -33,7 +33,8 @@ def test_every_bad_file_gets_one_line_and_the_rest_is_stored(tmp_path: Path) -> 
     expected = make_bad_folder(tmp_path / "in")
     db = tmp_path / "l.db"
     r = cli("ingest", str(tmp_path / "in"), "--db", str(db))
-    assert r.returncode == 0, r.stderr
+    assert r.returncode == 1, r.stderr  # inputs were skipped: a script can tell, the others are stored
+    assert r.stdout.strip().splitlines()[-1] == f"stored 4, already present 0, skipped {len(expected)}"
     assert "Traceback" not in r.stderr + r.stdout
     lines = [ln for ln in r.stderr.splitlines() if ln.startswith("skipped:")]
     for name, word in expected.items():
@@ -63,7 +64,8 @@ def test_unreachable_and_private_urls(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
     r = cli("ingest", "http://127.0.0.1:9/nothing", "http://10.1.2.3/x", "http://no-such-host.invalid/",
             str(tmp_path / "a.txt"), "--db", str(db))
-    assert r.returncode == 0 and "Traceback" not in r.stderr
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    assert r.stdout.strip().splitlines()[-1] == "stored 1, already present 0, skipped 3"
     assert "127.0.0.1" in r.stderr and "private or loopback" in r.stderr
     assert "10.1.2.3" in r.stderr
     assert "no-such-host.invalid" in r.stderr and "does not resolve" in r.stderr
@@ -75,4 +77,5 @@ def test_unreachable_and_private_urls(tmp_path: Path) -> None:
 
 def test_missing_path(tmp_path: Path) -> None:
     r = cli("ingest", str(tmp_path / "nope.txt"), "--db", str(tmp_path / "l.db"))
-    assert "no such file" in r.stderr and "Traceback" not in r.stderr
+    assert "no such file" in r.stderr and "Traceback" not in r.stderr and r.returncode == 1
+    assert cli("ingest", "--no-such-option", "x").returncode == 2  # a usage error

@@ -28,7 +28,7 @@ def test_demo_ingests_every_example_once(demo_db: Path) -> None:
     assert outlets == {"The Harbour Gazette", "Valley Courier", "Nordpost", "Meridian Wire"}
     assert links == [("syndicated",)]
     r = cli("demo", "--db", str(demo_db))
-    assert "added 0" in r.stdout
+    assert r.stdout.strip().splitlines()[-1] == "stored 0, already present 10, skipped 0" and r.returncode == 0
 
 
 def test_stats_search_export(demo_db: Path, tmp_path: Path) -> None:
@@ -138,3 +138,24 @@ def test_stored_version_names_the_taxonomy(demo_db: Path) -> None:
     assert len(versions) == 1 and len(named) == 1 and named[0][0] == versions[0][0]
     assert named[0][1] == "Tarn Valley talks (fictional)" and named[0][2].endswith("topics.yaml")
     assert "Tarn Valley talks (fictional)" in cli("stats", "--db", str(demo_db)).stdout
+
+
+def test_user_text_is_never_read_as_markup(demo_db: Path) -> None:
+    """Snippets mark hits as [word]: rich would read that as a style tag and delete the word."""
+    r = cli("search", "buffer zone", "--db", str(demo_db))
+    assert r.returncode == 0 and "[buffer]" in r.stdout and "[zone]" in r.stdout, r.stdout[-800:]
+
+
+def test_exit_status_and_summary_line(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "good.txt").write_text("Mayor Ivo Dahl said on Friday that the tram would run.\n",
+                                              encoding="utf-8")
+    db = str(tmp_path / "x.db")
+    ok = cli("ingest", str(tmp_path / "in"), "--db", db)
+    assert ok.returncode == 0 and ok.stdout.strip().splitlines()[-1] == "stored 1, already present 0, skipped 0"
+    (tmp_path / "in" / "empty.txt").write_text("", encoding="utf-8")
+    bad = cli("ingest", str(tmp_path / "in"), "--db", db)
+    assert bad.returncode == 1 and bad.stdout.strip().splitlines()[-1] == "stored 0, already present 1, skipped 1"
+    ext = cli("extract", str(tmp_path / "in"))
+    assert ext.returncode == 1 and "extracted 1, skipped 1" in ext.stderr and len(ext.stdout.splitlines()) == 1
+    assert cli("quotes", "--no-such-flag").returncode == 2

@@ -119,7 +119,7 @@ def test_two_ingests_into_one_postgresql(pg_server: Any, tmp_path: Path) -> None
     outs = [r.communicate(timeout=600) for r in runs]
     for r, (_, stderr) in zip(runs, outs, strict=True):
         assert r.returncode == 0 and "skipped" not in stderr, stderr
-    added = [int(o.split("added ")[1].split(" ")[0]) for o, _ in outs]
+    added = [int(o.strip().splitlines()[-1].split("stored ")[1].split(",")[0]) for o, _ in outs]
     assert sum(added) == 10, outs
     with Ledger(str(tmp_path / "one.db")) as ref:
         ingest(list(map(str, folders)), ref, default_extractor())

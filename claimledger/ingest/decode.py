@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from charset_normalizer import from_bytes
 
-from ..errors import IngestError
+from ..errors import IngestError, size_text
 
 
 def check_size(where: str, size: int, max_bytes: int) -> None:
@@ -13,7 +13,7 @@ def check_size(where: str, size: int, max_bytes: int) -> None:
     if max_bytes and size > max_bytes:
         raise IngestError(
             where,
-            f"too large for one article ({size / 1e6:.1f} MB > {max_bytes / 1e6:.1f} MB)",
+            f"too large for one article ({size_text(size)} > {size_text(max_bytes)})",
             "split it into one file per article, or raise the limit with --max-bytes",
         )
 

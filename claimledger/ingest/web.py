@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlparse
 import feedparser
 import httpx
 
-from ..errors import FetchError, IngestError
+from ..errors import FetchError, IngestError, size_text
 from ..types import Article
 from .html import article_from_html
 from .options import FetchOptions
@@ -57,7 +57,7 @@ def fetch(url: str, opts: FetchOptions, client: httpx.Client) -> tuple[str, byte
                 for chunk in resp.iter_bytes():
                     size += len(chunk)
                     if size > opts.max_bytes:
-                        raise FetchError(url, f"response larger than {opts.max_bytes / 1e6:.0f} MB",
+                        raise FetchError(url, f"response larger than {size_text(opts.max_bytes)}",
                                          "raise --max-bytes if this page is really one article")
                     chunks.append(chunk)
                 return str(resp.url), b"".join(chunks), resp.headers.get("content-type", "")

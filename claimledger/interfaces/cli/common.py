@@ -19,7 +19,9 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from ... import __version__
 from ...errors import ClaimledgerError
@@ -152,10 +154,21 @@ def emit(fmt: Format, doc: Any, rows: Sequence[dict[str, Any]] | None = None,
     elif table is not None:
         table()
     else:
-        tab = Table(*(h for h, _ in columns), title=title or None)
+        tab = Table(*(h for h, _ in columns), title=escape(title) if title else None)
         for r in lines:
-            tab.add_row(*(str(cell(r) if cell(r) is not None else "") for _, cell in columns))
+            add_row(tab, *(cell(r) for _, cell in columns))
         out.print(tab)
+
+
+def add_row(tab: Table, *cells: Any) -> None:
+    """A row of data: every cell plain text, so '[security]' in a snippet stays on screen instead of being
+    read as rich markup. Cells that are ours to style come as ``Text`` already."""
+    tab.add_row(*(c if isinstance(c, Text) else Text("" if c is None else str(c)) for c in cells))
+
+
+def title(words: str) -> str:
+    """A table title or rule holding user words, escaped for rich."""
+    return escape(words)
 
 
 def _version(value: bool) -> None:

@@ -9,7 +9,20 @@ import typer
 from rich.table import Table
 
 from ...errors import ClaimledgerError
-from .common import DbOpt, Format, SinceOpt, UntilOpt, app, emit, err, make_filters, open_ledger, output_options
+from .common import (
+    DbOpt,
+    Format,
+    SinceOpt,
+    UntilOpt,
+    add_row,
+    app,
+    emit,
+    err,
+    make_filters,
+    open_ledger,
+    output_options,
+    title,
+)
 from .common import out as console
 
 figures_app = typer.Typer(help="Figures: list them, or line up one quantity across claimants.",
@@ -80,9 +93,9 @@ def figures_compare(
     def table() -> None:
         what = " ".join(x for x in (cmp.group or "any group", cmp.measure, cmp.unit or "") if x)
         tab = Table("claimant", "figure", "measure", "as of", "outlet / article", "sentence",
-                    title=f"{query}  [{what}]", show_lines=True)
+                    title=title(f"{query}  [{what}]"), show_lines=True)
         for r in cmp.rows:
-            tab.add_row(r["claimant"] or r["claimant_name"] or "(article voice)",
+            add_row(tab, r["claimant"] or r["claimant_name"] or "(article voice)",
                         _fmt_value(r) + (" (projected)" if r["projection"] else ""), r["measure"], r["as_of"] or "",
                         f"{r['outlet'] or r.get('country') or '?'} #{r['article_id']} {(r['title'] or '')[:40]}",
                         r["sentence"][:220])

@@ -13,7 +13,20 @@ from rich.table import Table
 
 from ...errors import ClaimledgerError
 from ...ingest.options import IngestOptions
-from .common import DbOpt, TopicsOpt, app, db_url, err, extractor_config, make_extractor, open_ledger, out, progress
+from .common import (
+    DbOpt,
+    TopicsOpt,
+    add_row,
+    app,
+    db_url,
+    err,
+    extractor_config,
+    make_extractor,
+    open_ledger,
+    out,
+    progress,
+    title,
+)
 from .reading import print_summary
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".md", ".text")
@@ -70,9 +83,16 @@ def ingest(
 
         report = run_ingest(sources, ledger, extractor, opts, workers=workers,
                             on_article=lambda a, added: bar.advance(task), on_error=on_error)
-    out.print(f"added {report.added} article(s), {report.already} already in the ledger, "
-              f"{len(report.errors)} skipped; {len(report.links)} near-duplicate link(s). {_ledger_line(ledger)}",
-              highlight=False, soft_wrap=True)
+    out.print(f"{len(report.links)} near-duplicate link(s). {_ledger_line(ledger)}", highlight=False, soft_wrap=True)
+    _finish(report.added, report.already, len(report.errors))
+
+
+def _finish(stored: int, already: int, skipped: int) -> None:
+    """The last line says what happened; the exit status lets a script notice: 0 when every input was stored
+    or was already there, 1 when any was skipped (the others are stored)."""
+    out.print(f"stored {stored}, already present {already}, skipped {skipped}", highlight=False)
+    if skipped:
+        raise typer.Exit(1)
 
 
 def _default_master() -> str | None:
@@ -107,7 +127,9 @@ def batch(
               f"{len(report.errors)} skipped): {report.statements} statements, {report.figures} figures, "
               f"{report.actors} actors, {report.quantities} quantity/claimant rows in {report.seconds:.0f} s "
               f"({report.articles / max(report.seconds, 1e-9):.2f} articles/s); worker peak RSS "
-              f"{report.worker_peak_rss_mb:.0f} MB. Tables in {out_dir}.", highlight=False, soft_wrap=True)
+              f"{report.worker_peak_rss_mb:.0f} MiB. Tables in {out_dir}.", highlight=False, soft_wrap=True)
+    if report.errors:
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -122,8 +144,8 @@ def load(
     with progress() as bar:
         task = bar.add_task("loading", total=None)
         report = run_load(out_dir, ledger, on_article=lambda added: bar.advance(task))
-    out.print(f"added {report.added} article(s), {report.already} already in the ledger; {report.links} "
-              f"near-duplicate link(s). {_ledger_line(ledger)}", highlight=False, soft_wrap=True)
+    out.print(f"{report.links} near-duplicate link(s). {_ledger_line(ledger)}", highlight=False, soft_wrap=True)
+    _finish(report.added, report.already, 0)
 
 
 @app.command()
@@ -143,10 +165,12 @@ def extract(
     if fmt not in ("jsonl", "table"):
         raise ClaimledgerError("--format", f"unknown format {fmt!r}", "use jsonl or table")
     arts: list[Article] = []
+    skipped = 0
     for item in read_sources(files, IngestOptions(allow_private=allow_private)):
         if isinstance(item, Article):
             arts.append(item)
         else:
+            skipped += 1
             err.print(f"[yellow]skipped:[/yellow] {item}", highlight=False, soft_wrap=True)
     for art, ex in extract_many(arts, extractor, workers=workers):
         record = {"doc": art.source, "title": art.title, "outlet": art.outlet, "published": art.published,
@@ -155,23 +179,26 @@ def extract(
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         else:
             _print_extraction(record)
+    err.print(f"extracted {len(arts)}, skipped {skipped}", highlight=False)  # stdout stays the records
+    if skipped:
+        raise typer.Exit(1)
 
 
 def _print_extraction(rec: dict[str, Any]) -> None:
-    out.rule(f"{rec['doc']}  ({rec['published'] or 'undated'})")
+    out.rule(title(f"{rec['doc']}  ({rec['published'] or 'undated'})"))
     tab = Table("speaker", "cue", "kind", "said on", "content", show_lines=False)
     for s in rec["statements"]:
-        tab.add_row(s["speaker_name"] or (s["speaker"] or {}).get("text") or "—", (s["cue"] or {}).get("text") or "",
+        add_row(tab, s["speaker_name"] or (s["speaker"] or {}).get("text") or "—", (s["cue"] or {}).get("text") or "",
                     s["kind"], s["said_on"] or "", s["content"]["text"][:120])
     out.print(tab)
     if rec["figures"]:
         ft = Table("figure", "value", "counted", "claimant", "as of")
         for f in rec["figures"]:
             val = f["value"] if f["value"] is not None else f"{f['low']}–{f['high']}"
-            ft.add_row(f["span"]["text"], str(val), f["counted"] or "", f["claimant_name"] or "", f["as_of"] or "")
+            add_row(ft, f["span"]["text"], str(val), f["counted"] or "", f["claimant_name"] or "", f["as_of"] or "")
         out.print(ft)
     actors = ", ".join(a["name"] for a in rec["actors"][:15])
-    out.print(f"actors: {actors}", highlight=False)
+    out.print(f"actors: {actors}", highlight=False, markup=False)
 
 
 @app.command()
@@ -214,5 +241,6 @@ def demo(
         task = bar.add_task("ingesting examples", total=None)
         report = run_ingest([str(folder)], ledger, extractor, on_article=lambda a, added: bar.advance(task),
                             on_error=lambda m: err.print(f"[yellow]skipped:[/yellow] {m}", highlight=False))
-    out.print(f"added {report.added}, already stored {report.already}, near-duplicate links {len(report.links)}")
     print_summary(ledger)
+    out.print(f"near-duplicate links {len(report.links)}", highlight=False)
+    _finish(report.added, report.already, len(report.errors))

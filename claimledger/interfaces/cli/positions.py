@@ -6,8 +6,22 @@ from typing import Annotated, Any
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
-from .common import DbOpt, Format, SinceOpt, UntilOpt, app, emit, make_filters, open_ledger, out, output_options
+from .common import (
+    DbOpt,
+    Format,
+    SinceOpt,
+    UntilOpt,
+    add_row,
+    app,
+    emit,
+    make_filters,
+    open_ledger,
+    out,
+    output_options,
+    title,
+)
 
 MARK = {"support": "[green]+[/green]", "oppose": "[red]−[/red]", "mixed": "[yellow]±[/yellow]"}
 
@@ -40,7 +54,7 @@ def positions(
 def _print_changes(rows: list[dict[str, Any]]) -> None:
     tab = Table("actor", "topic", "before", "after", show_lines=True, title="Changes of stance")
     for c in rows:
-        tab.add_row(c["actor"], c["topic"], _ev(c["from"]), _ev(c["to"]))
+        add_row(tab, c["actor"], c["topic"], _ev(c["from"]), _ev(c["to"]))
     out.print(tab)
     out.print(f"{len(rows)} change(s)")
 
@@ -55,13 +69,13 @@ def _print_matrix(m: dict[str, Any], evidence: bool) -> None:
         row = []
         for tp in m["topics"]:
             cell = cells.get((a, tp))
-            row.append(f"{MARK[cell['stance']]} {cell['support'] + cell['oppose']} {cell['latest'] or ''}"
-                       if cell else "")
-        tab.add_row(a, *row)
+            row.append(Text.from_markup(MARK[cell["stance"]]) + f" {cell['support'] + cell['oppose']} "
+                       f"{cell['latest'] or ''}" if cell else "")
+        add_row(tab, a, *row)
     out.print(tab)
     if evidence:
         for c in m["cells"]:
-            out.rule(f"{c['actor']} · {c['topic']} · {c['stance']} ({c['support']}+ {c['oppose']}−)")
+            out.rule(title(f"{c['actor']} · {c['topic']} · {c['stance']} ({c['support']}+ {c['oppose']}−)"))
             for r in c["evidence"]:
                 out.print(f"  {r['stance']:7} {r['date'] or '':10} #{r['article_id']} {r['evidence'][:200]}",
                           highlight=False, markup=False)

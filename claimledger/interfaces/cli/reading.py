@@ -14,6 +14,7 @@ from .common import (
     JsonOpt,
     SinceOpt,
     UntilOpt,
+    add_row,
     app,
     emit,
     err,
@@ -21,16 +22,17 @@ from .common import (
     open_ledger,
     out,
     output_options,
+    title,
 )
 
 LimitOpt = Annotated[int, typer.Option(help="Rows to show.")]
 PageOpt = Annotated[int, typer.Option(help="Page of rows to show, from 1.")]
 
 
-def _table(title: str, head: tuple[str, ...], rows: list[tuple[Any, ...]], **kw: Any) -> Table:
-    tab = Table(*head, title=title, **kw)
+def _table(heading: str, head: tuple[str, ...], rows: list[tuple[Any, ...]], **kw: Any) -> Table:
+    tab = Table(*head, title=title(heading), **kw)
     for r in rows:
-        tab.add_row(*(str(x) for x in r))
+        add_row(tab, *r)
     return tab
 
 
@@ -39,15 +41,15 @@ def print_summary(ledger: Any) -> None:
 
     s = summary(ledger)
     c = s["counts"]
-    head = Table(title=f"Ledger {ledger.where}", show_header=False)
+    head = Table(title=title(f"Ledger {ledger.where}"), show_header=False)
     for k in ("articles", "outlets", "actors", "statements", "figures", "mentions", "links"):
-        head.add_row(k, str(c[k]))
+        add_row(head, k, c[k])
     lo, hi = s["published"]
-    head.add_row("published", f"{lo or '?'} … {hi or '?'}")
+    add_row(head, "published", f"{lo or '?'} … {hi or '?'}")
     if s["segments"]:
-        head.add_row("segments", ", ".join(f"{k} {v}" for k, v in sorted(s["segments"].items())))
+        add_row(head, "segments", ", ".join(f"{k} {v}" for k, v in sorted(s["segments"].items())))
     for e in s["extractors"]:
-        head.add_row("extracted by", f"{e['version'] or '?'} (topics: {e['taxonomy'] or '?'}): {e['articles']} "
+        add_row(head, "extracted by", f"{e['version'] or '?'} (topics: {e['taxonomy'] or '?'}): {e['articles']} "
                                      "articles")
     out.print(head)
     sections = [("outlets", "Outlets", ("outlet", "articles"), lambda r: (r["name"], r["articles"])),
@@ -55,9 +57,9 @@ def print_summary(ledger: Any) -> None:
                 ("top_speakers", "Most quoted", ("speaker", "statements"), lambda r: (r["name"], r["statements"])),
                 ("top_actors", "Most mentioned", ("actor", "kind", "mentions"),
                  lambda r: (r["name"], r["kind"], r["mentions"]))]
-    for key, title, cols, cells in sections:
+    for key, heading, cols, cells in sections:
         if s[key]:
-            out.print(_table(title, cols, [cells(r) for r in s[key]]))
+            out.print(_table(heading, cols, [cells(r) for r in s[key]]))
 
 
 @app.command()

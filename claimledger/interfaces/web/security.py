@@ -9,6 +9,8 @@ from typing import Any
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from ...errors import size_text
+
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 # Swagger UI sets inline styles; its scripts still come only from our own files
@@ -93,7 +95,8 @@ class Guard:
 
 
 async def _too_large(limit: int, send: Send) -> None:
-    body = json.dumps({"detail": f"request body over {limit} bytes; send a smaller article"}).encode()
+    body = json.dumps({"detail": f"request body over {size_text(limit)} ({limit} bytes); send a smaller article"}
+                      ).encode()
     await send({"type": "http.response.start", "status": 413,
                 "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
     await send({"type": "http.response.body", "body": body})
