@@ -55,6 +55,7 @@ class Article:
     country: str | None = None
     source: str | None = None  # file path, URL or "<stdin>" it came from
     segments: list[Segment] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list, compare=False)  # what reading it had to assume, for a warning
 
     @property
     def content_hash(self) -> str:

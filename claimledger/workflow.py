@@ -23,6 +23,7 @@ class IngestReport:
     added: int = 0
     already: int = 0
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # stored, but reading assumed something
     links: list[tuple[int, int, str, float]] = field(default_factory=list)  # (new, existing, kind, similarity)
     article_ids: list[int] = field(default_factory=list)
 
@@ -36,8 +37,10 @@ def ingest(
     batch_size: int = 16,
     on_article: Callable[[Article, bool], None] | None = None,
     on_error: Callable[[str], None] | None = None,
+    on_warning: Callable[[str], None] | None = None,
 ) -> IngestReport:
-    """Store every readable article once; report (never raise) what could not be read or stored."""
+    """Store every readable article once; report (never raise) what could not be read or stored, and what
+    was stored only by assuming something (an encoding, replaced bytes)."""
     report = IngestReport()
     seen: set[str] = set()
     ledger.note_extractor(extractor.config.describe())
@@ -49,6 +52,10 @@ def ingest(
                 if on_error:
                     on_error(str(item))
                 continue
+            for note in item.notes:
+                report.warnings.append(note)
+                if on_warning:
+                    on_warning(note)
             h = item.identity
             if h in seen or ledger.has(h) is not None:
                 report.already += 1

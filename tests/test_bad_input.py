@@ -79,3 +79,17 @@ def test_missing_path(tmp_path: Path) -> None:
     r = cli("ingest", str(tmp_path / "nope.txt"), "--db", str(tmp_path / "l.db"))
     assert "no such file" in r.stderr and "Traceback" not in r.stderr and r.returncode == 1
     assert cli("ingest", "--no-such-option", "x").returncode == 2  # a usage error
+
+
+def test_undecodable_bytes_are_stored_with_a_warning_not_mojibake(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    good = "Mayor Ivo Dahl said on Friday that the café would reopen; prices rose by 5 €.\n".encode()
+    (tmp_path / "in" / "broken.txt").write_bytes(good[:30] + b"\xfe\xff" + good[30:])
+    db = tmp_path / "l.db"
+    r = cli("ingest", str(tmp_path / "in"), "--db", str(db))
+    assert r.returncode == 0, r.stderr  # stored: a warning, not a skip
+    [line] = [ln for ln in r.stderr.splitlines() if ln.startswith("warning:")]
+    assert "broken.txt" in line and "not valid UTF-8 at byte 30" in line and "fix:" in line
+    with sqlite3.connect(db) as conn:
+        [(text,)] = conn.execute("SELECT text FROM articles").fetchall()
+    assert "café" in text and "€" in text and "\ufffd" in text

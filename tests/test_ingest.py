@@ -18,6 +18,7 @@ from claimledger.errors import IngestError
 from claimledger.ingest import IngestOptions, read_sources
 from claimledger.ingest.filename import metadata_from_name
 from claimledger.ingest.segments import mark_segments
+from claimledger.ingest.warc import articles_from_warc
 from claimledger.types import Article
 
 BODY = ("Minister Anna Berg said on Tuesday that the bridge would reopen in May. "
@@ -205,3 +206,34 @@ def test_gzip_is_not_mistaken_for_text(tmp_path: Path) -> None:
     p.write_bytes(gzip.compress(b"hello" * 100))
     [err] = articles(str(p))
     assert isinstance(err, IngestError) and "binary" in str(err)
+
+
+@pytest.mark.parametrize("compressed", [True, False])
+def test_a_record_cut_anywhere_is_reported_and_never_stored(tmp_path: Path, compressed: bool) -> None:
+    """Cut an archive at every byte of its last two records: the whole records before the cut are read, the cut
+    one is one error naming it and the byte, never an article (a cut in the blank lines after a record's payload
+    leaves the record whole)."""
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=compressed)
+    starts = []
+    for i in range(3):
+        starts.append(buf.tell())
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        page = io.BytesIO(HTML.replace("Bridge", f"Bridge {i}").encode())
+        writer.write_record(writer.create_warc_record(f"https://a.example/{i}", "response", http_headers=headers,
+                                                      payload=page))
+    data = buf.getvalue()
+    ends = starts[1:] + [len(data)]
+    for cut in range(starts[1] + 1, len(data), 1 if compressed else 3):
+        items = list(articles_from_warc(io.BytesIO(data[:cut]), "crawl.warc"))
+        stored = [i.url for i in items if isinstance(i, Article)]
+        errors = [str(i) for i in items if isinstance(i, IngestError)]
+        slack = 0 if compressed else 4  # the blank line that ends an uncompressed record
+        whole = [f"https://a.example/{k}" for k, e in enumerate(ends) if e - cut <= slack]
+        assert stored == whole, (cut, stored, errors)
+        if not any(0 <= e - cut <= slack for e in ends):  # the cut falls inside a record
+            [msg] = errors
+            assert msg == (f"crawl.warc: record {len(whole) + 1} is truncated at byte {cut} "
+                           "(fix: re-download the archive; the complete records before it were read)"), (cut, msg)
+        else:
+            assert errors == [], (cut, errors)

@@ -175,3 +175,19 @@ def test_every_read_name_loads_from_its_module() -> None:
     for name in read.__all__:
         assert callable(getattr(read, name)) or name == "EXPORT_TABLES", name
         assert name not in {p.stem for p in Path(read.__file__).parent.glob("*.py")}, name  # a module would hide it
+
+
+def test_decoding_never_hides_what_it_assumed() -> None:
+    from claimledger.ingest.decode import decode
+
+    clean = "Prices rose by 5 € in Kyiv, café owners said.\n".encode()
+    assert decode(clean, "a.txt") == ("Prices rose by 5 € in Kyiv, café owners said.\n", None)
+    latin = "Le ministre a déclaré que la frontière restait fermée à Genève.".encode("latin-1")
+    text, note = decode(latin, "b.txt")
+    assert "déclaré" in text and note and note.startswith("b.txt: not UTF-8; read as cp125") and "fix:" in note
+    broken = clean[:20] + b"\xff" + clean[20:]  # UTF-8 with one bad byte is UTF-8, not cp1252 mojibake
+    text, note = decode(broken, "c.txt")
+    assert "café" in text and "€" in text and "\ufffd" in text and "â‚¬" not in text
+    assert note and "not valid UTF-8 at byte 20" in note and "1 undecodable" in note
+    cyrillic = "Президент заявил, что переговоры продолжатся в понедельник.".encode("cp1251")
+    assert decode(cyrillic, "d.txt").text.startswith("Президент")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from typing import NamedTuple
+
 from charset_normalizer import from_bytes
 
 from ..errors import IngestError, size_text
@@ -26,25 +29,43 @@ def looks_binary(data: bytes) -> bool:
     return control > max(8, len(head) // 50)
 
 
-def decode(data: bytes, where: str, declared: str | None = None) -> str:
-    """UTF-8 first, then the declared charset, then a detected one; newlines as Python's open() reads them."""
+class Decoded(NamedTuple):
+    text: str
+    note: str | None  # what was assumed or replaced, for a warning line; None when the bytes were clean
+
+
+CONFIDENT_CHAOS = 0.05  # charset-normalizer's mess ratio under which its guess is trusted
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def decode(data: bytes, where: str, declared: str | None = None) -> Decoded:
+    """Strictly UTF-8 (or the declared charset) first. Bytes that are not: a confident guess of another
+    encoding, said in the note; else UTF-8 with U+FFFD for what cannot be read, the note naming the first
+    bad byte. Never silent mojibake: UTF-8 with a few broken bytes is not re-read as cp1252."""
     if looks_binary(data):
         raise IngestError(where, "binary file, not text", "pass text, HTML, JSON Lines or WARC files")
-    text: str | None = None
     for enc in ("utf-8-sig", declared):
         if not enc:
             continue
         try:
-            text = data.decode(enc)
-            break
+            return Decoded(normalise_newlines(data.decode(enc)), None)
         except (UnicodeDecodeError, LookupError):
             continue
-    if text is None:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    if not _UTF8_MULTIBYTE.search(data):  # no UTF-8 in it at all: another 8-bit encoding
         best = from_bytes(data).best()
-        if best is None:
-            raise IngestError(where, "not valid UTF-8 and no other encoding fits", "re-save the file as UTF-8")
-        text = str(best)
-    return normalise_newlines(text)
+        if best is not None and best.chaos <= CONFIDENT_CHAOS:
+            note = str(IngestError(where, f"not UTF-8; read as {best.encoding}",
+                                   "re-save the file as UTF-8 if its accents look wrong"))
+            return Decoded(normalise_newlines(str(best)), note)
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    note = str(IngestError(where, f"not valid UTF-8 at byte {first_bad}; {bad} undecodable byte sequence(s) stored "
+                                  "as U+FFFD", "re-save the file as UTF-8"))
+    return Decoded(normalise_newlines(text), note)
 
 
 def normalise_newlines(text: str) -> str:

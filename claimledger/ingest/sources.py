@@ -142,18 +142,21 @@ def articles_from_bytes(data: bytes, where: str, opts: IngestOptions, meta: byte
         if kind == "html":
             yield finish(article_from_html(data, where), opts, where)
             return
-        text = decode(data, where)
+        text, note = decode(data, where)
     except IngestError as err:
         yield err
         return
     if kind == "jsonl":
         for item in articles_from_jsonl(text, where):
+            if isinstance(item, Article) and note:
+                item.notes.append(note)
+                note = None  # said once, with the file's first article
             yield finish(item, opts) if isinstance(item, Article) else item
         return
     if not text.strip():
         yield IngestError(where, "file holds only whitespace", "remove it or write the article text into it")
         return
-    art = Article(text=text, source=where)
+    art = Article(text=text, source=where, notes=[note] if note else [])
     if meta is not None:
         try:
             obj = json.loads(meta.decode("utf-8"))
@@ -188,11 +191,11 @@ def read_sources(sources: Iterable[str], opts: IngestOptions | None = None) -> I
             data = sys.stdin.buffer.read()
             try:
                 check_size("<stdin>", len(data), opts.max_bytes)
-                text = decode(data, "<stdin>")
+                text, note = decode(data, "<stdin>")
             except IngestError as err:
                 yield err
                 continue
-            yield finish(Article(text=text, source="<stdin>"), opts)
+            yield finish(Article(text=text, source="<stdin>", notes=[note] if note else []), opts)
         elif re.match(r"^https?://", src, re.I):
             for item in articles_from_url(src, fetch_opts):
                 yield finish(item, opts) if isinstance(item, Article) else item

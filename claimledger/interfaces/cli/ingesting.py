@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from ...errors import ClaimledgerError
@@ -48,6 +49,10 @@ def _count_inputs(sources: list[str]) -> int | None:
     return n
 
 
+def warn(message: str) -> None:
+    err.print(f"[yellow]warning:[/yellow] {escape(message)}", highlight=False, soft_wrap=True)
+
+
 def _ledger_line(ledger: Any) -> str:
     counts = ledger.counts()
     return (f"Ledger {ledger.where}: {counts['articles']} articles, {counts['actors']} actors, "
@@ -78,11 +83,11 @@ def ingest(
         task = bar.add_task("ingesting", total=_count_inputs(sources))
 
         def on_error(message: str) -> None:
-            err.print(f"[yellow]skipped:[/yellow] {message}", highlight=False, soft_wrap=True)
+            err.print(f"[yellow]skipped:[/yellow] {escape(message)}", highlight=False, soft_wrap=True)
             bar.advance(task)
 
         report = run_ingest(sources, ledger, extractor, opts, workers=workers,
-                            on_article=lambda a, added: bar.advance(task), on_error=on_error)
+                            on_article=lambda a, added: bar.advance(task), on_error=on_error, on_warning=warn)
     out.print(f"{len(report.links)} near-duplicate link(s). {_ledger_line(ledger)}", highlight=False, soft_wrap=True)
     _finish(report.added, report.already, len(report.errors))
 
@@ -122,7 +127,7 @@ def batch(
     finally:
         spark.stop()
     for e in report.errors:
-        err.print(f"[yellow]skipped:[/yellow] {e}", highlight=False, soft_wrap=True)
+        err.print(f"[yellow]skipped:[/yellow] {escape(e)}", highlight=False, soft_wrap=True)
     out.print(f"{report.articles} article(s) from {report.files} file(s) ({report.duplicates} duplicate(s) dropped, "
               f"{len(report.errors)} skipped): {report.statements} statements, {report.figures} figures, "
               f"{report.actors} actors, {report.quantities} quantity/claimant rows in {report.seconds:.0f} s "
@@ -169,9 +174,11 @@ def extract(
     for item in read_sources(files, IngestOptions(allow_private=allow_private)):
         if isinstance(item, Article):
             arts.append(item)
+            for note in item.notes:
+                warn(note)
         else:
             skipped += 1
-            err.print(f"[yellow]skipped:[/yellow] {item}", highlight=False, soft_wrap=True)
+            err.print(f"[yellow]skipped:[/yellow] {escape(str(item))}", highlight=False, soft_wrap=True)
     for art, ex in extract_many(arts, extractor, workers=workers):
         record = {"doc": art.source, "title": art.title, "outlet": art.outlet, "published": art.published,
                   **ex.to_dict()}
@@ -240,7 +247,8 @@ def demo(
     with progress() as bar:
         task = bar.add_task("ingesting examples", total=None)
         report = run_ingest([str(folder)], ledger, extractor, on_article=lambda a, added: bar.advance(task),
-                            on_error=lambda m: err.print(f"[yellow]skipped:[/yellow] {m}", highlight=False))
+                            on_error=lambda m: err.print(f"[yellow]skipped:[/yellow] {escape(m)}", highlight=False),
+                            on_warning=warn)
     print_summary(ledger)
     out.print(f"near-duplicate links {len(report.links)}", highlight=False)
     _finish(report.added, report.already, len(report.errors))
