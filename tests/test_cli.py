@@ -159,3 +159,18 @@ def test_exit_status_and_summary_line(tmp_path: Path) -> None:
     ext = cli("extract", str(tmp_path / "in"))
     assert ext.returncode == 1 and "extracted 1, skipped 1" in ext.stderr and len(ext.stdout.splitlines()) == 1
     assert cli("quotes", "--no-such-flag").returncode == 2
+
+
+def test_lists_say_when_they_are_cut_and_all_takes_everything(demo_db: Path) -> None:
+    everyone = json.loads(cli("actors", "--db", str(demo_db), "--all", "--json").stdout)
+    assert len(everyone) > 5
+    cut = cli("actors", "--db", str(demo_db), "--limit", "5", "--json")
+    assert len(json.loads(cut.stdout)) == 5 and "more match" in cut.stderr and "--all" in cut.stderr
+    whole = cli("actors", "--db", str(demo_db), "--limit", str(len(everyone)), "--json")
+    assert len(json.loads(whole.stdout)) == len(everyone) and "more match" not in whole.stderr
+    second = json.loads(cli("actors", "--db", str(demo_db), "--limit", "5", "--page", "2", "--json").stdout)
+    assert [a["id"] for a in second] == [a["id"] for a in everyone[5:10]]
+    for cmd in (["quotes"], ["figures"], ["events"]):
+        rows = json.loads(cli(*cmd, "--db", str(demo_db), "--all", "--json").stdout)
+        one = cli(*cmd, "--db", str(demo_db), "--limit", "1", "--json")
+        assert len(json.loads(one.stdout)) == min(1, len(rows)) and (len(rows) <= 1 or "more match" in one.stderr)

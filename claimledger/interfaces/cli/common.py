@@ -51,6 +51,7 @@ TopicsOpt = Annotated[Path | None, typer.Option("--topics", help="Topic taxonomy
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON document.")]
 JsonlOpt = Annotated[bool, typer.Option("--jsonl", help="Print JSON Lines, one row a line.")]
 CsvOpt = Annotated[bool, typer.Option("--csv", help="Print CSV with a header row.")]
+AllOpt = Annotated[bool, typer.Option("--all", help="Every row that matches, however many (read page by page).")]
 SinceOpt = Annotated[str | None, typer.Option(help="On or after this date (YYYY[-MM[-DD]]).")]
 UntilOpt = Annotated[str | None, typer.Option(help="On or before this date (YYYY[-MM[-DD]]).")]
 Format = Literal["table", "json", "jsonl", "csv"]
@@ -91,6 +92,28 @@ def make_filters(**values: Any) -> Filters:
     from ...ledger.read import Filters
 
     return Filters(**values)
+
+
+def listed(read: Callable[[Filters], list[dict[str, Any]]], filters: Filters, every: bool) -> list[dict[str, Any]]:
+    """The rows a list command shows: one page, saying so when more match (never a silent cut), or with
+    ``--all`` every page."""
+    from dataclasses import replace
+
+    from ...ledger.read.filters import MAX_PER_PAGE
+
+    if every:
+        rows: list[dict[str, Any]] = []
+        page = 1
+        while len(batch := read(replace(filters, page=page, per_page=MAX_PER_PAGE))) == MAX_PER_PAGE:
+            rows += batch
+            page += 1
+        return rows + batch
+    rows = read(replace(filters, lookahead=True))
+    if len(rows) > filters.per_page:
+        del rows[filters.per_page:]
+        err.print(f"showing {len(rows)} rows (page {filters.page}); more match: raise --limit, give --page "
+                  f"{filters.page + 1}, or --all", highlight=False)
+    return rows
 
 
 def progress() -> Progress:

@@ -10,6 +10,7 @@ from rich.table import Table
 
 from ...errors import ClaimledgerError
 from .common import (
+    AllOpt,
     DbOpt,
     Format,
     SinceOpt,
@@ -18,6 +19,7 @@ from .common import (
     app,
     emit,
     err,
+    listed,
     make_filters,
     open_ledger,
     output_options,
@@ -51,6 +53,7 @@ def figures(
     limit: Annotated[int, typer.Option(help="Rows to show.")] = 100,
     page: Annotated[int, typer.Option(help="Page of rows to show, from 1.")] = 1,
     db: DbOpt = None,
+    every: AllOpt = False,
     fmt: Format = "table",
 ) -> None:
     """List figures, filtered by claimant, what is counted, outlet and as-of date."""
@@ -59,7 +62,8 @@ def figures(
     from ...ledger.read import list_figures as run_figures
 
     f = make_filters(speaker=claimant, outlet=outlet, since=since, until=until, page=page, per_page=limit)
-    rows = run_figures(open_ledger(db), f, counted=counted)
+    ledger = open_ledger(db)
+    rows = listed(lambda p: run_figures(ledger, p, counted=counted), f, every)
     emit(fmt, rows, rows=rows, title="Figures", columns=[
         ("as of", lambda r: r["as_of"] or ""),
         ("claimant", lambda r: r["claimant"] or r["claimant_name"] or "(article)"),

@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .common import (
+    AllOpt,
     DbOpt,
     Format,
     SinceOpt,
@@ -16,6 +17,7 @@ from .common import (
     add_row,
     app,
     emit,
+    listed,
     make_filters,
     open_ledger,
     out,
@@ -93,12 +95,15 @@ def events(
     since: SinceOpt = None,
     until: UntilOpt = None,
     limit: Annotated[int, typer.Option(help="Rows to show.")] = 200,
+    every: AllOpt = False,
     fmt: Format = "table",
 ) -> None:
     """Meetings, rounds of talks, summits and calls on a timeline, newest first."""
     from ...ledger.read import list_events as run_events
 
-    rows = run_events(open_ledger(db), make_filters(speaker=actor, since=since, until=until, per_page=limit))
+    ledger = open_ledger(db)
+    rows = listed(lambda p: run_events(ledger, p), make_filters(speaker=actor, since=since, until=until,
+                                                                per_page=limit), every)
     emit(fmt, rows, rows=rows, title="Talks and meetings", columns=[
         ("date", lambda r: r["date"] or ""), ("kind", lambda r: r["kind"]),
         ("participants", lambda r: ", ".join(r["participants"])), ("place", lambda r: r["place"] or ""),

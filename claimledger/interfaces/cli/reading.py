@@ -9,6 +9,7 @@ import typer
 from rich.table import Table
 
 from .common import (
+    AllOpt,
     DbOpt,
     Format,
     JsonOpt,
@@ -18,6 +19,7 @@ from .common import (
     app,
     emit,
     err,
+    listed,
     make_filters,
     open_ledger,
     out,
@@ -135,6 +137,7 @@ def quotes(
     limit: LimitOpt = 50,
     page: PageOpt = 1,
     db: DbOpt = None,
+    every: AllOpt = False,
     fmt: Format = "table",
 ) -> None:
     """List statements: who said what, when, where, with the cue."""
@@ -142,7 +145,8 @@ def quotes(
 
     f = make_filters(speaker=speaker, since=since, until=until, outlet=outlet, contains=contains, kind=kind,
                      page=page, per_page=limit)
-    rows = list_statements(open_ledger(db), f)
+    ledger = open_ledger(db)
+    rows = listed(lambda page: list_statements(ledger, page), f, every)
     emit(fmt, rows, rows=rows, title="Statements", columns=[
         ("said on", lambda r: r["said_on"] or (r["published"] or "")[:10]),
         ("speaker", lambda r: r["actor"] or r["speaker_name"] or "—"), ("cue", lambda r: r["cue"] or ""),
@@ -159,13 +163,15 @@ def actors(
     limit: LimitOpt = 50,
     page: PageOpt = 1,
     db: DbOpt = None,
+    every: AllOpt = False,
     fmt: Format = "table",
 ) -> None:
     """List actors with their aliases, roles and statement counts."""
     from ...ledger.read import list_actors as run_actors
 
     f = make_filters(page=page, per_page=limit)
-    rows = run_actors(open_ledger(db), search, kind, f.per_page, f.offset)
+    ledger = open_ledger(db)
+    rows = listed(lambda p: run_actors(ledger, search, kind, p.limit, p.offset), f, every)
     emit(fmt, rows, rows=rows, title="Actors", columns=[
         ("actor", lambda r: r["name"]), ("kind", lambda r: r["kind"]), ("statements", lambda r: r["statements"]),
         ("mentions", lambda r: r["mentions"]), ("aliases", lambda r: ", ".join(r["aliases"][:8])),
