@@ -174,3 +174,25 @@ def test_lists_say_when_they_are_cut_and_all_takes_everything(demo_db: Path) -> 
         rows = json.loads(cli(*cmd, "--db", str(demo_db), "--all", "--json").stdout)
         one = cli(*cmd, "--db", str(demo_db), "--limit", "1", "--json")
         assert len(json.loads(one.stdout)) == min(1, len(rows)) and (len(rows) <= 1 or "more match" in one.stderr)
+
+
+def test_tables_fit_80_columns_show_whole_statements_and_dates_as_people_read_them(
+        demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    rows = json.loads(cli("quotes", "--speaker", "Sandoval", "--db", str(demo_db), "--json").stdout)
+    table = cli("quotes", "--speaker", "Sandoval", "--db", str(demo_db)).stdout
+    assert max(len(line) for line in table.splitlines()) <= 80
+    lines = table.splitlines()
+    head = next(ln for ln in lines if " statement " in ln)
+    a, b = head.index("statement"), head.index("source")
+    column = " ".join(" ".join(ln[a:b].split()) for ln in lines[lines.index(head) + 2:])
+    for r in rows:  # every statement whole, wrapped in its column, not cut to ten characters
+        assert " ".join(r["content"].split()) in column, r["content"]
+    assert rows[0]["said_on"] == "2025-03-21" and "21 Mar 2025" in table and "2025-03-21" not in table
+    (tmp_path / "in").mkdir()  # no outlet anywhere: no outlet column
+    (tmp_path / "in" / "a.txt").write_text("Mayor Ivo Dahl said on Friday that 40 new trams would run in June.\n",
+                                           encoding="utf-8")
+    db = str(tmp_path / "n.db")
+    cli("ingest", str(tmp_path / "in"), "--db", db, "--published", "2025-03-04")
+    figures = cli("figures", "--db", db).stdout
+    assert "40" in figures and "trams" in figures and "outlet" not in figures

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -176,11 +177,55 @@ def emit(fmt: Format, doc: Any, rows: Sequence[dict[str, Any]] | None = None,
                              for k, v in r.items()})
     elif table is not None:
         table()
+    elif not lines:
+        out.print(f"{title or 'Rows'}: none match", highlight=False, markup=False)
     else:
-        tab = Table(*(h for h, _ in columns), title=escape(title) if title else None)
-        for r in lines:
-            add_row(tab, *(cell(r) for _, cell in columns))
-        out.print(tab)
+        out.print(fitted(columns, lines, title))
+
+
+TEXT_HEADERS = ("statement", "sentence", "content", "snippet", "evidence")  # the column that gets the room
+SPARE_HEADERS = ("cue", "kind", "group", "measure")  # left out below 100 columns: the JSON keeps them
+NARROW = 100
+
+
+DATE_HEADERS = ("said on", "as of", "date", "published")
+MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def human_date(iso: Any) -> Any:
+    """'2025-02-05' -> '5 Feb 2025', '2025-02' -> 'Feb 2025', '2025' stays: a table is read by people (the
+    JSON keeps ISO)."""
+    if not isinstance(iso, str):
+        return iso
+    parts = iso[:10].split("-")
+    if not all(p.isdigit() for p in parts) or len(parts[0]) != 4:
+        return iso
+    if len(parts) == 3:
+        return f"{int(parts[2])} {MONTH_ABBR[int(parts[1]) - 1]} {parts[0]}"
+    return f"{MONTH_ABBR[int(parts[1]) - 1]} {parts[0]}" if len(parts) == 2 else parts[0]
+
+
+def fitted(columns: Sequence[Column], rows: Sequence[dict[str, Any]], heading: str = "") -> Table:
+    """A table that fits the terminal: columns empty in every row left out, the text column given the width
+    the others leave (they wrap at 18 characters), ids and dates kept on one line."""
+    dated = [name in DATE_HEADERS for name, _ in columns]
+    cells = [[human_date(cell(r)) if d else cell(r) for (_, cell), d in zip(columns, dated, strict=True)]
+             for r in rows]
+    keep = [i for i in range(len(columns)) if not rows or any(c[i] not in (None, "", "—") for c in cells)]
+    if out.width < NARROW:
+        keep = [i for i in keep if columns[i][0] not in SPARE_HEADERS]
+    tab = Table(title=escape(heading) if heading else None, box=box.SIMPLE_HEAD, pad_edge=False)
+    for i in keep:
+        name = columns[i][0]
+        if name in TEXT_HEADERS:
+            tab.add_column(name, ratio=1, min_width=20)
+        elif name in ("id", "said on", "as of", "date"):
+            tab.add_column(name, no_wrap=True)
+        else:
+            tab.add_column(name, max_width=16, overflow="fold")
+    for c in cells:
+        add_row(tab, *(c[i] for i in keep))
+    return tab
 
 
 def add_row(tab: Table, *cells: Any) -> None:

@@ -150,8 +150,8 @@ def quotes(
     emit(fmt, rows, rows=rows, title="Statements", columns=[
         ("said on", lambda r: r["said_on"] or (r["published"] or "")[:10]),
         ("speaker", lambda r: r["actor"] or r["speaker_name"] or "—"), ("cue", lambda r: r["cue"] or ""),
-        ("kind", lambda r: r["kind"]), ("statement", lambda r: r["content"][:160]),
-        ("outlet", lambda r: r["outlet"] or ""), ("article", lambda r: f"#{r['article_id']} {(r['title'] or '')[:40]}"),
+        ("kind", lambda r: r["kind"]), ("statement", lambda r: r["content"]),
+        ("source", lambda r: " ".join(x for x in (r["outlet"] or "", f"#{r['article_id']}") if x)),
     ])
 
 
