@@ -237,3 +237,36 @@ def test_a_record_cut_anywhere_is_reported_and_never_stored(tmp_path: Path, comp
                            "(fix: re-download the archive; the complete records before it were read)"), (cut, msg)
         else:
             assert errors == [], (cut, errors)
+
+
+def test_titles_pass_over_furniture_and_subheads() -> None:
+    from claimledger.ingest.sources import IngestOptions, finish
+
+    text = ("Velm Post —\n\nNEW You can now listen to Velm Post articles!\n\n"
+            "Harbour master Greta Lund said on Monday that the port would reopen on Friday after the storm.\n\n"
+            "Reuters/ Velm Post/ Anna Lind\n\n16:14\n\nThe ferry company said its timetable would resume.\n\n"
+            "Continuation of the material under the video\n\nRebuilding plans\n\nThe council met on Tuesday.\n")
+    art = finish(Article(text=text, source="velm.txt"), IngestOptions())
+    assert art.title == "Harbour master Greta Lund said on Monday that the port would reopen on Friday after the storm."
+    kinds = {art.text[s.start:s.end]: s.kind for s in art.segments}
+    assert kinds["Velm Post —"] == "dateline" and kinds["16:14"] == "dateline"
+    assert kinds["NEW You can now listen to Velm Post articles!"] == "promo"
+    assert kinds["Continuation of the material under the video"] == "promo"
+    assert kinds["Reuters/ Velm Post/ Anna Lind"] == "caption"
+    body = [art.text[a:b] for a, b in art.body_ranges()]
+    assert not any("listen to" in b or b == "16:14" for b in body)  # furniture is not article text
+    headed = finish(Article(text="Storm closes the port\n\nThe port of Velm closed on Monday.\n", source="h.txt"),
+                    IngestOptions())
+    assert headed.title == "Storm closes the port"
+
+
+def test_a_standfirst_before_a_repeated_headline_leaves_the_headline_the_title() -> None:
+    from claimledger.ingest.sources import IngestOptions, finish
+
+    text = ("Harbour master Greta Lund warned that the port could stay shut for weeks after the storm.\n"
+            "Velm Port Faces Long Closure\nVelm Port Faces Long Closure\nThe storm hit on Sunday.\n")
+    assert finish(Article(text=text, source="s.txt"), IngestOptions()).title == "Velm Port Faces Long Closure"
+    sub = ("The port of Velm closed on Monday after the storm damaged the quay.\nRepair costs\n"
+           "The council said the repairs would cost a lot.\n")
+    assert finish(Article(text=sub, source="t.txt"), IngestOptions()).title == (
+        "The port of Velm closed on Monday after the storm damaged the quay.")  # a subhead is not the title

@@ -19,9 +19,24 @@ _READ_ALSO = re.compile(
 )
 _PROMO = re.compile(
     r"^\s*((see|watch|read|listen to) (the )?(full|whole|entire|complete)\b|click here|subscribe\b|sign up\b|"
-    r"follow us\b|share this\b|advertisement\s*$|download (our|the) app|join our\b|support our\b)",
+    r"follow us\b|share this\b|advertisement\s*$|download (our|the) app|join our\b|support our\b"
+    # audio, newsletter and video furniture: 'NEW You can now listen to ... articles!', 'VIEW VIDEO'
+    r"|(new[:!]?\s+)?you can now listen to\b|listen to (this|the) (article|story)\b|newsletter\b"
+    r"|you(['’]| a)re reading an excerpt\b|(see|watch|view|play) (the )?video\b|video\s+video\b|expand\s*$"
+    r"|(continuation|rest) of the (material|article|text|story) (is )?(under|below|after) the video"
+    r"|for more (information|news|details)\b.*\bvisit\b"
+    r"|more (similar |such )?(information|news|articles?|stories) (can be found|is available|are available) on\b"
+    r"|(you can )?find more (similar |such )?(information|news|articles?|stories) on\b"
+    r"|by (submitting|entering|signing up with) your (email|e-mail)\b)",
     re.I,
 )
+_NEWSLETTER = re.compile(r"\bnewsletters?\b", re.I)
+# 'CNN —', 'Moscow CNN —': an outlet's dateline on a line of its own; '16:14': a live-blog timestamp
+_DATELINE = re.compile(r"^\s*(?:[^\s—–]+\s+){0,6}[^\s—–]+\s*[—–]\s*$|^\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*$",
+                       re.I)
+# 'PAP/ Reuters/ Jan Kowalski', 'Author/author: ab \\ cd', '... Credit: Visit Ukraine': credits, not text
+_CREDIT = re.compile(r"^\s*[\w .'’-]{2,40}/\s*[\w .'’-]{2,40}/\s*[\w .'’-]{2,40}$|^\s*authors?\s*/\s*\w+\s*:|"
+                     r"\bcredit:\s*\S[^.]{0,60}$", re.I)
 _CAPTION = re.compile(
     r"^\s*[\(\[]?\s*(photo|photograph|image|picture|pictured|credit|caption|video|file photo)s?\s*(:|by\b|\|)"
     r"|(photo|photograph|image)\s*:\s*[^.]{0,80}$"
@@ -51,8 +66,12 @@ def classify(line: str, seen: set[str], title_norm: str) -> str:
         return "read_also"
     if _PROMO.match(s):
         return "promo"
-    if len(s) < 300 and _CAPTION.search(s):
+    if len(s) < 300 and (_CAPTION.search(s) or _CREDIT.search(s)):
         return "caption"
+    if len(s) < 80 and _DATELINE.match(s):
+        return "dateline"
+    if len(s) < 120 and _NEWSLETTER.search(s):  # 'The Daily Brief: a newsletter for ...'
+        return "promo"
     n = _norm(s)
     if title_norm and n == title_norm:
         return "duplicate" if n in seen else "title"

@@ -63,15 +63,27 @@ def finish(art: Article, opts: IngestOptions, name_hint: str | None = None) -> A
     return art
 
 
+FURNITURE = ("read_also", "promo", "caption", "related", "duplicate", "dateline")
+
+
 def guess_title(art: Article) -> str | None:
-    """A plain text file has no title field: take its first headline, else its first sentence."""
-    for seg in art.segments[:2]:
-        if seg.kind in ("heading", "title"):
-            return art.text[seg.start:seg.end]
-    first = art.text.strip().split("\n", 1)[0].strip()
-    m = re.match(r"(.{20,160}?[.!?])(\s|$)", first)
-    title = m.group(1) if m else first[:160]
-    return title or None
+    """A plain text file has no title field: its headline when one comes before the body, else the body's first
+    sentence; furniture before it (datelines, promos, credits) is passed over, and a subhead deeper in the text
+    is not the title."""
+    kept = [s for s in art.segments if s.kind not in FURNITURE]
+    if not kept:
+        return None
+    first = kept[0]
+    text = art.text[first.start:first.end].strip()
+    if first.kind in ("heading", "title"):
+        return text
+    if len(kept) > 1 and kept[1].kind == "heading":  # a standfirst, then the headline: the page repeats it
+        head = art.text[kept[1].start:kept[1].end].strip()
+        if any(s.kind == "duplicate" and art.text[s.start:s.end].strip() == head for s in art.segments):
+            return head
+    line = text.split("\n", 1)[0].strip()
+    m = re.match(r"(.{20,160}?[.!?])(\s|$)", line)
+    return (m.group(1) if m else line[:160]) or None
 
 
 def _kind(path: Path, head: bytes) -> str:
