@@ -196,3 +196,39 @@ def test_tables_fit_80_columns_show_whole_statements_and_dates_as_people_read_th
     cli("ingest", str(tmp_path / "in"), "--db", db, "--published", "2025-03-04")
     figures = cli("figures", "--db", db).stdout
     assert "40" in figures and "trams" in figures and "outlet" not in figures
+
+
+def _on_a_terminal(args: list[str], cwd: Path) -> str:
+    """Run a command with its stderr on a pseudo-terminal, as a user at a shell sees it."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    main, sub = pty.openpty()
+    exe = Path(sys.executable).with_name("claimledger")
+    proc = subprocess.Popen([str(exe), *args], stdout=subprocess.DEVNULL, stderr=sub, cwd=cwd,
+                            env={**os.environ, "COLUMNS": "120", "TERM": "xterm"})
+    os.close(sub)
+    chunks = []
+    while True:
+        try:
+            data = os.read(main, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.wait(timeout=300)
+    os.close(main)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_progress_on_a_terminal_and_none_when_quiet_or_piped(tmp_path: Path) -> None:
+    shown = _on_a_terminal(["ingest", str(EXAMPLES / "harbour-gazette"), "--db", str(tmp_path / "a.db")], tmp_path)
+    assert "ingesting" in shown and "3/3" in shown and "skipped" in shown and "articles/s" in shown, shown[-600:]
+    quiet = _on_a_terminal(["ingest", str(EXAMPLES / "harbour-gazette"), "--db", str(tmp_path / "b.db"), "--quiet"],
+                           tmp_path)
+    assert "ingesting" not in quiet and "articles/s" not in quiet
+    piped = cli("ingest", str(EXAMPLES / "harbour-gazette"), "--db", str(tmp_path / "c.db"))
+    assert "ingesting" not in piped.stderr and "articles/s" not in piped.stderr

@@ -53,6 +53,7 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON document."
 JsonlOpt = Annotated[bool, typer.Option("--jsonl", help="Print JSON Lines, one row a line.")]
 CsvOpt = Annotated[bool, typer.Option("--csv", help="Print CSV with a header row.")]
 AllOpt = Annotated[bool, typer.Option("--all", help="Every row that matches, however many (read page by page).")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar (none on a pipe either).")]
 SinceOpt = Annotated[str | None, typer.Option(help="On or after this date (YYYY[-MM[-DD]]).")]
 UntilOpt = Annotated[str | None, typer.Option(help="On or before this date (YYYY[-MM[-DD]]).")]
 Format = Literal["table", "json", "jsonl", "csv"]
@@ -117,11 +118,26 @@ def listed(read: Callable[[Filters], list[dict[str, Any]]], filters: Filters, ev
     return rows
 
 
-def progress() -> Progress:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+def progress(quiet: bool = False) -> Progress:
+    """Articles done of total, rate, time left and skipped so far, on a terminal; nothing on a pipe or when
+    ``quiet``. Tasks carry a ``skipped`` field."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        SpinnerColumn,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
-    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                    TimeElapsedColumn(), console=err, transient=False, disable=not err.is_terminal)
+    class Rate(ProgressColumn):
+        def render(self, task: Any) -> Text:
+            return Text(f"{task.speed:.1f} articles/s" if task.speed else "… articles/s")
+
+    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), Rate(),
+                    TimeRemainingColumn(), TextColumn("{task.fields[skipped]} skipped"), console=err,
+                    transient=False, disable=quiet or not err.is_terminal)
 
 
 def output_format(as_json: bool, jsonl: bool, as_csv: bool) -> Format:

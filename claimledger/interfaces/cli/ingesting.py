@@ -16,6 +16,7 @@ from ...errors import ClaimledgerError
 from ...ingest.options import IngestOptions
 from .common import (
     DbOpt,
+    QuietOpt,
     TopicsOpt,
     add_row,
     app,
@@ -71,6 +72,7 @@ def ingest(
                                                                        "addresses.")] = False,
     max_bytes: Annotated[int, typer.Option(help="Largest single article file, in bytes.")] = 10 * 1024 * 1024,
     topics: TopicsOpt = None,
+    quiet: QuietOpt = False,
 ) -> None:
     """Read articles from SOURCES, extract their records and store them in the ledger."""
     from ...workflow import ingest as run_ingest
@@ -79,12 +81,15 @@ def ingest(
     ledger = open_ledger(db, "write")
     opts = IngestOptions(outlet=outlet, published=published, language=language, allow_private=allow_private,
                          max_bytes=max_bytes)
-    with progress() as bar:
-        task = bar.add_task("ingesting", total=_count_inputs(sources))
+    with progress(quiet) as bar:
+        task = bar.add_task("ingesting", total=_count_inputs(sources), skipped=0)
+        skipped = 0
 
         def on_error(message: str) -> None:
+            nonlocal skipped
+            skipped += 1
             err.print(f"[yellow]skipped:[/yellow] {escape(message)}", highlight=False, soft_wrap=True)
-            bar.advance(task)
+            bar.update(task, advance=1, skipped=skipped)
 
         report = run_ingest(sources, ledger, extractor, opts, workers=workers,
                             on_article=lambda a, added: bar.advance(task), on_error=on_error, on_warning=warn)
@@ -141,13 +146,14 @@ def batch(
 def load(
     out_dir: Annotated[str, typer.Argument(help="The --out folder of 'claimledger batch'.")],
     db: DbOpt = None,
+    quiet: QuietOpt = False,
 ) -> None:
     """Store the tables of a batch run in the ledger, merging actors as ingest does; reloading adds nothing."""
     from ...batch.load import load as run_load
 
     ledger = open_ledger(db, "write")
-    with progress() as bar:
-        task = bar.add_task("loading", total=None)
+    with progress(quiet) as bar:
+        task = bar.add_task("loading", total=None, skipped=0)
         report = run_load(out_dir, ledger, on_article=lambda added: bar.advance(task))
     out.print(f"{report.links} near-duplicate link(s). {_ledger_line(ledger)}", highlight=False, soft_wrap=True)
     _finish(report.added, report.already, 0)
@@ -160,6 +166,7 @@ def extract(
     workers: Annotated[int, typer.Option(help="Extraction processes.")] = 1,
     allow_private: Annotated[bool, typer.Option("--allow-private")] = False,
     topics: TopicsOpt = None,
+    quiet: QuietOpt = False,
 ) -> None:
     """Print what claimledger extracts from FILES, without a database."""
     from ...extract import extract_many
@@ -179,13 +186,16 @@ def extract(
         else:
             skipped += 1
             err.print(f"[yellow]skipped:[/yellow] {escape(str(item))}", highlight=False, soft_wrap=True)
-    for art, ex in extract_many(arts, extractor, workers=workers):
-        record = {"doc": art.source, "title": art.title, "outlet": art.outlet, "published": art.published,
-                  **ex.to_dict()}
-        if fmt == "jsonl":
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-        else:
-            _print_extraction(record)
+    with progress(quiet or fmt == "table") as bar:
+        task = bar.add_task("extracting", total=len(arts), skipped=skipped)
+        for art, ex in extract_many(arts, extractor, workers=workers):
+            record = {"doc": art.source, "title": art.title, "outlet": art.outlet, "published": art.published,
+                      **ex.to_dict()}
+            if fmt == "jsonl":
+                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            else:
+                _print_extraction(record)
+            bar.advance(task)
     err.print(f"extracted {len(arts)}, skipped {skipped}", highlight=False)  # stdout stays the records
     if skipped:
         raise typer.Exit(1)
@@ -232,6 +242,7 @@ def migrate(db: DbOpt = None) -> None:
 def demo(
     db: Annotated[str, typer.Option("--db", help="Ledger file for the demo.")] = "claimledger-demo.db",
     examples: Annotated[Path | None, typer.Option(help="Folder of example articles.")] = None,
+    quiet: QuietOpt = False,
 ) -> None:
     """Ingest the bundled (fictional) example articles into a SQLite ledger and print its summary."""
     from ...extract import Extractor
@@ -244,8 +255,8 @@ def demo(
     own = folder / "topics.yaml"  # the fictional story's own issues
     extractor = Extractor(extractor_config(own if own.is_file() else None))
     ledger = open_ledger(db_url(db), "write")
-    with progress() as bar:
-        task = bar.add_task("ingesting examples", total=None)
+    with progress(quiet) as bar:
+        task = bar.add_task("ingesting examples", total=None, skipped=0)
         report = run_ingest([str(folder)], ledger, extractor, on_article=lambda a, added: bar.advance(task),
                             on_error=lambda m: err.print(f"[yellow]skipped:[/yellow] {escape(m)}", highlight=False),
                             on_warning=warn)
