@@ -191,3 +191,12 @@ def test_decoding_never_hides_what_it_assumed() -> None:
     assert note and "not valid UTF-8 at byte 20" in note and "1 undecodable" in note
     cyrillic = "Президент заявил, что переговоры продолжатся в понедельник.".encode("cp1251")
     assert decode(cyrillic, "d.txt").text.startswith("Президент")
+
+
+def test_human_dates() -> None:
+    from claimledger.interfaces.dates import human_date, human_moment
+
+    assert [human_date(x) for x in ("2025-02-05", "2025-02", "2025", None, "soon", "2025-13")] == [
+        "5 Feb 2025", "Feb 2025", "2025", "", "soon", "2025-13"]
+    assert human_moment("2025-02-05T09:30:00") == "5 Feb 2025, 09:30" and human_moment("2025-02-05T00:00:00") == (
+        "5 Feb 2025")

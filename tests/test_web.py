@@ -393,3 +393,14 @@ def test_filter_values_that_mean_nothing_are_400_with_the_fix(client: TestClient
         assert r.status_code == 400 and "fix:" in r.json()["detail"], (path, r.text[:200])
     assert client.get("/actors", params={"kind": "planet"}).status_code == 400  # the page too, as HTML
     assert client.get("/actors.json", params={"kind": ""}).status_code == 200  # an empty box is no filter
+
+
+def test_pages_show_dates_as_people_read_them_and_json_keeps_iso(client: TestClient) -> None:
+    rows = client.get("/statements.json", params={"speaker": "Sandoval"}).json()["statements"]
+    import re
+
+    assert rows and all(re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", r["said_on"]) for r in rows)  # ISO in the JSON
+    page = client.get("/statements", params={"speaker": "Sandoval"}).text
+    assert "21 Mar 2025" in page and ">2025-03-21<" not in page
+    article = client.get(f"/articles/{rows[0]['article_id']}").text
+    assert "Mar 2025" in article

@@ -26,6 +26,7 @@ from rich.text import Text
 
 from ... import __version__
 from ...errors import ClaimledgerError
+from ..dates import human_date
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -205,22 +206,6 @@ NARROW = 100
 
 
 DATE_HEADERS = ("said on", "as of", "date", "published")
-MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def human_date(iso: Any) -> Any:
-    """'2025-02-05' -> '5 Feb 2025', '2025-02' -> 'Feb 2025', '2025' stays: a table is read by people (the
-    JSON keeps ISO)."""
-    if not isinstance(iso, str):
-        return iso
-    parts = iso[:10].split("-")
-    if not all(p.isdigit() for p in parts) or len(parts[0]) != 4:
-        return iso
-    if len(parts) == 3:
-        return f"{int(parts[2])} {MONTH_ABBR[int(parts[1]) - 1]} {parts[0]}"
-    return f"{MONTH_ABBR[int(parts[1]) - 1]} {parts[0]}" if len(parts) == 2 else parts[0]
-
-
 def fitted(columns: Sequence[Column], rows: Sequence[dict[str, Any]], heading: str = "") -> Table:
     """A table that fits the terminal: columns empty in every row left out, the text column given the width
     the others leave (they wrap at 18 characters), ids and dates kept on one line."""

@@ -29,6 +29,7 @@ from ...extract import Extractor
 from ...ingest.options import IngestOptions
 from ...ledger.read.filters import FilterError
 from ...ledger.store import Ledger
+from ..dates import human_date, human_moment
 from . import pages
 from .security import Guard, SafeJSON
 
@@ -54,6 +55,8 @@ def _env() -> Environment:
                       autoescape=select_autoescape(default=True, default_for_string=True))
     env.filters["href"] = safe_href
     env.filters["num"] = number
+    env.filters["day"] = human_date  # dates as people read them; the JSON twin keeps ISO
+    env.filters["moment"] = human_moment
     env.globals["version"] = __version__
     return env
 
