@@ -144,7 +144,8 @@ def chart(cmp: Comparison, path: str | IO[bytes], fmt: str | None = None) -> Non
     ax.set_ylabel(cmp.unit or "value")
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
     ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:,.0f}"))
-    ax.legend(fontsize=8, loc="best")
+    if ax.get_legend_handles_labels()[0]:  # an empty comparison draws an empty chart, without a legend
+        ax.legend(fontsize=8, loc="best")
     ax.grid(alpha=0.3)
     fig.autofmt_xdate()
     fig.tight_layout()

@@ -26,8 +26,9 @@ class Members(NamedTuple):
     """Where the gzip members of a file start, which of them end properly, and where the data stops."""
 
     complete: frozenset[int]  # start offsets of members that end with their trailer
-    cut: int | None  # start offset of a member the data ends inside, if any
+    cut: int | None  # start offset of a member the data ends inside (or that is damaged), if any
     size: int
+    damaged: bool = False  # the member at ``cut`` is not gzip at all, rather than cut short
 
 
 def gzip_members(stream: BinaryIO) -> Members:
@@ -38,7 +39,10 @@ def gzip_members(stream: BinaryIO) -> Members:
     while chunk := stream.read(CHUNK):
         data = chunk
         while data:
-            d.decompress(data)  # the output is not kept: only where each member ends matters
+            try:
+                d.decompress(data)  # the output is not kept: only where each member ends matters
+            except zlib.error:
+                return Members(frozenset(complete), start, stream.seek(0, 2), damaged=True)
             fed = True
             if d.eof:
                 end = pos + len(data) - len(d.unused_data)
@@ -97,7 +101,7 @@ def articles_from_warc(stream: BinaryIO, where: str) -> Iterator[Article | Inges
             offset = records.get_record_offset()  # only once the record is read: asking sooner eats it
             if short or offset not in members.complete or not _whole_header(record):
                 reported = True
-                yield IngestError(where, f"record {n} is truncated at byte {size}", FIX)
+                yield _cut(where, n, members, size)
                 continue
             if record.rec_type != "response" or record.http_headers is None:
                 continue
@@ -108,12 +112,18 @@ def articles_from_warc(stream: BinaryIO, where: str) -> Iterator[Article | Inges
     except Exception as exc:  # warcio raises ArchiveLoadFailed, zlib and EOF errors on damaged input
         reported = True
         if members.cut is not None:
-            yield IngestError(where, f"record {n + 1} is truncated at byte {size}", FIX)
+            yield _cut(where, n + 1, members, size)
         else:
             yield IngestError(where, f"record {n + 1} is damaged ({type(exc).__name__}) after {html} HTML records",
                               FIX)
     if not reported and members.cut is not None:  # a last record warcio never showed
-        yield IngestError(where, f"record {n + 1} is truncated at byte {size}", FIX)
+        yield _cut(where, n + 1, members, size)
+
+
+def _cut(where: str, n: int, members: Members, size: int) -> IngestError:
+    if members.damaged:
+        return IngestError(where, f"record {n} is damaged at byte {members.cut} (not gzip data)", FIX)
+    return IngestError(where, f"record {n} is truncated at byte {size}", FIX)
 
 
 def _whole_header(record: object) -> bool:
