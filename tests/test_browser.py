@@ -155,3 +155,41 @@ def test_positions_cell_shows_its_evidence(page: Any, base_url: str, tmp_path: P
     assert "evidence" in panel.inner_text().lower() and panel.locator("a").count() >= 1
     page.screenshot(path=str(tmp_path / "positions.png"), full_page=True)
     assert page.problems == []
+
+
+SHOTS = Path(__file__).resolve().parents[1] / "build" / "screenshots"  # named in the closing note; gitignored
+LAYOUT_PAGES = ["/", "/articles", "/articles/1", "/actors", "/actors/mira-sandoval", "/statements", "/figures",
+                "/figures/compare?q=Velorian+soldiers+killed", "/positions", "/search?q=ceasefire", "/outlets"]
+OVERLAPS = """() => {
+  const els = Array.from(document.querySelectorAll('main > *, main section, aside, table, nav'))
+    .filter(el => el.getBoundingClientRect().width > 0);
+  const hits = [];
+  for (const one of els) for (const two of els) {
+    const inside = (x, y) => Node.prototype.contains.call(x, y);  // a form with an input named "contains"
+    if (one === two || inside(one, two) || inside(two, one)) continue;
+    const p = one.getBoundingClientRect(), q = two.getBoundingClientRect();
+    const w = Math.min(p.right, q.right) - Math.max(p.left, q.left);
+    const h = Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top);
+    if (w > 4 && h > 4) hits.push(one.tagName + '.' + one.className + ' / ' + two.tagName + '.' + two.className);
+  }
+  return hits;
+}"""
+
+
+@pytest.mark.parametrize("width, height", [(1366, 900), (390, 844)])
+def test_pages_hold_together_on_a_laptop_and_a_phone(browser: Any, base_url: str, width: int, height: int) -> None:
+    """No page scrolls sideways (wide tables scroll inside their own box) and no two boxes overlap."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    pg = browser.new_page(viewport={"width": width, "height": height})
+    bad = []
+    for path in LAYOUT_PAGES:
+        pg.goto(base_url + path)
+        pg.wait_for_load_state("networkidle")
+        wide = pg.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        hits = pg.evaluate(OVERLAPS)
+        name = (path.strip("/").split("?")[0].replace("/", "-") or "overview") + f"-{width}x{height}.png"
+        pg.screenshot(path=str(SHOTS / name), full_page=True)
+        if wide > 0 or hits:
+            bad.append((path, wide, hits[:3]))
+    pg.close()
+    assert bad == [], bad
