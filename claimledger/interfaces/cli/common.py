@@ -7,7 +7,6 @@ and prints. The environment is read here and nowhere below ``interfaces/``.
 
 from __future__ import annotations
 
-import csv
 import functools
 import inspect
 import json
@@ -42,8 +41,8 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out = Console()
-err = Console(stderr=True)
+out = Console(emoji=False, highlight=False)  # data is shown as it is: no emoji codes, no repr colouring
+err = Console(stderr=True, emoji=False, highlight=False)
 
 DbOpt = Annotated[str | None, typer.Option("--db", help="Ledger: a SQLite file path or postgresql://… URL "
                                                       "[env CLAIMLEDGER_DB; default claimledger.db]")]
@@ -184,6 +183,8 @@ def emit(fmt: Format, doc: Any, rows: Sequence[dict[str, Any]] | None = None,
         for r in lines:
             sys.stdout.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
     elif fmt == "csv":
+        import csv
+
         if not lines:
             return  # no rows, no header: an empty file is an empty answer
         keys = list(dict.fromkeys(k for r in lines for k in r))
