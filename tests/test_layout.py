@@ -16,7 +16,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from conftest import EXAMPLES, ROOT, cli
+from conftest import ROOT, cli
 from sqlalchemy import create_engine
 
 from claimledger.ledger import schema
@@ -142,6 +142,3 @@ def test_read_mode_never_creates_or_migrates(tmp_path: Path) -> None:
     with pytest.raises(Exception, match="reading only"):
         Ledger.open(str(old)).apply_aliases(None)  # type: ignore[arg-type]
 
-
-def test_examples_folder_is_ours() -> None:
-    assert EXAMPLES.is_dir() and (EXAMPLES / "topics.yaml").is_file()

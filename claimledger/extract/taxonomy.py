@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal, cast
 
@@ -46,6 +47,7 @@ def _fail(where: str, problem: str) -> ClaimledgerError:
                                             "yaml for the format)")
 
 
+@lru_cache(maxsize=8)
 def parse(text: str, where: str) -> Taxonomy:
     try:
         data = yaml.safe_load(text)

@@ -52,6 +52,8 @@ TopicsOpt = Annotated[Path | None, typer.Option("--topics", help="Topic taxonomy
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON document.")]
 JsonlOpt = Annotated[bool, typer.Option("--jsonl", help="Print JSON Lines, one row a line.")]
 CsvOpt = Annotated[bool, typer.Option("--csv", help="Print CSV with a header row.")]
+LimitOpt = Annotated[int, typer.Option(help="Rows to show.")]
+PageOpt = Annotated[int, typer.Option(help="Page of rows to show, from 1.")]
 AllOpt = Annotated[bool, typer.Option("--all", help="Every row that matches, however many (read page by page).")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar (none on a pipe either).")]
 SinceOpt = Annotated[str | None, typer.Option(help="On or after this date (YYYY[-MM[-DD]]).")]

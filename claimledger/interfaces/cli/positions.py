@@ -12,6 +12,8 @@ from .common import (
     AllOpt,
     DbOpt,
     Format,
+    LimitOpt,
+    PageOpt,
     SinceOpt,
     UntilOpt,
     add_row,
@@ -94,7 +96,8 @@ def events(
     actor: Annotated[str | None, typer.Option(help="Only events with this participant (any alias).")] = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
-    limit: Annotated[int, typer.Option(help="Rows to show.")] = 200,
+    limit: LimitOpt = 200,
+    page: PageOpt = 1,
     every: AllOpt = False,
     fmt: Format = "table",
 ) -> None:
@@ -103,7 +106,7 @@ def events(
 
     ledger = open_ledger(db)
     rows = listed(lambda p: run_events(ledger, p), make_filters(speaker=actor, since=since, until=until,
-                                                                per_page=limit), every)
+                                                                page=page, per_page=limit), every)
     emit(fmt, rows, rows=rows, title="Talks and meetings", columns=[
         ("date", lambda r: r["date"] or ""), ("kind", lambda r: r["kind"]),
         ("participants", lambda r: ", ".join(r["participants"])), ("place", lambda r: r["place"] or ""),

@@ -13,6 +13,8 @@ from .common import (
     DbOpt,
     Format,
     JsonOpt,
+    LimitOpt,
+    PageOpt,
     SinceOpt,
     UntilOpt,
     add_row,
@@ -26,9 +28,6 @@ from .common import (
     output_options,
     title,
 )
-
-LimitOpt = Annotated[int, typer.Option(help="Rows to show.")]
-PageOpt = Annotated[int, typer.Option(help="Page of rows to show, from 1.")]
 
 
 def _table(heading: str, head: tuple[str, ...], rows: list[tuple[Any, ...]], **kw: Any) -> Table:
