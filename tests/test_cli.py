@@ -97,8 +97,12 @@ def test_quotes_and_actors_commands(demo_db: Path) -> None:
     rows = [json.loads(line) for line in r.stdout.splitlines()]  # one row a line
     assert rows and all(row["outlet"] == "Nordpost" and row["said_on"] >= "2025-03-21" for row in rows)
     r = cli("quotes", "--contains", "buffer zone", "--db", str(demo_db), "--json")
-    outlets = {row["outlet"] for row in json.loads(r.stdout)}
-    assert outlets == {"Valley Courier", "Meridian Wire"}  # the syndicated copy carries the same statement
+    rows = json.loads(r.stdout)  # the syndicated copy carries the same statements: each listed once
+    assert rows and all(row["outlet"] == "Meridian Wire" and row["copies"] == 1 for row in rows)
+    r = cli("quotes", "--contains", "buffer zone", "--outlet", "Valley", "--db", str(demo_db), "--json")
+    copies = json.loads(r.stdout)  # an outlet filter finds its own copy of each
+    assert [c["content"] for c in copies] == [row["content"] for row in rows]
+    assert all(c["outlet"] == "Valley Courier" and c["copies"] == 1 for c in copies)
     r = cli("actors", "Lindqvist", "--db", str(demo_db), "--json")
     [actor] = json.loads(r.stdout)
     assert actor["name"] == "Tomas Lindqvist" and actor["statements"] >= 4 and "Lindqvist" in actor["aliases"]

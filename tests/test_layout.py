@@ -142,3 +142,31 @@ def test_read_mode_never_creates_or_migrates(tmp_path: Path) -> None:
     with pytest.raises(Exception, match="reading only"):
         Ledger.open(str(old)).apply_aliases(None)  # type: ignore[arg-type]
 
+
+
+def test_utterance_migration_fills_keys_and_counts(tmp_path: Path) -> None:
+    """0005 on a ledger with data: every statement gets its key, every actor its count of distinct utterances."""
+    import shutil
+
+    from sqlalchemy import text
+
+    db = tmp_path / "m.db"
+    assert cli("demo", "--db", str(db), "--quiet").returncode == 0
+    shutil.copy(db, tmp_path / "head.db")
+    cfg = Config()
+    cfg.set_main_option("script_location", MIGRATIONS)
+    queries = ("SELECT id, utterance FROM statements ORDER BY id",
+               "SELECT slug, statement_count FROM actors ORDER BY slug", "SELECT actor_id, key FROM utterances")
+    engine = create_engine(f"sqlite:///{tmp_path / 'head.db'}")
+    with engine.connect() as conn:
+        want = [sorted(conn.execute(text(q)).all()) for q in queries]
+    engine.dispose()
+    engine = create_engine(f"sqlite:///{db}")
+    for target in ("0004", "head"):
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            (command.downgrade if target == "0004" else command.upgrade)(cfg, target)
+    with engine.connect() as conn:
+        got = [sorted(conn.execute(text(q)).all()) for q in queries]
+    engine.dispose()
+    assert got == want and any(n for _, n in want[1]) and len(want[2]) < len(want[0])

@@ -153,7 +153,8 @@ def test_actor_counts_follow_adds_and_merges(ledger: Ledger) -> None:
         with ledger.connect() as conn:
             for aid, st, mn in conn.execute(select(t.actors.c.id, t.actors.c.statement_count,
                                                    t.actors.c.mention_count)).all():
-                assert st == conn.execute(select(func.count()).where(t.statements.c.actor_id == aid)).scalar()
+                assert st == conn.execute(select(func.count(t.statements.c.utterance.distinct()))
+                                          .where(t.statements.c.actor_id == aid)).scalar()
                 assert mn == conn.execute(select(func.count()).where(t.mentions.c.actor_id == aid)).scalar()
             return dict(conn.execute(select(t.actors.c.name, t.actors.c.statement_count)).all())
 
@@ -183,3 +184,27 @@ def test_every_record_field_reaches_its_row(ledger: Ledger) -> None:
         version = conn.execute(select(t.articles.c.extractor_version)).scalar_one()
     assert json.loads(parts) == [[a, a + 7], [a + 8, b]]
     assert quantity == ex.figures[0].quantity == "|lost|money" and version == "0.1+0123456789"
+
+
+def test_syndicated_copies_count_once(ledger: Ledger) -> None:
+    """A copy in another outlet repeats each statement: lists show it once with its copies, counts take it once."""
+    from claimledger.ledger.read import list_outlets, list_statements
+
+    first = make_article()
+    copy = make_article("Velm port to reopen Friday\n" + first.text.split("\n", 1)[1].replace("“", '"'),
+                        source="copy.txt", outlet="Coast Wire")
+    ledger.add(first, marked(first))
+    said = summary(ledger)["top_speakers"]
+    ledger.add(copy, marked(copy))
+    assert ledger.counts()["statements"] == 2 * len(marked(first).statements)
+    assert summary(ledger)["top_speakers"] == said  # "most quoted" unchanged by the copy
+    rows = list_statements(ledger, Filters())
+    assert len(rows) == len(marked(first).statements)
+    assert all(r["copies"] == 1 and r["outlet"] == "Velm Courier" for r in rows)
+    wire = list_statements(ledger, Filters(outlet="Coast Wire"))  # the copy, found by its own outlet
+    assert [r["content"] for r in wire] == [r["content"] for r in rows]
+    assert {r["outlet"] for r in wire} == {"Coast Wire"}
+    per_outlet = {o["name"]: o["quotes"] for o in list_outlets(ledger)["outlets"]}
+    assert per_outlet["Coast Wire"] == per_outlet["Velm Courier"]  # each outlet carried each utterance once
+    hits = run_search(ledger, "boats", Filters())["statements"]
+    assert len(hits) == 1 and hits[0]["copies"] == 1

@@ -18,6 +18,7 @@ from sqlalchemy import Connection, delete, func, select, update
 
 from ..errors import ClaimledgerError
 from ..vocab.names import name_key, slugify
+from . import copies
 from . import schema as t
 
 
@@ -78,11 +79,12 @@ def merge_actors(conn: Connection, keep: int, drop: int) -> None:
                 conn.execute(delete(table).where(table.c.id == row_id))
             else:
                 conn.execute(update(table).where(table.c.id == row_id).values(actor_id=keep))
-    moved = conn.execute(select(t.actors.c.statement_count, t.actors.c.mention_count)
-                         .where(t.actors.c.id == drop)).first()
-    if moved is not None:
-        add_counts(conn, keep, moved[0], moved[1])
+    copies.move(conn, keep, drop)
+    moved = conn.execute(select(t.actors.c.mention_count).where(t.actors.c.id == drop)).scalar()
+    add_counts(conn, keep, 0, moved or 0)
     conn.execute(delete(t.actors).where(t.actors.c.id == drop))
+    said = select(func.count()).where(t.utterances.c.actor_id == keep).scalar_subquery()
+    conn.execute(update(t.actors).where(t.actors.c.id == keep).values(statement_count=said))  # shared ones once
 
 
 def add_counts(conn: Connection, actor_id: int, statements: int, mentions: int) -> None:
@@ -95,9 +97,10 @@ def add_counts(conn: Connection, actor_id: int, statements: int, mentions: int) 
 
 def recount(conn: Connection, actor_ids: list[int]) -> None:
     """Exact counts for a few actors, after an alias split moved rows between them."""
-    s, m = t.statements, t.mentions
+    m = t.mentions
+    copies.rebuild(conn, actor_ids)
     conn.execute(update(t.actors).where(t.actors.c.id.in_(actor_ids)).values(
-        statement_count=select(func.count()).where(s.c.actor_id == t.actors.c.id).scalar_subquery(),
+        statement_count=select(func.count()).where(t.utterances.c.actor_id == t.actors.c.id).scalar_subquery(),
         mention_count=select(func.count()).where(m.c.actor_id == t.actors.c.id).scalar_subquery()))
 
 

@@ -15,6 +15,7 @@ from sqlalchemy import Boolean, Float, Integer, String, Table, Text
 
 from ..types import ActorRecord, Article, Event, Figure, Mention, Position, Segment, Span, Statement
 from . import schema as t
+from .copies import utterance_key
 
 Row = dict[str, Any]
 # columns a database write fills itself (ids and foreign keys); the rest are a record's own
@@ -97,7 +98,8 @@ def statement_row(s: Statement) -> Row:
             "speaker_end": s.speaker.end if s.speaker else None,
             "speaker_text": s.speaker.text if s.speaker else None, "speaker_name": s.speaker_name,
             "cue_start": s.cue.start if s.cue else None, "cue_end": s.cue.end if s.cue else None,
-            "cue": s.cue.text if s.cue else None, "kind": s.kind, "said_on": s.said_on, "confidence": s.confidence}
+            "cue": s.cue.text if s.cue else None, "kind": s.kind, "said_on": s.said_on, "confidence": s.confidence,
+            "utterance": utterance_key(s.content.text)}
 
 
 def statement_from_row(text: str, r: Row) -> Statement:

@@ -146,6 +146,15 @@ statements = Table(
     Column("kind", String(10), nullable=False),
     Column("said_on", String(32), index=True),
     Column("confidence", Float, nullable=False),
+    Column("utterance", String(24)),  # the words' key: copies of one utterance share it (see copies.py)
+)
+
+utterances = Table(
+    "utterances", metadata,  # one row per thing an actor said, however many articles carry it
+    Column("id", Integer, primary_key=True),
+    Column("actor_id", Integer, ForeignKey("actors.id", ondelete="CASCADE"), nullable=False),
+    Column("key", String(24), nullable=False),
+    UniqueConstraint("actor_id", "key", name="uq_utterances_actor_key"),
 )
 
 figures = Table(
@@ -207,5 +216,6 @@ events = Table(
 )
 
 Index("ix_statements_actor_said", statements.c.actor_id, statements.c.said_on)
+Index("ix_statements_utterance", statements.c.utterance, statements.c.actor_id)
 Index("ix_actors_counts", actors.c.statement_count, actors.c.mention_count)
 Index("ix_figures_as_of", figures.c.as_of)

@@ -14,7 +14,7 @@ from sqlalchemy import Connection, insert, select
 
 from ..types import ActorRecord, Article, Extraction
 from ..vocab.names import name_key, slugify
-from . import dedup, rows
+from . import copies, dedup, rows
 from . import schema as t
 from .actors import add_counts, merge_actors
 
@@ -74,18 +74,22 @@ def add_article(conn: Connection, art: Article, ex: Extraction, version: str) ->
     stmt_ids = _statements(conn, aid, ex, actor_ids)
     _figures(conn, aid, ex, actor_ids, stmt_ids)
     _positions_events(conn, aid, ex, actor_ids, stmt_ids)
-    counts: dict[int, list[int]] = {}
-    for ids, col in (([actor_ids.get(s.speaker_name or "") for s in ex.statements], 0),
-                     ([actor_ids.get(m.actor or "") for m in ex.mentions], 1)):
-        for a in ids:
-            if a is not None:
-                counts.setdefault(a, [0, 0])[col] += 1
-    for a, (n_st, n_mn) in sorted(counts.items()):  # a fixed order: two writers never deadlock
-        add_counts(conn, a, n_st, n_mn)
+    _count(conn, ex, actor_ids)
     if conn.dialect.name == "sqlite":
         conn.exec_driver_sql("INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)",
                              (aid, art.title or "", art.text))
     return AddResult(aid, True, links)
+
+
+def _count(conn: Connection, ex: Extraction, actor_ids: dict[str, int]) -> None:
+    """Mentions all count; a statement counts once per utterance, however many copies carry it."""
+    said = [(actor_ids.get(s.speaker_name or ""), copies.utterance_key(s.content.text)) for s in ex.statements]
+    counts = {a: [n, 0] for a, n in copies.register(conn, [(a, k) for a, k in said if a is not None]).items()}
+    for m in ex.mentions:
+        if (a := actor_ids.get(m.actor or "")) is not None:
+            counts.setdefault(a, [0, 0])[1] += 1
+    for a, (n_st, n_mn) in sorted(counts.items()):  # a fixed order: two writers never deadlock
+        add_counts(conn, a, n_st, n_mn)
 
 
 def _outlet(conn: Connection, name: str, country: str | None) -> int:

@@ -151,6 +151,7 @@ def quotes(
         ("speaker", lambda r: r["actor"] or r["speaker_name"] or "—"), ("cue", lambda r: r["cue"] or ""),
         ("kind", lambda r: r["kind"]), ("statement", lambda r: r["content"]),
         ("source", lambda r: " ".join(x for x in (r["outlet"] or "", f"#{r['article_id']}") if x)),
+        ("also in", lambda r: f"{r['copies']} more" if r["copies"] else ""),
     ])
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import desc, false, func, select
+from sqlalchemy import desc, distinct, false, func, select
 
 from .. import schema as t
 from ..store import Ledger
-from .filters import ACTOR_KINDS, FilterError, actor_ids
+from .filters import ACTOR_KINDS, FilterError, Filters, actor_ids
+from .statements import folded
 
 
 def rows_of(conn: Any, q: Any) -> list[dict[str, Any]]:
@@ -60,18 +61,21 @@ def actor_detail(ledger: Ledger, slug: str, limit: int = 50, offset: int = 0) ->
                                                     .order_by(t.aliases.c.id)).scalars() if x != actor["name"]]
         actor["roles"] = list(conn.execute(select(t.actor_roles.c.role).where(t.actor_roles.c.actor_id == aid)
                                            .order_by(t.actor_roles.c.role)).scalars())
-        actor["statement_count"] = conn.execute(select(func.count()).where(s.c.actor_id == aid)).scalar_one()
+        actor["statement_count"] = conn.execute(select(func.count(distinct(s.c.utterance)))
+                                                 .where(s.c.actor_id == aid)).scalar_one()
         # said_on is indexed with actor_id: the timeline page reads the index, not every statement
-        actor["statements"] = rows_of(conn, select(
+        actor["statements"] = rows_of(conn, folded(select(
             s.c.id, s.c.article_id, s.c.kind, s.c.cue, s.c.content, s.c.said_on, s.c.confidence,
             a.c.title, a.c.published, o.c.name.label("outlet"), a.c.country)
             .select_from(s.join(a, a.c.id == s.c.article_id).outerjoin(o, o.c.id == a.c.outlet_id))
-            .where(s.c.actor_id == aid).order_by(desc(s.c.said_on), desc(s.c.id)).limit(limit).offset(offset))
+            .where(s.c.actor_id == aid), Filters(), conn)
+            .order_by(desc(s.c.said_on), desc(s.c.id)).limit(limit).offset(offset))
         actor["figures"] = rows_of(conn, select(
             f.c.id, f.c.article_id, f.c.text, f.c.value, f.c.low, f.c.high, f.c.unit, f.c.counted, f.c.measure,
             f.c.as_of, f.c.quantity).where(f.c.claimant_actor_id == aid).order_by(desc(f.c.as_of), f.c.id).limit(100))
         source = func.coalesce(o.c.name, "country " + func.coalesce(a.c.country, "?"))
-        actor["outlets"] = rows_of(conn, select(source.label("outlet"), func.count().label("statements"))
+        actor["outlets"] = rows_of(conn, select(source.label("outlet"),
+                                                 func.count(distinct(s.c.utterance)).label("statements"))
                                    .select_from(s.join(a, a.c.id == s.c.article_id)
                                                 .outerjoin(o, o.c.id == a.c.outlet_id))
                                    .where(s.c.actor_id == aid).group_by(source).order_by(desc("statements")).limit(50))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import desc, func, select
+from sqlalchemy import desc, distinct, func, select
 
 from .. import schema as t
 from ..store import Ledger
@@ -13,7 +13,8 @@ from .actors import rows_of
 
 def _top_speakers(conn: Any, where: Any, limit: int) -> list[dict[str, Any]]:
     s, a = t.statements, t.articles
-    return rows_of(conn, select(t.actors.c.name, t.actors.c.slug, func.count().label("statements"))
+    return rows_of(conn, select(t.actors.c.name, t.actors.c.slug,
+                                func.count(distinct(s.c.utterance)).label("statements"))
                  .select_from(s.join(a, a.c.id == s.c.article_id).join(t.actors, t.actors.c.id == s.c.actor_id))
                  .where(where).group_by(t.actors.c.name, t.actors.c.slug)
                  .order_by(desc("statements"), t.actors.c.name).limit(limit))
@@ -29,7 +30,7 @@ def list_outlets(ledger: Ledger, top: int = 5) -> dict[str, list[dict[str, Any]]
         countries = {r["country"]: r for r in rows_of(conn, select(a.c.country, func.count().label("articles"))
                                                     .where(a.c.outlet_id.is_(None), a.c.country.is_not(None))
                                                     .group_by(a.c.country))}
-        per = (select(a.c.outlet_id, a.c.country, s.c.actor_id, func.count().label("n"))
+        per = (select(a.c.outlet_id, a.c.country, s.c.actor_id, func.count(distinct(s.c.utterance)).label("n"))
                .select_from(s.join(a, a.c.id == s.c.article_id))
                .group_by(a.c.outlet_id, a.c.country, s.c.actor_id))
         quotes: dict[tuple[str, Any], dict[int | None, int]] = {}

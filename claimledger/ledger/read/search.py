@@ -15,7 +15,7 @@ from sqlalchemy import ColumnElement, Select, column, false, func, literal_colum
 from .. import schema as t
 from ..store import Ledger
 from .filters import Columns, Filters, actor_ids
-from .statements import list_statements
+from .statements import folded, list_statements
 
 POOL = 2000  # SQLite ranks only the POOL newest matching rows: bm25 over every hit of "Russia" costs seconds
 s, a, o, act = t.statements, t.articles, t.outlets, t.actors
@@ -47,7 +47,8 @@ def full_text_search(ledger: Ledger, query: str, filters: Filters) -> dict[str, 
             art_where.append(a.c.id.in_(select(s.c.article_id).where(s.c.actor_id.in_(ids))) if ids else false())
         if not filters.kind:  # articles have no statement kind; a kind filter asks for statements only
             res["articles"] = _rows(conn, strategy(query, "articles", art_where), filters)
-        res["statements"] = _rows(conn, strategy(query, "statements", st_where), filters)
+        ranked, floor, rowid = strategy(query, "statements", st_where)
+        res["statements"] = _rows(conn, (folded(ranked, filters, conn), floor, rowid), filters)
     return res
 
 

@@ -1,10 +1,11 @@
-"""Statements with their speaker, article, outlet and date."""
+"""Statements with their speaker, article, outlet and date; an utterance carried by several copies once."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import desc, select
+from sqlalchemy import Select, and_, desc, exists, func, select
+from sqlalchemy.orm import aliased
 
 from .. import schema as t
 from ..store import Ledger
@@ -14,16 +15,33 @@ s, a, o = t.statements, t.articles, t.outlets
 COLUMNS = Columns(actor_id=s.c.actor_id, outlet=o.c.name, date=s.c.said_on, kind=s.c.kind, text=s.c.content)
 
 
+def _same(other: Any) -> Any:
+    """``other`` is a copy of the outer statement: the same words by the same speaker (or by no one)."""
+    return and_(other.c.utterance == s.c.utterance, other.c.actor_id.is_not_distinct_from(s.c.actor_id))
+
+
+def folded(q: Select[Any], filters: Filters, conn: Any) -> Select[Any]:
+    """Only the first copy the filters let through, with how many other copies the ledger holds."""
+    s2, a2, o2 = aliased(s), aliased(a), aliased(o)
+    cols = Columns(actor_id=s2.c.actor_id, outlet=o2.c.name, date=s2.c.said_on, kind=s2.c.kind, text=s2.c.content)
+    earlier = (select(s2.c.id).select_from(s2.join(a2, a2.c.id == s2.c.article_id)
+                                           .outerjoin(o2, o2.c.id == a2.c.outlet_id))
+               .where(_same(s2), s2.c.id < s.c.id, *filters.clauses(cols, conn)))
+    s3 = aliased(s)
+    copies = select(func.count()).where(_same(s3), s3.c.id != s.c.id).scalar_subquery()
+    return q.add_columns(copies.label("copies")).where(~exists(earlier))
+
+
 def list_statements(ledger: Ledger, filters: Filters) -> list[dict[str, Any]]:
     """Newest said first; ``said_on`` is the publication date unless the text dates the statement."""
-    q = (select(s.c.id, s.c.article_id, s.c.kind, s.c.speaker_name, t.actors.c.name.label("actor"),
+    q: Select[Any] = (select(s.c.id, s.c.article_id, s.c.kind, s.c.speaker_name, t.actors.c.name.label("actor"),
                 t.actors.c.slug.label("actor_slug"), s.c.speaker_text, s.c.cue, s.c.content, s.c.said_on,
                 s.c.confidence, s.c.content_start, s.c.content_end, a.c.title, a.c.published, a.c.url,
                 o.c.name.label("outlet"))
          .select_from(s.join(a, a.c.id == s.c.article_id).outerjoin(o, o.c.id == a.c.outlet_id)
                       .outerjoin(t.actors, t.actors.c.id == s.c.actor_id)))
     with ledger.connect() as conn:
-        q = q.where(*filters.clauses(COLUMNS, conn))
+        q = folded(q.where(*filters.clauses(COLUMNS, conn)), filters, conn)
         # one indexed column to sort on
-        q = q.order_by(desc(s.c.said_on), desc(s.c.id)).limit(filters.limit).offset(filters.offset)
-        return [dict(r._mapping) for r in conn.execute(q)]
+        page = q.order_by(desc(s.c.said_on), desc(s.c.id)).limit(filters.limit).offset(filters.offset)
+        return [dict(r._mapping) for r in conn.execute(page)]
