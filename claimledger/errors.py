@@ -17,6 +17,8 @@ def size_text(n: float) -> str:
 class ClaimledgerError(Exception):
     """Base error: ``where`` names the file, URL or database; ``fix`` says what to do about it."""
 
+    exit_code = 1  # what the CLI exits with; 2 for usage errors
+
     def __init__(self, where: str, problem: str, fix: str = "") -> None:
         self.where, self.problem, self.fix = where, problem, fix
         super().__init__(str(self))

@@ -131,7 +131,7 @@ def test_one_output_helper_json_jsonl_csv(demo_db: Path) -> None:
 ])
 def test_bad_filters_are_one_line(demo_db: Path, args: list[str], words: str) -> None:
     r = cli(*args, "--db", str(demo_db))
-    assert r.returncode == 1 and words in r.stderr and "fix:" in r.stderr, r.stderr
+    assert r.returncode == 2 and words in r.stderr and "fix:" in r.stderr, r.stderr  # a usage error
     assert len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
 
 

@@ -157,7 +157,7 @@ def test_not_found_in_html_and_json(client: TestClient) -> None:
     assert r.status_code == 404 and "nobody-at-all" in r.json()["detail"]
     assert client.get("/articles/999999").status_code == 404
     bad = client.get("/articles.json", params={"per_page": 100000})
-    assert bad.status_code == 422 and "per_page" in bad.json()["detail"]
+    assert bad.status_code == 400 and "per_page" in bad.json()["detail"]
 
 
 def test_openapi_and_offline_docs(client: TestClient) -> None:
@@ -387,6 +387,9 @@ def test_positions_page_matrix_and_timeline(client: TestClient) -> None:
     assert 'data-rec="c1"' in html and 'id="rec-c1"' in html and "Talks and meetings" in html
     brenna = [e for e in data["events"] if e["place"] == "Brenna"]
     assert brenna and "Brenna" in html
+    # the syndicated copy reports the same talks in the same words: one entry, "also in 1 copy"
+    assert len({(e["kind"], e["date"], e["evidence"]) for e in brenna}) == len(brenna) and brenna[0]["copies"] == 1
+    assert "also in 1 copy" in html
 
 
 def test_filter_values_that_mean_nothing_are_400_with_the_fix(client: TestClient) -> None:
@@ -396,6 +399,10 @@ def test_filter_values_that_mean_nothing_are_400_with_the_fix(client: TestClient
         r = client.get(path, params=params)
         assert r.status_code == 400 and "fix:" in r.json()["detail"], (path, r.text[:200])
     assert client.get("/actors", params={"kind": "planet"}).status_code == 400  # the page too, as HTML
+    for params in ({"page": "0"}, {"per_page": "5000"}, {"page": "x"}):  # out of range or no number: 400 too
+        r = client.get("/statements.json", params=params)
+        assert r.status_code == 400 and next(iter(params)) in r.json()["detail"], r.text[:200]
+    assert client.get("/statements.json", params={"since": "soon"}).json()["detail"].startswith("since: ")
     assert client.get("/actors.json", params={"kind": ""}).status_code == 200  # an empty box is no filter
 
 

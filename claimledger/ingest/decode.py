@@ -56,16 +56,30 @@ def decode(data: bytes, where: str, declared: str | None = None) -> Decoded:
     except UnicodeDecodeError as exc:
         first_bad = exc.start
     if not _UTF8_MULTIBYTE.search(data):  # no UTF-8 in it at all: another 8-bit encoding
-        best = from_bytes(data).best()
-        if best is not None and best.chaos <= CONFIDENT_CHAOS:
-            note = str(IngestError(where, f"not UTF-8; read as {best.encoding}",
+        guess = confident_guess(data)
+        if guess is not None:
+            note = str(IngestError(where, f"not UTF-8; read as {guess[0]}",
                                    "re-save the file as UTF-8 if its accents look wrong"))
-            return Decoded(normalise_newlines(str(best)), note)
+            return Decoded(normalise_newlines(guess[1]), note)
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
     note = str(IngestError(where, f"not valid UTF-8 at byte {first_bad}; {bad} undecodable byte sequence(s) stored "
                                   "as U+FFFD", "re-save the file as UTF-8"))
     return Decoded(normalise_newlines(text), note)
+
+
+def confident_guess(data: bytes) -> tuple[str, str] | None:
+    """charset-normalizer's reading when every clean candidate reads the bytes the same way. When clean
+    candidates disagree (short texts often fit cp775 as well as cp1252), windows-1252, the HTML standard's
+    default for undeclared bytes, if it is one of them; else no guess."""
+    clean = [m for m in from_bytes(data) if m.chaos <= CONFIDENT_CHAOS]
+    if not clean:
+        return None
+    if len({str(m) for m in clean}) == 1:
+        return clean[0].encoding, str(clean[0])
+    if any("cp1252" in m.could_be_from_charset for m in clean):
+        return "cp1252", data.decode("cp1252", errors="replace")
+    return None
 
 
 def normalise_newlines(text: str) -> str:

@@ -260,7 +260,7 @@ def run() -> None:
         app()
     except ClaimledgerError as e:  # the one place an error of ours becomes a line
         say_error(e)
-        sys.exit(1)
+        sys.exit(e.exit_code)
     except KeyboardInterrupt:
         err.print("interrupted: every article that finished is stored")
         sys.exit(130)

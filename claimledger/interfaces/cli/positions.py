@@ -111,4 +111,5 @@ def events(
         ("date", lambda r: r["date"] or ""), ("kind", lambda r: r["kind"]),
         ("participants", lambda r: ", ".join(r["participants"])), ("place", lambda r: r["place"] or ""),
         ("sentence", lambda r: r["evidence"][:160]),
+        ("also in", lambda r: f"{r['copies']} more" if r["copies"] else ""),
     ])

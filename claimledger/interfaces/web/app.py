@@ -217,15 +217,18 @@ def _errors(app: FastAPI) -> None:
     @app.exception_handler(FilterError)
     async def bad_filter(request: Request, exc: FilterError) -> Response:
         """A filter value that cannot mean anything (a date that is none, an unknown kind): 400 with the fix."""
+        detail = str(exc).removeprefix("--")  # the parameter's name as the URL spells it
         if wants_json(request):
-            return SafeJSON({"detail": str(exc)}, status_code=400)
-        html = app.state.templates.get_template("error.html").render(status=400, detail=str(exc), request=request)
+            return SafeJSON({"detail": detail}, status_code=400)
+        html = app.state.templates.get_template("error.html").render(status=400, detail=detail, request=request)
         return HTMLResponse(html, status_code=400)
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError) -> Response:
         detail = "; ".join(f"{'.'.join(str(x) for x in e['loc'][1:])}: {e['msg']}" for e in exc.errors())
+        # a query parameter out of range is a bad request; a posted body that is no article stays 422
+        status = 400 if all(e["loc"][:1] == ("query",) for e in exc.errors()) else 422
         if wants_json(request):
-            return SafeJSON({"detail": detail}, status_code=422)
-        html = app.state.templates.get_template("error.html").render(status=422, detail=detail, request=request)
-        return HTMLResponse(html, status_code=422)
+            return SafeJSON({"detail": detail}, status_code=status)
+        html = app.state.templates.get_template("error.html").render(status=status, detail=detail, request=request)
+        return HTMLResponse(html, status_code=status)

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from ...analysis.figures import compare, contested
 from ...ledger import read
 from ...ledger import schema as t
-from ...ledger.read import FilterError, Filters
+from ...ledger.read import Filters
 from ...ledger.store import Ledger
 from .highlight import marks_for, pieces
 
@@ -43,11 +43,9 @@ def not_found(what: str, key: object) -> HTTPException:
 
 
 def filters(page: int = 1, per_page: int = 50, **values: Any) -> Filters:
-    """The page's query parameters as ``Filters``: a bad date or kind is a 400 naming the fix."""
-    try:
-        return Filters(page=page, per_page=per_page, lookahead=True, **values)
-    except FilterError as e:
-        raise HTTPException(400, str(e)) from None
+    """The page's query parameters as ``Filters``: a bad date or kind is a FilterError, which the app
+    answers with 400 naming the fix."""
+    return Filters(page=page, per_page=per_page, lookahead=True, **values)
 
 
 # Aggregates over every statement (overview, outlets, contested figures) are cached until the ledger

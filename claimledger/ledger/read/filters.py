@@ -30,6 +30,8 @@ MAX_PER_PAGE = 1000
 class FilterError(ClaimledgerError):
     """A filter value that cannot mean anything: the CLI prints it as one line, the API answers 400."""
 
+    exit_code = 2  # a usage error, as typer's own
+
 
 def check_date(name: str, value: str | None) -> str | None:
     """'2024', '2024-05' or '2024-05-06', a real date; anything else is an error naming the fix."""

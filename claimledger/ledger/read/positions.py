@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import false, func, or_, select
+from sqlalchemy import and_, exists, false, func, or_, select
+from sqlalchemy.orm import aliased
 
 from .. import schema as t
 from ..store import Ledger
@@ -43,6 +44,10 @@ def list_events(ledger: Ledger, filters: Filters) -> list[dict[str, Any]]:
                 a.c.title, o.c.name.label("outlet"), a.c.country)
          .select_from(ev.join(a, a.c.id == ev.c.article_id).outerjoin(o, o.c.id == a.c.outlet_id)))
     q = q.where(*filters.clauses(Columns(date=ev.c.date), None))
+    e2 = aliased(ev)  # a syndicated copy reports the same meeting in the same words: listed once
+    same = and_(e2.c.kind == ev.c.kind, e2.c.date.is_not_distinct_from(ev.c.date), e2.c.evidence == ev.c.evidence)
+    q = q.where(~exists(select(e2.c.id).where(same, e2.c.id < ev.c.id))).add_columns(
+        select(func.count()).where(same, e2.c.id != ev.c.id).scalar_subquery().label("copies"))
     with ledger.connect() as conn:
         if filters.speaker:
             names = actor_aliases(conn, actor_ids(conn, filters.speaker))
