@@ -72,9 +72,12 @@ def test_colon_introduced_and_interrupted_quotes() -> None:
     assert colon.kind == "direct" and colon.speaker_name == "Henrik Vaal"
     assert "Peace needs two signatures" in colon.content.text  # the quote runs over two sentences
     _, sts = statements_of(EXAMPLES / "valley-courier" / "2025-03-12-talks-in-brenna.html")
-    run = find(sts, "Nobody left the room")
-    assert run.speaker_name == "Tomas Lindqvist" and run.parts and len(run.parts) == 2
-    assert "We will meet again in April" in run.content.text
+    # an interrupted quote is one statement per quoted stretch (the guideline, 3): the second has the
+    # first's speaker and no cue of its own, and neither content holds the cue or the speaker
+    first, second = find(sts, "Nobody left the room"), find(sts, "We will meet again in April")
+    assert first is not second and first.speaker_name == second.speaker_name == "Tomas Lindqvist"
+    assert first.cue and first.cue.text == "told" and second.cue is None
+    assert "Lindqvist" not in first.content.text + second.content.text and "told" not in second.content.text
 
 
 def test_sources_that_are_not_people() -> None:
@@ -139,3 +142,37 @@ def test_extract_is_pure() -> None:
     again = extract(art).statements
     assert [s.to_dict() for s in first] == [s.to_dict() for s in again]
     assert (art.text, list(art.segments)) == before
+
+
+COMPLEMENTS = [  # (sentence, content, cue): the guideline's complements of speech acts, in sentences of ours
+    ("Mayor Greta Lund called for an immediate reopening of the harbour.", "an immediate reopening of the harbour",
+     "called for"),
+    ("Mayor Greta Lund urged the ferry company to restore the winter timetable.",
+     "the ferry company to restore the winter timetable", "urged"),
+    ("Mayor Greta Lund accused the port authority of hiding the damage reports.",
+     "the port authority of hiding the damage reports", "accused"),
+    ("Mayor Greta Lund warned against rebuilding the breakwater too quickly.",
+     "rebuilding the breakwater too quickly", "warned against"),
+    ("Mayor Greta Lund voiced skepticism over the insurers' willingness to pay.",
+     "skepticism over the insurers' willingness to pay", "voiced"),
+    ("Mayor Greta Lund likened the storm to the great flood of 1953.", "the great flood of 1953", "likened"),
+    ("Mayor Greta Lund said that the harbour would reopen on Friday.", "the harbour would reopen on Friday", "said"),
+]
+
+
+@pytest.mark.parametrize("sentence, content, cue", COMPLEMENTS)
+def test_complements_of_speech_acts_are_statements(sentence: str, content: str, cue: str) -> None:
+    art = finish(Article(text=f"Velm harbour\n{sentence}\n", source="x.txt"), IngestOptions())
+    [st] = [s for s in extract(art).statements if s.content.start > len("Velm harbour")]
+    assert (st.content.text, st.cue.text if st.cue else None, st.speaker_name) == (content, cue, "Greta Lund")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mayor Greta Lund did not call for a reopening of the harbour.",  # negated: no speech act
+    "Mayor Greta Lund rejected the plan.",  # rejecting a bare object is an act
+    "The storm was likened to the great flood of 1953.",  # nobody likened it
+    "Mayor Greta Lund expressed the parcels to Velm.",  # a light verb without a stance noun
+])
+def test_complements_need_a_speech_act_with_a_speaker(sentence: str) -> None:
+    art = finish(Article(text=f"Velm harbour\n{sentence}\n", source="x.txt"), IngestOptions())
+    assert [s.content.text for s in extract(art).statements] == []

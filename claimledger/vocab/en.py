@@ -102,6 +102,27 @@ META_NOUNS = CUE_NOUNS | {"figure", "number", "move", "sign", "step", "remark", 
 # directives and commissives report an infinitive: 'urged Europe to act', 'vowed to retaliate'
 INFINITIVE_CUES = frozenset("""urge ask call press demand beg plead implore request instruct order tell advise warn
 promise vow pledge threaten swear refuse decline agree offer propose encourage""".split())
+# complements of speech acts are statements too (the guideline, 3): the verb is the cue, its complement the content
+# verb + preposition: 'called for a ceasefire', 'warned against concessions', 'insisted on a vote'
+PREP_CUES: dict[str, frozenset[str]] = {v: frozenset(p.split("/")) for v, p in (
+    ("call", "for"), ("warn", "against/about/of"), ("caution", "against/about"), ("insist", "on"),
+    ("push", "for"), ("appeal", "for"), ("argue", "for/against"), ("complain", "about/of"), ("plead", "for"),
+    ("press", "for"), ("lobby", "for"), ("campaign", "for/against"), ("advocate", "for"), ("speak", "of"),
+    ("hint", "at"), ("vouch", "for"), ("agitate", "for"), ("clamour", "for"), ("clamor", "for"))}
+# verb + object + of/for: the object and its charge are the content ('accused Russia of stalling')
+BLAME_CUES = frozenset("accuse blame criticize criticise fault condemn denounce praise commend thank credit".split())
+# verb + object + as/to: only the predicate is the content ('labeled him as a "predator"', 'likened X to Y')
+LABEL_CUES = frozenset("label describe brand dub term characterize characterise portray depict liken compare".split())
+# verb + noun object that carries the claim: 'stressed the need for ...', 'questioned Russia's sincerity'
+OBJECT_CUES = frozenset("""demand propose suggest cite question emphasize emphasise stress underline underscore
+highlight predict forecast""".split())
+# light verbs whose object is a stance noun: 'voiced skepticism over ...', 'expressed readiness to ...'
+LIGHT_CUES = frozenset("express voice convey raise reiterate signal air".split())
+STANCE_NOUNS = frozenset("""skepticism scepticism concern concerns doubt doubts readiness willingness frustration
+hope hopes support opposition urgency need necessity intention intent regret confidence optimism pessimism fear
+fears alarm anger outrage disappointment dismay satisfaction gratitude solidarity sympathy condolences interest
+desire commitment determination criticism objection objections reservations disapproval approval preference
+openness unwillingness reluctance resolve insistence demand demands wish""".split())
 
 # -- Numbers: number words, scales, fractions, currencies and the qualifiers before a figure -------------
 UNITS_WORDS = {

@@ -19,15 +19,15 @@ from spacy.tokens import Doc
 from ...types import Statement
 from ..marks import Marks
 from ..speakers import Resolver
-from .attribute import attribute, dedupe, merge_interrupted
+from .attribute import attribute, dedupe
 from .candidate import Candidate, within
+from .complements import from_complements
 from .cues import from_according, from_cue_verbs
 from .quoted import from_dash_paragraphs, from_quotes, from_speaker_labels, full_sentence_quote
 
 
 def find_statements(doc: Doc, body: list[tuple[int, int]], published: str | None, marks: Marks,
                     resolver: Resolver) -> list[Statement]:
-    text = doc.text
     protected = [(q.start, q.end) for q in marks.quotes if full_sentence_quote(doc, q)]
     cands = _sentence_candidates(doc, body, protected)
     cands, dashed = from_dash_paragraphs(doc, marks.dashes, cands)
@@ -35,7 +35,7 @@ def find_statements(doc: Doc, body: list[tuple[int, int]], published: str | None
     cands = cands + quoted
     cands = cands + from_speaker_labels(doc, body, cands)
     kept = sorted((c for c in cands if not c.dropped), key=lambda c: (c.start, -(c.end - c.start)))
-    return attribute(doc, merge_interrupted(text, dedupe(kept)), resolver, published)
+    return attribute(doc, dedupe(kept), resolver, published)
 
 
 def _sentence_candidates(doc: Doc, body: list[tuple[int, int]], protected: list[tuple[int, int]]) -> list[Candidate]:
@@ -47,6 +47,7 @@ def _sentence_candidates(doc: Doc, body: list[tuple[int, int]], protected: list[
             continue
         cands.extend(from_cue_verbs(sent, protected))
         cands.extend(from_according(sent))
+        cands.extend(from_complements(sent, protected))
     return cands
 
 

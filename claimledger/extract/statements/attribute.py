@@ -1,4 +1,5 @@
-"""Candidates reconciled and credited: duplicates folded, interrupted quotes joined, speakers named.
+"""Candidates reconciled and credited: duplicates folded, speakers named. An interrupted quote stays two
+statements (the guideline: one per quoted stretch), the second crediting the first's speaker.
 
 Speakers are named in document order, so a pronoun or an unattributed paragraph can lean on the
 statement before it. When nothing fits, the speaker is None: a wrong name is worse than none.
@@ -6,7 +7,6 @@ statement before it. When nothing fits, the speaker is None: a wrong name is wor
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
@@ -44,19 +44,6 @@ def dedupe(cands: list[Candidate]) -> list[Candidate]:
             out.append(c)
         elif c.confidence > dup.confidence or (dup.speaker is None and c.speaker is not None):
             out[out.index(dup)] = c
-    return out
-
-
-def merge_interrupted(text: str, cands: list[Candidate]) -> list[Candidate]:
-    """'"A," she said. "B."' is one statement: the bare quote after an attributed one in its paragraph."""
-    out: list[Candidate] = []
-    for c in cands:
-        prev = out[-1] if out else None
-        if prev is not None and c.source == "run" and prev.kind == "direct" and prev.speaker is not None \
-                and "\n" not in text[prev.end:c.start] and c.start - prev.end < 160:
-            out[-1] = replace(prev, parts=(prev.parts or ((prev.start, prev.end),)) + ((c.start, c.end),), end=c.end)
-            continue
-        out.append(c)
     return out
 
 

@@ -40,6 +40,11 @@ def _cue_candidate(tok: Token, sent: Span) -> Candidate | None:
     if span is None:
         return None
     start, end = span
+    addressee = _addressee(tok, clause)
+    if addressee is not None:  # 'pressed allies to clarify ...': the one urged is part of the content
+        start = addressee.left_edge.idx
+        if addressee.dep_ == "pobj":
+            cue_end = max(cue_end, addressee.head.idx + len(addressee.head.text))
     subj = subject(tok)
     speaker = None
     if subj is not None:
@@ -64,6 +69,19 @@ def _reported_clauses(tok: Token) -> tuple[list[Token], int]:
             if c.dep_ in ("xcomp", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
                 clauses.append(c)
     return clauses, cue_end
+
+
+def _addressee(tok: Token, clause: Token) -> Token | None:
+    """The object of a directive before its infinitive: 'urged Europe to act', 'called on Kyiv to ...'."""
+    if tok.lemma_.lower() not in INFINITIVE_CUES or not any(a.dep_ == "aux" and a.lower_ == "to"
+                                                             for a in clause.children):
+        return None
+    for c in tok.children:
+        if c.dep_ == "dobj" and tok.i < c.i < clause.i:
+            return c
+        if c.dep_ == "prep" and c.lower_ == "on" and tok.i < c.i < clause.i:
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def _nominal_clause(tok: Token, cue_end: int) -> tuple[Token | None, int]:

@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 from ...vocab.en import META_NOUNS, PRONOUNS, RELATIVE, SPEECH_VERBS
 
 SUBJECT_DEPS = ("nsubj",)
+OPEN_MARKS, CLOSE_MARKS = "“\"„«", "”\"“»"
 INHERIT_DEPS = ("conj", "advcl", "xcomp")
 # crossing one of these on the way up from a quote leaves the cue's own argument structure
 BOUNDARY_DEPS = ("relcl", "appos", "nsubj", "nsubjpass", "advcl", "csubj")
@@ -70,7 +71,10 @@ def date_for(verb: Token, content: tuple[int, int], sent: Span) -> str | None:
 def clause_span(clause: Token) -> tuple[int, int]:
     """The clause's subtree, without a trailing apposition ('—a figure likely to ...', ', a statement that ...'),
     which is the writer's comment on the claim, not the claim."""
-    start = clause.left_edge.idx
+    first = clause.left_edge
+    if first.dep_ == "mark" and first.lower_ == "that" and first.head.i == clause.i and first.i + 1 < len(clause.doc):
+        first = clause.doc[first.i + 1]  # the complementizer is not the claim: 'said that S' -> S
+    start = first.idx
     right = clause.right_edge.i
     for t in clause.subtree:
         if t.i <= clause.i or t.i > right:
@@ -84,7 +88,11 @@ def clause_span(clause: Token) -> tuple[int, int]:
             right = prev - 1
             break
     end_tok = clause.doc[right]
-    return start, end_tok.idx + len(end_tok.text)
+    end = end_tok.idx + len(end_tok.text)
+    text = clause.doc.text
+    if text[start:start + 1] in OPEN_MARKS and text[end - 1:end] in CLOSE_MARKS and end - start > 2:
+        start, end = start + 1, end - 1  # 'warned that "S"': the words, as a direct quote's are
+    return start, end
 
 
 def finite(clause: Token) -> bool:

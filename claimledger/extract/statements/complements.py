@@ -1,0 +1,166 @@
+"""Complements of speech acts: 'called for X', 'accused A of B', 'likened X to Y', 'voiced skepticism over E',
+'urged Y to Z' and speech-act nouns with a clause or infinitive ('threats to use ...', 'a demand that ...').
+
+The guideline counts them as statements: the verb (or noun) is the cue, its complement the content. A verb
+that reports a clause is left to ``cues``; a bare object of a verb of rejection is an act, not a statement.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ...vocab.en import (
+    BLAME_CUES,
+    CUE_NOUNS,
+    LABEL_CUES,
+    LIGHT_CUES,
+    OBJECT_CUES,
+    PREP_CUES,
+    PRONOUNS,
+    RELATIVE,
+    STANCE_NOUNS,
+)
+from ..confidence import STATEMENT
+from .candidate import Candidate, within
+from .syntax import date_for, finite, phrase, subject
+
+OBJECT_DEPS = ("dobj",)
+MIN_CONTENT = 6  # characters: 'peace' alone is a topic, not a claim
+
+
+def from_complements(sent: Span, skip: list[tuple[int, int]]) -> list[Candidate]:
+    out = []
+    for tok in sent:
+        if within(skip, tok.idx, tok.idx + 1) or any(c.dep_ == "neg" for c in tok.children):
+            continue
+        found = _verb_complement(tok, sent) if tok.pos_ == "VERB" else None
+        if found is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in CUE_NOUNS:
+            found = _noun_complement(tok, sent)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _verb_complement(verb: Token, sent: Span) -> Candidate | None:
+    if any(c.dep_ == "ccomp" and finite(c) for c in verb.children):
+        return None  # a reported clause: the cue rule's
+    lemma = verb.lemma_.lower()
+    found = None
+    if lemma in PREP_CUES:
+        found = _after_prep(verb, PREP_CUES[lemma])
+    if found is None and lemma in BLAME_CUES:
+        found = _object_and_charge(verb)
+    if found is None and lemma in LABEL_CUES and not any(c.dep_ == "nsubjpass" for c in verb.children):
+        found = _predicate(verb)
+    if found is None and lemma in OBJECT_CUES | LIGHT_CUES:
+        obj = _object(verb)
+        if obj is not None and (lemma in OBJECT_CUES or obj.lemma_.lower() in STANCE_NOUNS):
+            found = (_subtree(obj), verb.idx + len(verb.text))
+    if found is None:
+        return None
+    (start, end), cue_end = found
+    return _candidate(verb, sent, start, end, cue_end, subject(verb))
+
+
+def _object(verb: Token) -> Token | None:
+    obj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN") or obj.lower_ in PRONOUNS | RELATIVE:
+        return None
+    return obj
+
+
+def _after_prep(verb: Token, preps: frozenset[str]) -> tuple[tuple[int, int], int] | None:
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            obj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None and obj.lower_ not in PRONOUNS | RELATIVE:
+                start, end = _subtree(prep)  # 'against Ukraine making concessions': all after the preposition
+                return (prep.doc[prep.i + 1].idx, end), prep.idx + len(prep.text)
+    return None
+
+
+def _object_and_charge(verb: Token) -> tuple[tuple[int, int], int] | None:
+    """'accused Russia of stalling': content from the object to the end of the charge."""
+    obj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS), None)
+    heads = [verb, obj] if obj is not None else [verb]  # the parser hangs 'of ...' on either
+    charge = next((c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+                   and c.i > verb.i), None)
+    if obj is None or charge is None or not list(charge.children):
+        return None
+    return (obj.left_edge.idx, _subtree(charge)[1]), verb.idx + len(verb.text)
+
+
+def _predicate(verb: Token) -> tuple[tuple[int, int], int] | None:
+    """'likened the talks to a trap', 'described the offer as a trick': the predicate only."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("as", "to") and c.i > verb.i:
+            obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp", "amod", "acomp")), None)
+            if obj is not None:
+                return _subtree(obj), verb.idx + len(verb.text)
+        if c.dep_ == "oprd":
+            return _subtree(c), verb.idx + len(verb.text)
+    return None
+
+
+def _noun_complement(noun: Token, sent: Span) -> Candidate | None:
+    """'Moscow's threats to use ...', 'his call for troops to withdraw', 'the demand that ...': with a clause or
+    an infinitive only (a bare noun phrase, 'demands for ammunition', is a topic); the speaker is the owner
+    or the subject of the verb the noun is the object of ('has made threats to ...')."""
+    content = None
+    for c in noun.children:
+        if c.dep_ in ("acl", "ccomp") and (any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)
+                                           or any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)):
+            content = _subtree(c)
+            if any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                first = next(t for t in c.subtree if t.dep_ != "mark" or t.lower_ != "that")
+                content = (first.idx, content[1])
+        elif c.dep_ == "prep" and c.lower_ in ("for", "of", "on") and _has_event(c):
+            content = _subtree(next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), c))
+        if content is not None:
+            break
+    if content is None or content[0] < noun.idx:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    governor = noun.head if noun.dep_ in ("dobj", "pobj") and noun.head.pos_ == "VERB" else None
+    speaker = owner if owner is not None else (subject(governor) if governor is not None else None)
+    if speaker is None:
+        return None
+    return _candidate(noun, sent, content[0], content[1], noun.idx + len(noun.text), speaker)
+
+
+def _has_event(prep: Token) -> bool:
+    """'calls for troops to withdraw', 'reports of soldiers looting': a verb of its own, not a bare noun phrase."""
+    for g in prep.children:
+        if g.dep_ == "pcomp" and g.pos_ == "VERB":
+            return True
+        if g.dep_ == "pobj" and (g.tag_ == "VBG" or any(a.dep_ in ("acl", "relcl") and a.tag_ == "VBG"
+                                                         for a in g.children)):
+            return True
+    return False
+
+
+def _subtree(tok: Token) -> tuple[int, int]:
+    """The phrase under ``tok``, without the writer's additions after a comma or dash: a relative clause or
+    apposition glossing it, or a participle continuing the sentence ('..., which she says are familiar')."""
+    left, right = tok.left_edge, tok.right_edge
+    for t in tok.subtree:
+        if t.i > tok.i and t.dep_ in ("relcl", "appos", "advcl", "acl") and t.left_edge.i > left.i:
+            prev = tok.doc[t.left_edge.i - 1]
+            if prev.text in (",", "—", "–", "-", "(") or t.left_edge.lower_ == "while":
+                right = tok.doc[min(right.i, prev.i if prev.is_punct else t.left_edge.i - 1)]
+                break
+    while right.i > left.i and right.is_punct:
+        right = tok.doc[right.i - 1]
+    return left.idx, right.idx + len(right.text)
+
+
+def _candidate(cue: Token, sent: Span, start: int, end: int, cue_end: int, subj: Token | None) -> Candidate | None:
+    if end - start < MIN_CONTENT or start <= cue.idx < end:
+        return None
+    if subj is None:  # a complement with no one doing the speech act is the writer's phrasing
+        return None
+    speaker = phrase(subj)
+    if speaker.start_char < end and start < speaker.end_char:
+        return None
+    return Candidate(start, end, "indirect", speaker, (cue.idx, cue_end), date_for(cue, (start, end), sent),
+                     STATEMENT["cue"], "cue")
