@@ -176,3 +176,31 @@ def test_complements_of_speech_acts_are_statements(sentence: str, content: str, 
 def test_complements_need_a_speech_act_with_a_speaker(sentence: str) -> None:
     art = finish(Article(text=f"Velm harbour\n{sentence}\n", source="x.txt"), IngestOptions())
     assert [s.content.text for s in extract(art).statements] == []
+
+
+def _statements(text: str) -> list[Statement]:
+    return extract(finish(Article(text=text, source="x.txt", published="2025-03-04"), IngestOptions())).statements
+
+
+def test_dash_quotes_closed_by_a_dash_attribution() -> None:
+    """Translated copy closes a dash quote with ' - said X' and glues the next sentence or quote on."""
+    sts = _statements("Velm harbour\n\nMayor Greta Lund spoke to reporters on Monday.\n\n"
+                      "- The harbour will reopen on Friday. Nobody will be charged for the repairs - said Lund.She "
+                      "also said that the ferry would run again.\n\n"
+                      "Asked about the insurers, she was blunt.- They have waited too long - said Lund.\n")
+    first = next(s for s in sts if s.content.text.startswith("The harbour will reopen"))
+    assert first.content.text.endswith("for the repairs") and first.speaker_name == "Greta Lund"
+    assert first.cue and first.cue.text == "said" and first.kind == "direct"
+    assert any(s.content.text == "the ferry would run again" for s in sts)
+    glued = next(s for s in sts if s.content.text.startswith("They have waited"))
+    assert glued.content.text == "They have waited too long" and glued.speaker_name == "Greta Lund"
+
+
+def test_a_role_noun_right_after_a_named_speaker_is_that_person() -> None:
+    sts = _statements("Velm harbour\n\nMayor Greta Lund said on Monday that the harbour would reopen on Friday.\n\n"
+                      "The politician added that the repairs would cost nearly 2 million euros.\n\n"
+                      "The Ostmark president said that the border would stay closed.\n")
+    added = next(s for s in sts if "repairs" in s.content.text)
+    assert added.speaker_name == "Greta Lund"
+    other = next(s for s in sts if "border" in s.content.text)
+    assert other.speaker_name != "Greta Lund"  # a role the person is not known to hold names someone else

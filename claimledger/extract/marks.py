@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 OPEN = {"“": "”", "„": "“", "«": "»", '"': '"'}
 _DASH_LINE = re.compile(r"[ \t]*([–—]|-{1,2})[ \t]+(?=\S)")
+_DASH_INSIDE = re.compile(r"(?<=[.!?])[ \t]*(?:[–—]|-{1,2})[ \t]+(?=[A-Z“\"])")
 
 
 @dataclass(frozen=True)
@@ -118,9 +119,16 @@ def _merge_runs(text: str, quotes: list[Quote]) -> list[Quote]:
 
 
 def find_dash_paragraphs(text: str, body: list[tuple[int, int]]) -> list[DashParagraph]:
+    """Paragraphs a dash opens, and dash quotes glued on after a sentence inside one ('...say?- Why ...'),
+    each running to the next such dash or the paragraph's end."""
     out = []
     for ps, pe in paragraphs(text, body):
+        dashes = [(m.start(), m.end()) for m in _DASH_INSIDE.finditer(text, ps, pe)]
         m = _DASH_LINE.match(text, ps, pe)
         if m:
-            out.append(DashParagraph(m.end(), pe))
+            dashes.insert(0, (m.start(), m.end()))
+        if not dashes:
+            continue
+        for (_, start), (end, _) in zip(dashes, dashes[1:] + [(pe, pe)], strict=True):
+            out.append(DashParagraph(start, end))
     return out

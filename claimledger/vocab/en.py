@@ -35,7 +35,10 @@ ROLE_STOP = {"the", "a", "an", "'s", "’s", "of", "former", "current", "then", 
 PERSON_ROLES = set("""president minister chancellor leader diplomat envoy secretary spokesman spokeswoman
 spokesperson director chief head premier governor senator mayor commander general ambassador official
 negotiator adviser advisor king queen prince chairman chairwoman chair deputy foreign representative
-analyst expert economist researcher professor author lawyer prosecutor judge""".split())
+analyst expert economist researcher professor author lawyer prosecutor judge politician dictator autocrat
+strongman statesman lawmaker legislator""".split())
+# role nouns that name an unnamed source more often than they point back to the person quoted last
+GENERIC_ROLES = frozenset("analyst expert economist researcher official representative deputy author".split())
 # nouns for a state's or organisation's institutions: the speaker is "<owner> <institution>"
 INSTITUTIONS = set("""military army forces ministry government officials intelligence command staff office
 prosecutor prosecutors authorities police navy service services""".split())

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from ...types import Span as TextSpan
 from ...types import Statement
-from ...vocab.en import PERSONAL, PRONOUNS, RELATIVE, SOURCE_NOUNS
+from ...vocab.en import GENERIC_ROLES, PERSON_ROLES, PERSONAL, PRONOUNS, RELATIVE, SOURCE_NOUNS
 from ..confidence import NAMING, UNATTRIBUTED_CAP
 from ..dates import resolve as resolve_date
 from ..speakers import Resolver
@@ -102,7 +102,22 @@ def _name_for(speaker: Span, resolver: Resolver, recent: list[str]) -> tuple[str
         if root.lemma_.lower() in SOURCE_NOUNS:
             resolver.note_source(speaker, name)
         return name, NAMING["name"]
-    return resolver.resolve_role(speaker), NAMING["role"]
+    by_role = resolver.resolve_role(speaker) or _last_person(speaker, resolver, recent)
+    return by_role, NAMING["role"]
+
+
+def _last_person(speaker: Span, resolver: Resolver, recent: list[str]) -> str | None:
+    """'the dictator', 'the politician' right after a named speaker: that person, when the role says
+    nothing the person's known roles contradict ('the Russian president' is not a Ukrainian quoted last)."""
+    head = speaker.root.lemma_.lower()
+    if speaker[0].lower_ != "the" or head not in PERSON_ROLES or head in GENERIC_ROLES:
+        return None
+    person = next((n for n in recent if resolver.labels.get(n) == "PERSON"), None)
+    if person is None:
+        return None
+    roles = " ".join(resolver.roles.get(person, ())).lower()
+    named = [t.lower_ for t in speaker[1:] if t.i != speaker.root.i and (t.is_title or t.ent_type_)]
+    return person if all(w in roles for w in named) else None
 
 
 def _nearest_person_subject(doc: Doc, resolver: Resolver, before: int) -> str | None:

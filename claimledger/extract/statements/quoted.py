@@ -20,6 +20,7 @@ from ..marks import DashParagraph, Quote, paragraphs
 from .candidate import Candidate, trim, within
 from .syntax import BOUNDARY_DEPS, date_for, is_cue_verb, phrase, subject
 
+_SEPARATOR = re.compile(r"(?:,|\s[-–—]|[–—])\s*$")
 _LABEL = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*:\s+(?=\S)")
 
 
@@ -72,7 +73,7 @@ def _attach(doc: Doc, q: Quote, span: Span, body: list[tuple[int, int]], full: b
     cue = _governing_cue(span)
     if cue is not None and not full:
         return _partial(doc, q, cue, span.sent)
-    introduced = _introduced(doc, q)
+    introduced = _introduced(doc, q) or _followed(doc, q)
     if introduced is not None:
         return introduced
     if not full:
@@ -133,6 +134,31 @@ def _introduced(doc: Doc, q: Quote) -> Candidate | None:
                      date_for(verb, (q.start, q.end), verb.sent), STATEMENT["intro"], "intro")
 
 
+def _followed(doc: Doc, q: Quote) -> Candidate | None:
+    """Followed by its cue: '"...," the president said' / '"...," said Vaal', where the verb reports no clause
+    of its own (one that does is a cue candidate the quote has already taken over)."""
+    if q.close_at is None:
+        return None
+    text = doc.text
+    gap = re.match(r"[,!?]?\s*", text[q.close_at + 1:q.close_at + 4])
+    lead = text[q.end:q.close_at] + (gap.group(0) if gap else "")
+    if not re.search(r"[,!?]", lead):  # '"Glory to Ukraine." The president ...' starts a new sentence
+        return None
+    after = doc.char_span(q.close_at + 1, min(len(text), q.close_at + 60), alignment_mode="expand")
+    if after is None:
+        return None
+    for tok in list(after)[:7]:
+        if tok.is_punct and tok.text not in (",", "’", "'", "”", '"'):
+            return None
+        if is_cue_verb(tok):
+            subj = subject(tok)
+            if subj is None or subj.i < after.start:
+                return None
+            return Candidate(q.start, q.end, "direct", phrase(subj), (tok.idx, tok.idx + len(tok.text)),
+                             date_for(tok, (q.start, q.end), tok.sent), STATEMENT["intro"], "intro")
+    return None
+
+
 def _colon_introduced(doc: Doc, q: Quote, sent: Span, body: list[tuple[int, int]]) -> Candidate | None:
     """A colon introduction in the same or the previous sentence: "Vaal told parliament: ..." """
     text = doc.text
@@ -187,27 +213,55 @@ class Attribution(NamedTuple):
 
 
 def _trailing_attribution(doc: Doc, d: DashParagraph) -> Attribution:
-    """The cue verb of the last sentence whose subject follows a comma; without one, the whole paragraph
-    is the quote."""
+    """The first cue verb set off from the quoted words by a comma or a dash, its subject next to it:
+    '– A, she said.', '- A - said Lavrov.' (house styles of translated copy); without one, the whole
+    paragraph is the quote."""
     text = doc.text
     tail = doc.char_span(d.start, d.end, alignment_mode="expand")
     if tail is None:
         return Attribution(None, None, d.end, None)
-    sents = list(tail.sents)  # type: ignore[attr-defined]
-    last = sents[-1] if sents else None
-    for tok in last or []:
-        if not is_cue_verb(tok):
+    for tok in tail:
+        if not is_cue_verb(tok) or tok.i == tail.start:
             continue
         subj = subject(tok)
-        if subj is None or subj.i > tok.i:
-            continue
-        speaker = phrase(subj)
-        comma = text.rfind(",", d.start, speaker.start_char)
-        if comma < 0 or text[comma + 1:speaker.start_char].strip():
+        if subj is None:
+            speaker = _name_after(tok)  # '- said Lund.': parsed as an adjective, the name after it speaks
+            if speaker is None:
+                continue
+        else:
+            speaker = phrase(subj)
+        if subj is not None and subj.i < tok.i:  # '..., she said': the separator before the speaker
+            lead = speaker.start_char
+            if doc[speaker.end - 1].i + 1 != tok.i and not all(t.pos_ in ("ADV", "AUX", "PART")
+                                                               for t in doc[speaker.end:tok.i]):
+                continue
+        else:  # '... - said Lavrov': the separator right before the verb
+            lead = tok.idx
+            if speaker.start != tok.i + 1 and not all(t.pos_ in ("ADV",) for t in doc[tok.i + 1:speaker.start]):
+                continue
+        sep = _separator(text, d.start, lead)
+        if sep is None:
             continue
         cue = (tok.idx, tok.idx + len(tok.text))
-        return Attribution(speaker, cue, comma, date_for(tok, (d.start, comma), tok.sent))
+        return Attribution(speaker, cue, sep, date_for(tok, (d.start, sep), tok.sent))
     return Attribution(None, None, d.end, None)
+
+
+def _name_after(verb: Token) -> Span | None:
+    """The proper name right after a cue verb that follows a dash: '... - said Greta Lund.'"""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text not in ("-", "–", "—"):
+        return None
+    end = verb.i + 1
+    while end < len(doc) and (doc[end].pos_ == "PROPN" or (doc[end].pos_ == "NOUN" and doc[end].is_title)):
+        end += 1
+    return doc[verb.i + 1:end] if end > verb.i + 1 else None
+
+
+def _separator(text: str, start: int, lead: int) -> int | None:
+    """Where the comma or dash that sets an attribution off from the quoted words stands, if one does."""
+    m = _SEPARATOR.search(text, start, lead)
+    return m.start() if m is not None and m.start() > start else None
 
 
 def from_speaker_labels(doc: Doc, body: list[tuple[int, int]], cands: list[Candidate]) -> list[Candidate]:
