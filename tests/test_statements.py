@@ -204,3 +204,16 @@ def test_a_role_noun_right_after_a_named_speaker_is_that_person() -> None:
     assert added.speaker_name == "Greta Lund"
     other = next(s for s in sts if "border" in s.content.text)
     assert other.speaker_name != "Greta Lund"  # a role the person is not known to hold names someone else
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Mayor Greta Lund said that the ferry would stop at Kessel, a town on the northern shore.",
+     "the ferry would stop at Kessel"),  # a gloss on the last noun is the writer's
+    ("Mayor Greta Lund said the storm was \"a disaster for the town\" — using the words of her predecessor.",
+     "the storm was \"a disaster for the town\""),  # so is a participle aside after a dash
+    ("Mayor Greta Lund said that one boat was sunk and two more damaged near the pier.",
+     "one boat was sunk and two more damaged near the pier"),  # coordination the parse cuts short
+])
+def test_reported_clause_boundaries(sentence: str, content: str) -> None:
+    [st] = _statements(f"Velm harbour\n\n{sentence}\n")
+    assert st.content.text == content

@@ -13,8 +13,9 @@ from typing import cast
 from ..types import Segment, SegmentKind
 
 _READ_ALSO = re.compile(
-    r"^\s*(read (also|more|next)|also read|related( stories| articles| coverage)?|more on this( story)?|"
-    r"recommended|see also|more:|watch:|listen:|latest:|trending:)\b[\s:|-]*",
+    r"^\s*(?:(read (also|more|next)|also read|related( stories| articles| coverage)?|more on this( story)?|"
+    r"recommended|see also|(other )?topics of interest|you (may|might) also like|most (read|popular))\b|"
+    r"(more|watch|listen|latest|trending):)[\s:|-]*",  # 'WATCH: ...': no word boundary after a colon
     re.I,
 )
 _PROMO = re.compile(

@@ -84,15 +84,32 @@ def clause_span(clause: Token) -> tuple[int, int]:
             continue
         # ', a statement that underlined ...', '—a figure likely to ...': a noun naming the claim itself
         meta = t.lemma_.lower() in META_NOUNS and t.left_edge.dep_ == "det"
-        if meta and t.dep_ in ("appos", "dobj", "npadvmod", "attr", "conj"):
+        # ', a key arms-control pact' glossing the last noun; '— using the same term as ...': the writer's
+        gloss = t.dep_ == "appos" and t.right_edge.i >= right and t.left_edge.dep_ == "det"
+        aside = t.dep_ == "advcl" and t.tag_ == "VBG" and t.right_edge.i >= right
+        if (meta and t.dep_ in ("appos", "dobj", "npadvmod", "attr", "conj")) or gloss or aside:
             right = prev - 1
             break
+    if clause.doc[right].pos_ == "CCONJ":  # 'one woman was killed and two more injured': the parse cut short
+        right = _coordinated_end(clause, right)
     end_tok = clause.doc[right]
     end = end_tok.idx + len(end_tok.text)
     text = clause.doc.text
     if text[start:start + 1] in OPEN_MARKS and text[end - 1:end] in CLOSE_MARKS and end - start > 2:
         start, end = start + 1, end - 1  # 'warned that "S"': the words, as a direct quote's are
     return start, end
+
+
+def _coordinated_end(clause: Token, right: int) -> int:
+    """The sentence's end when the clause stops on a conjunction, unless another cue takes over there."""
+    sent = clause.sent
+    end = sent.end - 1
+    while end > right and (sent.doc[end].is_punct or sent.doc[end].is_space):
+        end -= 1
+    rest = sent.doc[right + 1:end + 1]
+    if not len(rest) or any(is_cue_verb(t) for t in rest):
+        return right - 1
+    return end
 
 
 def finite(clause: Token) -> bool:
