@@ -217,3 +217,10 @@ def test_a_role_noun_right_after_a_named_speaker_is_that_person() -> None:
 def test_reported_clause_boundaries(sentence: str, content: str) -> None:
     [st] = _statements(f"Velm harbour\n\n{sentence}\n")
     assert st.content.text == content
+
+
+def test_a_participle_speaks_for_the_doer_of_its_verb() -> None:
+    sts = _statements("Velm harbour\n\nThe Velm council issued a statement declaring that the harbour would reopen "
+                      "on Friday.\n\nMayor Greta Lund responded by saying that the repairs were finished.\n")
+    assert [(s.content.text, s.speaker_name) for s in sts] == [
+        ("the harbour would reopen on Friday", "Velm council"), ("the repairs were finished", "Greta Lund")]

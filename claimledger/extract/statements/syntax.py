@@ -30,6 +30,10 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
                     return g
     if verb.dep_ in INHERIT_DEPS and verb.head.i != verb.i and depth < 3:
         return subject(verb.head, depth + 1)
+    # 'issued a statement declaring ...', 'responded by saying ...': the participle's doer is the verb's
+    up = verb.head.head if verb.dep_ in ("acl", "pcomp") and verb.tag_ == "VBG" else None
+    if up is not None and up.pos_ in ("VERB", "AUX") and verb.head.dep_ in ("dobj", "prep") and depth < 3:
+        return subject(up, depth + 1)
     return None
 
 
