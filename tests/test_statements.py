@@ -224,3 +224,12 @@ def test_a_participle_speaks_for_the_doer_of_its_verb() -> None:
                       "on Friday.\n\nMayor Greta Lund responded by saying that the repairs were finished.\n")
     assert [(s.content.text, s.speaker_name) for s in sts] == [
         ("the harbour would reopen on Friday", "Velm council"), ("the repairs were finished", "Greta Lund")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mayor Greta Lund will say on Friday that the harbour is open again.",
+    "Mayor Greta Lund could stress that the repairs are finished.",
+    "If Mayor Greta Lund warned that the harbour was unsafe, the ferries would stop.",
+])
+def test_speech_that_has_not_happened_is_no_statement(sentence: str) -> None:
+    assert _statements(f"Velm harbour\n\n{sentence}\n") == []

@@ -75,6 +75,8 @@ anticipate envisage envision
 proclaim pronounce profess opine editorialize
 label brand dub term characterize characterise portray depict express voice
 """.split())
+# auxiliaries of speech that has not happened: 'will ask', 'could stress' (not statements, guideline 1)
+HYPOTHETICAL = frozenset({"will", "'ll", "could", "might", "may", "should", "would", "can", "must", "shall"})
 # verbs that report only with a clausal complement, never with a bare object ("she put the cup down")
 NEEDS_CLAUSE = frozenset("""put figure count find determine show indicate signal consider know understand feel
 find judge project call press order direct decide advise counsel allow grant charge credit thank praise hail

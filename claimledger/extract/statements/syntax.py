@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ...vocab.en import META_NOUNS, PRONOUNS, RELATIVE, SPEECH_VERBS
+from ...vocab.en import HYPOTHETICAL, META_NOUNS, PRONOUNS, RELATIVE, SPEECH_VERBS
 
 SUBJECT_DEPS = ("nsubj",)
 OPEN_MARKS, CLOSE_MARKS = "“\"„«", "”\"“»"
@@ -16,7 +16,14 @@ BOUNDARY_DEPS = ("relcl", "appos", "nsubj", "nsubjpass", "advcl", "csubj")
 
 def is_cue_verb(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_VERBS and not any(
-        c.dep_ == "neg" for c in tok.children)
+        c.dep_ == "neg" for c in tok.children) and not hypothetical(tok)
+
+
+def hypothetical(verb: Token) -> bool:
+    """Speech that has not happened: 'will ask', 'could stress', 'if he warned': not a statement (guideline 1)."""
+    if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in verb.children):
+        return True
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
 
 
 def subject(verb: Token, depth: int = 0) -> Token | None:
