@@ -233,3 +233,13 @@ def test_a_participle_speaks_for_the_doer_of_its_verb() -> None:
 ])
 def test_speech_that_has_not_happened_is_no_statement(sentence: str) -> None:
     assert _statements(f"Velm harbour\n\n{sentence}\n") == []
+
+
+def test_a_sentence_with_quoted_words_goes_on_paraphrasing_the_speaker_before_it() -> None:
+    sts = _statements("Velm harbour\n\nMayor Greta Lund said on Monday that the harbour would reopen on Friday.\n\n"
+                      "The ferries are \"running at a loss\" on every route, and the town cannot pay for them.\n\n"
+                      "The weather was \"mild\" all week.\n\nLater that week the storm returned.\n\n"
+                      "Much later, the ferries were \"late again\" on a Friday.\n")
+    cont = [s for s in sts if s.cue is None]
+    assert [(s.kind, s.speaker_name, s.content.text[:24]) for s in cont] == [
+        ("mixed", "Greta Lund", "The ferries are \"running")]  # one quoted word, or no source nearby: not a statement

@@ -77,7 +77,7 @@ def _attach(doc: Doc, q: Quote, span: Span, body: list[tuple[int, int]], full: b
     if introduced is not None:
         return introduced
     if not full:
-        return None
+        return _continued(doc, q, span.sent)
     return _colon_introduced(doc, q, span.sent, body) or Candidate(
         q.start, q.end, "direct", None, None, None, STATEMENT["run"], "run", inherit=True)
 
@@ -132,6 +132,21 @@ def _introduced(doc: Doc, q: Quote) -> Candidate | None:
         return None
     return Candidate(q.start, q.end, "direct", phrase(subj), (verb.idx, verb.idx + len(verb.text)),
                      date_for(verb, (q.start, q.end), verb.sent), STATEMENT["intro"], "intro")
+
+
+def _continued(doc: Doc, q: Quote, sent: Span) -> Candidate | None:
+    """A sentence with quoted words and no cue of its own, going on paraphrasing the source before it
+    ('Beijing is "trying to fast-track" its plans'): mixed, its speaker the run's (dropped if there is none)."""
+    if len(doc.text[q.start:q.end].split()) < 2 or any(is_cue_verb(t) for t in sent):
+        return None
+    text = doc.text
+    start, end = trim(text, sent.start_char, sent.end_char)
+    first = doc.char_span(start, end, alignment_mode="expand")
+    if first is not None and first[0].pos_ in ("CCONJ",) or (first is not None and first[0].lower_ == "however"):
+        start, end = trim(text, first[1].idx, end)
+    if q.open_at <= start + 1 or end - start < 20:  # a quote opening the sentence is the quote rules' case
+        return None
+    return Candidate(start, end, "mixed", None, None, None, STATEMENT["run"], "run", inherit=True)
 
 
 def _followed(doc: Doc, q: Quote) -> Candidate | None:
