@@ -243,3 +243,11 @@ def test_a_sentence_with_quoted_words_goes_on_paraphrasing_the_speaker_before_it
     cont = [s for s in sts if s.cue is None]
     assert [(s.kind, s.speaker_name, s.content.text[:24]) for s in cont] == [
         ("mixed", "Greta Lund", "The ferries are \"running")]  # one quoted word, or no source nearby: not a statement
+
+
+def test_a_report_speaks_its_findings() -> None:
+    sts = _statements("Velm harbour\n\nThe Institute for Conflict Accounting published a study on Monday.\n\n"
+                      "The study documented 40 sunken boats in the inner harbour.\n\n"
+                      "The crew documented the damage with photographs.\n")
+    # the study speaks (a crew's documenting is an act); the place the parse hangs on the verb stays outside
+    assert [(s.content.text, s.speaker.text if s.speaker else None) for s in sts] == [("40 sunken boats", "The study")]

@@ -121,6 +121,8 @@ LABEL_CUES = frozenset("label describe brand dub term characterize characterise 
 # verb + noun object that carries the claim: 'stressed the need for ...', 'questioned Russia's sincerity'
 OBJECT_CUES = frozenset("""demand propose suggest cite question emphasize emphasise stress underline underscore
 highlight predict forecast""".split())
+# what a report, study or survey does to its findings: 'the report documented 864 cases' (the object is content)
+DOCUMENT_CUES = frozenset("document detail record list identify find show include describe mention note count".split())
 # light verbs whose object is a stance noun: 'voiced skepticism over ...', 'expressed readiness to ...'
 LIGHT_CUES = frozenset("express voice convey raise reiterate signal air".split())
 STANCE_NOUNS = frozenset("""skepticism scepticism concern concerns doubt doubts readiness willingness frustration

@@ -12,12 +12,14 @@ from spacy.tokens import Span, Token
 from ...vocab.en import (
     BLAME_CUES,
     CUE_NOUNS,
+    DOCUMENT_CUES,
     LABEL_CUES,
     LIGHT_CUES,
     OBJECT_CUES,
     PREP_CUES,
     PRONOUNS,
     RELATIVE,
+    SOURCE_NOUNS,
     STANCE_NOUNS,
 )
 from ..confidence import STATEMENT
@@ -52,6 +54,9 @@ def _verb_complement(verb: Token, sent: Span) -> Candidate | None:
         found = _object_and_charge(verb)
     if found is None and lemma in LABEL_CUES and not any(c.dep_ == "nsubjpass" for c in verb.children):
         found = _predicate(verb)
+    if found is None and lemma in DOCUMENT_CUES and _documents(verb):
+        obj = _object(verb)
+        found = (_subtree(obj), verb.idx + len(verb.text)) if obj is not None else None
     if found is None and lemma in OBJECT_CUES | LIGHT_CUES:
         obj = _object(verb)
         if obj is not None and (lemma in OBJECT_CUES or obj.lemma_.lower() in STANCE_NOUNS):
@@ -60,6 +65,12 @@ def _verb_complement(verb: Token, sent: Span) -> Candidate | None:
         return None
     (start, end), cue_end = found
     return _candidate(verb, sent, start, end, cue_end, subject(verb))
+
+
+def _documents(verb: Token) -> bool:
+    """The verb's doer is a report, study, survey or the like: its findings are what it says."""
+    subj = subject(verb)
+    return subj is not None and subj.lemma_.lower() in SOURCE_NOUNS
 
 
 def _object(verb: Token) -> Token | None:
