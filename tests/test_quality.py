@@ -21,6 +21,7 @@ from claimledger.types import Article
 SEEDS = SHARED / "seeds"
 GOLD = SHARED / "gold"
 POLNEAR_DEV = SHARED / "polnear" / "dev"
+CORPUS = SHARED / "corpus" / "ukraine-2022-2024"
 needs_shared = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared is not beside the project")
 
 
@@ -44,9 +45,25 @@ def seed_predictions(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_seed_statements_floor(seed_predictions: Path) -> None:
     res = run_scorer("ledger_score.py", "statements", str(GOLD / "statements.json"), str(SEEDS), str(seed_predictions))
     # The seed gold was revised to ../shared/gold/GUIDELINES.md (66 statements, with complements of speech acts,
-    # guideline content boundaries and interrupted quotes). Measured: 0.648 before the statements issue, 0.750
-    # with complements of speech acts, no complementizer and one statement per quoted stretch.
-    assert res["full"]["f1"] >= 0.74, res  # type: ignore[index]
+    # guideline content boundaries and interrupted quotes). Measured: 0.648 before the statements issue, 0.756
+    # with complements of speech acts, no complementizer, one statement per quoted stretch, no hypotheticals.
+    assert res["full"]["f1"] >= 0.75, res  # type: ignore[index]
+
+
+@needs_shared
+def test_dev_statements_floor(tmp_path: Path) -> None:
+    """The real-news dev set (12 articles nobody tuned on, 311 statements). Measured full F1 0.616 and speaker
+    accuracy 0.913 before the statements issue; 0.727 and 0.921 with its error classes fixed."""
+    gold = json.loads((GOLD / "dev_statements.json").read_text(encoding="utf-8"))
+    paths = [str(CORPUS / f"{g['doc']}.txt") for g in gold]
+    out = tmp_path / "dev.jsonl"
+    arts = [a for a in read_sources(paths) if isinstance(a, Article)]
+    with open(out, "w", encoding="utf-8") as fh:
+        for art, ex in extract_many(arts, default_extractor()):
+            fh.write(json.dumps({"doc": art.source, **ex.to_dict()}) + "\n")
+    res = run_scorer("ledger_score.py", "statements", str(GOLD / "dev_statements.json"), str(CORPUS), str(out))
+    assert res["full"]["f1"] >= 0.72, res  # type: ignore[index]
+    assert res["speaker_acc"] >= 0.91, res
 
 
 @needs_shared
@@ -81,9 +98,10 @@ def test_polnear_dev_floors(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, str(ROOT / "scripts" / "eval_polnear.py"), str(POLNEAR_DEV),
                           "--out", str(tmp_path / "pn.jsonl")], capture_output=True, text=True, check=True).stdout
     res = json.loads(out[: out.rindex("}") + 1])
-    assert res["content"]["f1"] >= 0.55, res  # type: ignore[index]
-    assert res["end_to_end"]["f1"] >= 0.49, res  # type: ignore[index]
-    assert res["speaker_acc"] >= 0.87, res
+    # measured 0.567 / 0.503 / 0.892 before the statements issue, 0.570 / 0.506 / 0.894 after it
+    assert res["content"]["f1"] >= 0.56, res  # type: ignore[index]
+    assert res["end_to_end"]["f1"] >= 0.50, res  # type: ignore[index]
+    assert res["speaker_acc"] >= 0.88, res
 
 
 @needs_shared
