@@ -251,3 +251,12 @@ def test_a_report_speaks_its_findings() -> None:
                       "The crew documented the damage with photographs.\n")
     # the study speaks (a crew's documenting is an act); the place the parse hangs on the verb stays outside
     assert [(s.content.text, s.speaker.text if s.speaker else None) for s in sts] == [("40 sunken boats", "The study")]
+
+
+def test_a_quote_followed_by_its_cue_and_the_quote_after_it() -> None:
+    """'"A," X continued. "B."': A credited through the verb after it, B through A (two statements)."""
+    sts = _statements("Lund visits Velm\n\nMayor Greta Lund met fishermen in Velm on Tuesday.\n\n"
+                      "\"Saying all this, I am thinking about the storm,\" Greta Lund continued. \"Everything we do, "
+                      "we do to prevent another flood. I do not believe the sea will calm.\"\n")
+    assert [(s.content.text[:20], s.speaker_name, s.cue.text if s.cue else None) for s in sts] == [
+        ("Saying all this, I a", "Greta Lund", "continued"), ("Everything we do, we", "Greta Lund", None)]

@@ -26,7 +26,7 @@ from ..vocab.en import (
     ROLE_STOP,
     SOURCE_NOUNS,
 )
-from ..vocab.names import demonym
+from ..vocab.names import demonym, name_key
 from .mentions import RawMention
 
 PERSON_LABELS = {"PERSON"}
@@ -116,7 +116,7 @@ class Resolver:
         """The actor a noun phrase names: a person before an organisation, the head's own name first."""
         found = self.mentions_in(span.start_char, span.end_char)
         if not found:
-            return None
+            return self.known_name(span)
         root = span.root
         for m in found:
             if m.start <= root.idx < m.end and self.labels.get(m.name) in PERSON_LABELS | {"ORG"}:
@@ -135,6 +135,15 @@ class Resolver:
         if root.lemma_.lower() in SOURCE_NOUNS or root.ent_type_:
             return found[-1].name
         return None
+
+    def known_name(self, span: Span) -> str | None:
+        """A name the tagger missed here but found elsewhere in the article: one known person by that surname."""
+        words = [t for t in span if not t.is_punct and t.pos_ != "DET"]
+        if not words or any(t.pos_ != "PROPN" for t in words):
+            return None
+        last = name_key(words[-1].text)
+        hits = [n for n, label in self.labels.items() if label == "PERSON" and name_key(n.split()[-1]) == last]
+        return hits[0] if len(hits) == 1 else None
 
     def is_subject(self, m: RawMention) -> bool:
         tok = self.doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -216,6 +225,13 @@ class Resolver:
                 if overlap >= max(1, len(words) - 1):
                     best = (off, name)
         return best[1] if best else None
+
+    def last_person(self, before: int) -> str | None:
+        """The person named last before an offset: whom 'the head of state' opening a paragraph is about."""
+        for m in reversed(self.mentions[:bisect_left(self.starts, before)]):
+            if self.labels.get(m.name) == "PERSON":
+                return m.name
+        return None
 
     def note_source(self, span: Span, name: str) -> None:
         """'A study by CSIS suggests ...': later 'the study' refers to CSIS."""

@@ -75,6 +75,8 @@ anticipate envisage envision
 proclaim pronounce profess opine editorialize
 label brand dub term characterize characterise portray depict express voice
 """.split())
+# verbs that are cues only right after a quote: '"...," Lukashenko continued.'
+GOING_ON = frozenset({"continue", "conclude", "resume"})
 # auxiliaries of speech that has not happened: 'will ask', 'could stress' (not statements, guideline 1)
 HYPOTHETICAL = frozenset({"will", "'ll", "could", "might", "may", "should", "would", "can", "must", "shall"})
 # verbs that report only with a clausal complement, never with a bare object ("she put the cup down")

@@ -112,7 +112,8 @@ def _last_person(speaker: Span, resolver: Resolver, recent: list[str]) -> str | 
     head = speaker.root.lemma_.lower()
     if speaker[0].lower_ != "the" or head not in PERSON_ROLES or head in GENERIC_ROLES:
         return None
-    person = next((n for n in recent if resolver.labels.get(n) == "PERSON"), None)
+    person = next((n for n in recent if resolver.labels.get(n) == "PERSON"), None) or resolver.last_person(
+        speaker.start_char)
     if person is None:
         return None
     roles = " ".join(resolver.roles.get(person, ())).lower()

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from ...vocab.en import NO_PARTIAL
+from ...vocab.en import GOING_ON, NO_PARTIAL
 from ..confidence import STATEMENT
 from ..marks import DashParagraph, Quote, paragraphs
 from .candidate import Candidate, trim, within
@@ -156,7 +156,7 @@ def _followed(doc: Doc, q: Quote) -> Candidate | None:
         return None
     text = doc.text
     gap = re.match(r"[,!?]?\s*", text[q.close_at + 1:q.close_at + 4])
-    lead = text[q.end:q.close_at] + (gap.group(0) if gap else "")
+    lead = text[max(q.start, q.close_at - 2):q.close_at] + (gap.group(0) if gap else "")  # '...,"' or '..." ,'
     if not re.search(r"[,!?]", lead):  # '"Glory to Ukraine." The president ...' starts a new sentence
         return None
     after = doc.char_span(q.close_at + 1, min(len(text), q.close_at + 60), alignment_mode="expand")
@@ -165,7 +165,7 @@ def _followed(doc: Doc, q: Quote) -> Candidate | None:
     for tok in list(after)[:7]:
         if tok.is_punct and tok.text not in (",", "’", "'", "”", '"'):
             return None
-        if is_cue_verb(tok):
+        if is_cue_verb(tok) or tok.lemma_.lower() in GOING_ON:
             subj = subject(tok)
             if subj is None or subj.i < after.start:
                 return None
