@@ -30,14 +30,43 @@ def predict(gold_dir: Path, out: Path) -> tuple[int, float]:
     t0 = time.perf_counter()
     with open(out, "w", encoding="utf-8") as fh:
         for art, ex in extract_many(arts, Extractor()):
-            rows = []
-            for s in ex.statements:
-                d = s.to_dict()
-                if s.parts:
-                    d["content"] = [list(p) for p in s.parts]
-                rows.append(d)
+            rows = to_polnear(art.text, [s.to_dict() for s in ex.statements])
             fh.write(json.dumps({"doc": art.source, "statements": rows}, ensure_ascii=False) + "\n")
     return len(arts), time.perf_counter() - t0
+
+
+def to_polnear(text: str, rows: list[dict]) -> list[dict]:
+    """Our guideline's statements in PolNeAR's conventions, which differ in two ways:
+
+    - an interrupted quote '"A," he said. "B."' is one discontinuous content there (two statements in ours);
+    - only the outermost report is annotated: a statement whose cue lies inside another's content is not.
+    """
+    merged: list[dict] = []
+    for r in rows:
+        prev = merged[-1] if merged else None
+        if prev is not None and r["kind"] == "direct" and r.get("cue") is None and prev["kind"] == "direct" \
+                and prev.get("speaker_name") and prev["speaker_name"] == r.get("speaker_name"):
+            gap = text[_end(prev):r["content"]["start"]]
+            if "\n" not in gap and len(gap) <= 120:
+                prev["content"] = [*_parts(prev), [r["content"]["start"], r["content"]["end"]]]
+                continue
+        merged.append(dict(r))
+    outer = []
+    for r in merged:
+        cue = r.get("cue")
+        inside = cue is not None and any(o is not r and _parts(o)[0][0] <= cue["start"] < _end(o) for o in merged)
+        if not inside:
+            outer.append(r)
+    return outer
+
+
+def _parts(r: dict) -> list[list[int]]:
+    c = r["content"]
+    return c if isinstance(c, list) else [[c["start"], c["end"]]]
+
+
+def _end(r: dict) -> int:
+    return _parts(r)[-1][1]
 
 
 def score(gold_dir: Path, pred: Path) -> dict[str, object]:

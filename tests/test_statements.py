@@ -260,3 +260,11 @@ def test_a_quote_followed_by_its_cue_and_the_quote_after_it() -> None:
                       "we do to prevent another flood. I do not believe the sea will calm.\"\n")
     assert [(s.content.text[:20], s.speaker_name, s.cue.text if s.cue else None) for s in sts] == [
         ("Saying all this, I a", "Greta Lund", "continued"), ("Everything we do, we", "Greta Lund", None)]
+
+
+def test_reported_questions_and_poll_findings() -> None:
+    sts = _statements("Velm harbour\n\nMayor Greta Lund asked whether the ferries would run on Sunday.\n\n"
+                      "Mayor Greta Lund knows what the storm cost.\n\n"
+                      "The latest poll shows most residents want the harbour rebuilt.\n")
+    assert [s.content.text for s in sts] == ["whether the ferries would run on Sunday",
+                                             "most residents want the harbour rebuilt"]

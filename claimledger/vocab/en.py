@@ -98,10 +98,12 @@ ACCORDING = ("according to", "in the words of", "in the view of", "as reported b
 PARTICLES = frozenset("out on up about forward".split())
 # nouns that make a subject a source though it is not a name: "a study by CSIS suggests ..."
 SOURCE_NOUNS = frozenset("""
-study report survey poll analysis assessment estimate estimates paper research review investigation
+study report survey poll polls analysis assessment estimate estimates paper research review investigation
 statement document memo letter filing data figures intelligence briefing audit census article
 """.split())
 WH = {"what", "how", "why", "where", "when", "whether", "if", "who", "which"}
+# verbs whose wh-clause is the reported question itself: 'asked whether the talks would resume'
+QUESTION_CUES = frozenset("ask question wonder inquire enquire query".split())
 # verbs that report a clause but do not govern a partial quote: 'put pressure on Russia by presenting a "plan"'
 NO_PARTIAL = frozenset("""put figure count find determine show indicate signal know understand feel consider judge
 project allow grant charge credit order direct decide add""".split())

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ...vocab.en import ACCORDING, CUE_NOUNS, INFINITIVE_CUES, NEEDS_CLAUSE, PARTICLES, WH
+from ...vocab.en import ACCORDING, CUE_NOUNS, INFINITIVE_CUES, NEEDS_CLAUSE, PARTICLES, QUESTION_CUES, SOURCE_NOUNS, WH
 from ..confidence import STATEMENT
 from .candidate import Candidate, trim, within
 from .syntax import clause_span, date_for, finite, is_cue_verb, phrase, subject
@@ -34,7 +34,8 @@ def _cue_candidate(tok: Token, sent: Span) -> Candidate | None:
         if tok.dep_ == "parataxis" and subject(tok) is not None:
             return _parenthetical_candidate(tok, sent, cue_end)
         return None
-    if tok.lemma_.lower() in NEEDS_CLAUSE and not any(m.lower_ == "that" for m in clause.children):
+    if tok.lemma_.lower() in NEEDS_CLAUSE and not any(m.lower_ == "that" for m in clause.children) \
+            and not _document_subject(tok):  # 'the poll shows Clinton ahead': a document's finding
         return None
     span = _content_span(tok, clause, clauses)
     if span is None:
@@ -60,8 +61,9 @@ def _reported_clauses(tok: Token) -> tuple[list[Token], int]:
     clauses = []
     cue_end = tok.idx + len(tok.text)
     for c in tok.children:
-        if c.dep_ in CLAUSE_DEPS and finite(c) and not (c.left_edge.lower_ in WH and c.left_edge.i > tok.i):
-            clauses.append(c)
+        wh = c.left_edge.lower_ in WH and c.left_edge.i > tok.i
+        if c.dep_ in CLAUSE_DEPS and finite(c) and (not wh or tok.lemma_.lower() in QUESTION_CUES):
+            clauses.append(c)  # 'asked whether S' reports a question; 'knows what S' reports nothing
         elif c.dep_ == "prt" and c.lower_ in PARTICLES:
             cue_end = max(cue_end, c.idx + len(c.text))
     if not clauses and tok.lemma_.lower() in INFINITIVE_CUES:
@@ -69,6 +71,11 @@ def _reported_clauses(tok: Token) -> tuple[list[Token], int]:
             if c.dep_ in ("xcomp", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
                 clauses.append(c)
     return clauses, cue_end
+
+
+def _document_subject(tok: Token) -> bool:
+    subj = subject(tok)
+    return subj is not None and subj.lemma_.lower() in SOURCE_NOUNS
 
 
 def _addressee(tok: Token, clause: Token) -> Token | None:
