@@ -415,3 +415,11 @@ def test_pages_show_dates_as_people_read_them_and_json_keeps_iso(client: TestCli
     assert "21 Mar 2025" in page and ">2025-03-21<" not in page
     article = client.get(f"/articles/{rows[0]['article_id']}").text
     assert "Mar 2025" in article
+
+
+def test_complements_of_speech_acts_are_listed_with_their_cue_highlighted(client: TestClient) -> None:
+    [st] = client.get("/statements.json", params={"contains": "independent inquiry"}).json()["statements"]
+    assert st["cue"] == "called for" and st["actor"] == "Mira Sandoval"
+    html = client.get(f"/articles/{st['article_id']}").text
+    assert re.search(r'<span class="cue" data-rec="s\d+">called for</span>', html)
+    assert "independent inquiry" in client.get("/statements", params={"speaker": "Sandoval"}).text
