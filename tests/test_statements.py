@@ -268,3 +268,10 @@ def test_reported_questions_and_poll_findings() -> None:
                       "The latest poll shows most residents want the harbour rebuilt.\n")
     assert [s.content.text for s in sts] == ["whether the ferries would run on Sunday",
                                              "most residents want the harbour rebuilt"]
+
+
+def test_relative_clause_reports_with_a_long_speaker_name() -> None:
+    sts = _statements("Velm harbour\n\nThe council blamed the storm, which the town mayor Greta Lund said had "
+                      "caused \"unprecedented damage.\"\n\nMayor Ole Brandt reaffirmed that the ferries would run.\n")
+    assert [(s.content.text, s.speaker_name) for s in sts] == [
+        ("had caused \"unprecedented damage.\"", "Greta Lund"), ("the ferries would run", "Ole Brandt")]

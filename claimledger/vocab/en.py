@@ -51,7 +51,8 @@ union bank fund court party campaign center centre university""".split())
 SPEECH_VERBS = frozenset("""
 say tell state declare announce add remark comment note mention observe explain reply respond answer
 retort quip joke shout whisper write tweet post blog testify recount recall recollect describe
-reiterate repeat stress emphasize emphasise underline underscore highlight point insist maintain
+reiterate reaffirm reassert restate repeat stress emphasize emphasise underline underscore highlight point insist
+maintain remind imply downplay
 assert aver affirm confirm acknowledge admit concede allow grant agree disagree concur
 claim contend argue reason suggest propose posit hypothesize speculate predict forecast project
 estimate calculate reckon figure count put gauge guess assess judge conclude find determine

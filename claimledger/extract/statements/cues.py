@@ -111,7 +111,9 @@ def _content_span(tok: Token, clause: Token, clauses: list[Token]) -> tuple[int,
         start, end = min(start, s2), max(end, e2)
     if start < tok.idx < end:  # 'tactics, which she says are long familiar': the words after the cue
         after = [t for t in clause.subtree if t.i > tok.i and not t.is_punct]
-        if not after or tok.i - clause.left_edge.i > 3:
+        subj = subject(tok)
+        before = tok.i - clause.left_edge.i - (len(list(subj.subtree)) if subj is not None and subj.i < tok.i else 0)
+        if not after or before > 3:  # the relative word and the speaker's name, however long, and no more
             return None
         start = after[0].idx
     return start, end

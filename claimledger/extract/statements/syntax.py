@@ -3,6 +3,8 @@ where does the reported clause end, which date belongs to the cue."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from ...vocab.en import HYPOTHETICAL, META_NOUNS, PRONOUNS, RELATIVE, SPEECH_VERBS
@@ -106,6 +108,10 @@ def clause_span(clause: Token) -> tuple[int, int]:
     end_tok = clause.doc[right]
     end = end_tok.idx + len(end_tok.text)
     text = clause.doc.text
+    opened = sum(text[start:end].count(m) for m in "“„«") - sum(text[start:end].count(m) for m in "”»")
+    if opened > 0 or text[start:end].count('"') % 2:  # 'had reached "unprecedented levels."': close the quote
+        close = re.match(r"[.,!?]?[”\"»]", text[end:end + 2])
+        end += close.end() if close else 0
     if text[start:start + 1] in OPEN_MARKS and text[end - 1:end] in CLOSE_MARKS and end - start > 2:
         start, end = start + 1, end - 1  # 'warned that "S"': the words, as a direct quote's are
     return start, end
