@@ -275,3 +275,10 @@ def test_relative_clause_reports_with_a_long_speaker_name() -> None:
                       "caused \"unprecedented damage.\"\n\nMayor Ole Brandt reaffirmed that the ferries would run.\n")
     assert [(s.content.text, s.speaker_name) for s in sts] == [
         ("had caused \"unprecedented damage.\"", "Greta Lund"), ("the ferries would run", "Ole Brandt")]
+
+
+def test_a_coordinated_second_report_is_its_own_statement() -> None:
+    sts = _statements("Velm harbour\n\nMayor Greta Lund said she wanted to see the harbour rebuilt and accused the "
+                      "insurers of delaying the payments.\n")
+    assert [s.content.text for s in sts] == ["she wanted to see the harbour rebuilt",
+                                             "the insurers of delaying the payments"]

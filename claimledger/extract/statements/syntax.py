@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ...vocab.en import HYPOTHETICAL, META_NOUNS, PRONOUNS, RELATIVE, SPEECH_VERBS
 
 SUBJECT_DEPS = ("nsubj",)
+FINITE_TAGS = ("VBD", "VBZ", "VBP")
 OPEN_MARKS, CLOSE_MARKS = "“\"„«", "”\"“»"
 INHERIT_DEPS = ("conj", "advcl", "xcomp")
 # crossing one of these on the way up from a quote leaves the cue's own argument structure
@@ -92,6 +93,10 @@ def clause_span(clause: Token) -> tuple[int, int]:
     for t in clause.subtree:
         if t.i <= clause.i or t.i > right:
             continue
+        if t.dep_ == "conj" and is_cue_verb(t) and t.tag_ in FINITE_TAGS and t.head.tag_ != "VBN" and not any(
+                c.dep_ in SUBJECT_DEPS for c in t.children):
+            right = _before_conjunction(clause.doc, t)  # '... and accused the US of ...': a second report
+            break
         prev = t.left_edge.i - 1
         if prev <= clause.left_edge.i or clause.doc[prev].text not in (",", "—", "–", "-", ";"):
             continue
@@ -115,6 +120,13 @@ def clause_span(clause: Token) -> tuple[int, int]:
     if text[start:start + 1] in OPEN_MARKS and text[end - 1:end] in CLOSE_MARKS and end - start > 2:
         start, end = start + 1, end - 1  # 'warned that "S"': the words, as a direct quote's are
     return start, end
+
+
+def _before_conjunction(doc: Doc, conj: Token) -> int:
+    right = conj.left_edge.i - 1
+    while right > 0 and (doc[right].pos_ == "CCONJ" or doc[right].is_punct):
+        right -= 1
+    return right
 
 
 def _coordinated_end(clause: Token, right: int) -> int:
