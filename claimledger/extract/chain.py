@@ -21,6 +21,7 @@ from .positions import find_positions
 from .speakers import Resolver
 from .statements import find_statements
 from .taxonomy import Taxonomy
+from .text import text_of
 
 MAX_ROLE = 120
 
@@ -36,7 +37,7 @@ def records(doc: Doc, article: Article, taxonomy: Taxonomy) -> Extraction:
     body = article.body_ranges()
     published = article.published
     mentions = find_mentions(doc)
-    marks = find_marks(doc.text, body)
+    marks = find_marks(text_of(doc), body)
     resolver = Resolver(doc, mentions, quoted=marks.quoted)
     statements = find_statements(doc, body, published, marks, resolver)
     learned = Learned({k: sorted(v) for k, v in resolver.roles.items()}, dict(resolver.gender))

@@ -13,6 +13,7 @@ from ..types import Event, EventKind, Span
 from ..vocab.en import TRIGGERS
 from .dates import resolve
 from .speakers import Resolver
+from .text import text_of
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 
@@ -50,7 +51,7 @@ def _with(trig: Token) -> bool:
 
 
 def find_events(doc: Doc, resolver: Resolver, body: list[tuple[int, int]], published: str | None) -> list[Event]:
-    text = doc.text
+    text = text_of(doc)
     out: list[Event] = []
     for sent in doc.sents:
         if not any(a <= sent.start_char < b for a, b in body):

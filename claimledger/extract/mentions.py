@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from ..types import ActorKind
 from ..vocab.en import HONORIFICS
+from .text import text_of
 
 LABEL_KIND: dict[str, ActorKind] = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "NORP": "group"}
 _ACRONYM = re.compile(r"((?:[A-Z][\w’'&.-]*\s+)(?:(?:of|for|and|the|on|in|de)\s+|[A-Z][\w’'&.-]*\s+){1,9})"
@@ -39,7 +40,7 @@ def clean_name(ent: Span) -> tuple[int, int, str]:
     if not toks:
         return ent.start_char, ent.end_char, ent.text
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    text = _POSSESSIVE.sub("", ent.doc.text[start:end]).strip()
+    text = _POSSESSIVE.sub("", text_of(ent.doc)[start:end]).strip()
     if text.count("(") != text.count(")"):  # "Studies (CSIS" cut by the NER: keep the name before it
         text = text.split("(")[0].rstrip() if "(" in text else text.replace(")", "").rstrip()
     return start, start + len(text), text
@@ -53,7 +54,7 @@ def find_mentions(doc: Doc) -> list[RawMention]:
         start, end, text = clean_name(ent)
         if text and any(c.isalpha() for c in text):
             raw.append((start, end, text, ent.label_))
-    canon = canonical_names(doc.text, raw)
+    canon = canonical_names(text_of(doc), raw)
     return [RawMention(s, e, t, lab, canon.get((t, lab), t)) for s, e, t, lab in raw]
 
 

@@ -33,6 +33,7 @@ from ..vocab.en import (
 from .confidence import POSITION_ACT, POSITION_FACTOR, POSITION_NOUN
 from .speakers import Resolver
 from .taxonomy import PatternStance, Taxonomy, Topic
+from .text import text_of
 
 
 class Evidence(NamedTuple):
@@ -173,7 +174,7 @@ def _actor_of(tok: Token, resolver: Resolver) -> str | None:
 
 def find_positions(doc: Doc, statements: list[Statement], resolver: Resolver, taxonomy: Taxonomy,
                    body: list[tuple[int, int]]) -> list[Position]:
-    text = doc.text
+    text = text_of(doc)
     out: list[Position] = []
     seen: set[tuple[str, str, int, int]] = set()
     for actor, start, end, cue, conf, st_index, said_on in _evidence(doc, statements, resolver, body):

@@ -28,6 +28,7 @@ from ..vocab.en import (
 )
 from ..vocab.names import demonym, name_key
 from .mentions import RawMention
+from .text import text_of
 
 PERSON_LABELS = {"PERSON"}
 
@@ -62,7 +63,7 @@ class Resolver:
     # -- learning from the text --------------------------------------------------------------
 
     def _learn_gender_and_roles(self) -> None:
-        text = self.doc.text
+        text = text_of(self.doc)
         for m in self.mentions:
             if self.labels.get(m.name) != "PERSON":
                 continue

@@ -16,6 +16,7 @@ from ...types import Span as TextSpan
 from ...vocab.en import FRACTIONS, LENGTH_UNITS, PEOPLE, PROJECTION
 from ...vocab.quantities import quantity_key
 from ..numbers import word_value
+from ..text import text_of
 from .anchors import Num, anchor_spans, excluded, widen
 from .counted import counted_of
 from .values import parse_number
@@ -71,7 +72,7 @@ def _number(doc: Doc, ent: Span, start: int, end: int, approx: str | None) -> Nu
 
 
 def _figure(doc: Doc, num: Num, statements: list[Statement], pub_day: str | None) -> Figure:
-    text = doc.text
+    text = text_of(doc)
     counted, measure, group, period, unit_noun = counted_of(doc, num)
     unit = _unit(num, unit_noun, doc)
     rate = _rate(doc, num.tokens.end)

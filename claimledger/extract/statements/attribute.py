@@ -17,6 +17,7 @@ from ...vocab.en import GENERIC_ROLES, PERSON_ROLES, PERSONAL, PRONOUNS, RELATIV
 from ..confidence import NAMING, UNATTRIBUTED_CAP
 from ..dates import resolve as resolve_date
 from ..speakers import Resolver
+from ..text import text_of
 from .candidate import Candidate
 from .syntax import phrase
 
@@ -48,7 +49,7 @@ def dedupe(cands: list[Candidate]) -> list[Candidate]:
 
 
 def attribute(doc: Doc, cands: list[Candidate], resolver: Resolver, published: str | None) -> list[Statement]:
-    text = doc.text
+    text = text_of(doc)
     pub_day = published[:10] if published and len(published) >= 10 else published
     out: list[Statement] = []
     history: list[Said] = []
@@ -74,7 +75,7 @@ def _credit(doc: Doc, c: Candidate, resolver: Resolver, near: list[Said]) -> Cre
     """Who a candidate is credited to; None drops a quote that continues no run and follows nobody."""
     if c.speaker is not None:
         name, factor = _name_for(c.speaker, resolver, list(dict.fromkeys(h.name for h in near)))
-        return Credit(name, factor, TextSpan.of(doc.text, c.speaker.start_char, c.speaker.end_char))
+        return Credit(name, factor, TextSpan.of(text_of(doc), c.speaker.start_char, c.speaker.end_char))
     if not c.inherit:
         return Credit(None, 1.0, None)
     # a run continues its speaker; a person before an organisation nested in the same report
@@ -123,7 +124,7 @@ def _last_person(speaker: Span, resolver: Resolver, recent: list[str]) -> str | 
 
 def _nearest_person_subject(doc: Doc, resolver: Resolver, before: int) -> str | None:
     """The person the paragraph before a bare quote is about: its last named or pronoun subject."""
-    text = doc.text
+    text = text_of(doc)
     para_start = text.rfind("\n", 0, before)
     prev_start = text.rfind("\n", 0, max(para_start, 0))
     window = doc.char_span(max(prev_start, 0), max(para_start, 0), alignment_mode="expand")

@@ -7,6 +7,7 @@ from spacy.tokens import Span, Token
 
 from ...vocab.en import ACCORDING, CUE_NOUNS, INFINITIVE_CUES, NEEDS_CLAUSE, PARTICLES, QUESTION_CUES, SOURCE_NOUNS, WH
 from ..confidence import STATEMENT
+from ..text import text_of
 from .candidate import Candidate, trim, within
 from .syntax import clause_span, date_for, finite, is_cue_verb, phrase, subject
 
@@ -121,7 +122,7 @@ def _content_span(tok: Token, clause: Token, clauses: list[Token]) -> tuple[int,
 
 def _parenthetical_candidate(cue: Token, sent: Span, cue_end: int) -> Candidate | None:
     """'Currently, she noted, there are few ...': the sentence on the longer side of the aside."""
-    text = sent.doc.text
+    text = text_of(sent.doc)
     aside_start = cue.left_edge.idx
     aside_end = cue.right_edge.idx + len(cue.right_edge.text)
     before = trim(text, sent.start_char, aside_start)
@@ -155,7 +156,7 @@ def from_according(sent: Span) -> list[Candidate]:
             continue
         speaker = phrase(obj)
         phrase_end = max(speaker.end_char, obj.right_edge.idx + len(obj.right_edge.text))
-        text = sent.doc.text
+        text = text_of(sent.doc)
         if i == 0 or not text[sent.start_char:cue_start].strip(" ,\"“"):
             start, end = phrase_end, sent.end_char
         else:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from ...vocab.en import GOING_ON, NO_PARTIAL
 from ..confidence import STATEMENT
 from ..marks import DashParagraph, Quote, paragraphs
+from ..text import text_of
 from .candidate import Candidate, trim, within
 from .syntax import BOUNDARY_DEPS, date_for, is_cue_verb, phrase, subject
 
@@ -25,7 +26,7 @@ _LABEL = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*:\s+(?=\S
 
 
 def full_sentence_quote(doc: Doc, q: Quote) -> bool:
-    inner = doc.text[q.start:q.end].strip()
+    inner = text_of(doc)[q.start:q.end].strip()
     words = inner.split()
     return len(words) >= 4 and (inner[:1].isupper() or inner[:1].isdigit())
 
@@ -40,7 +41,7 @@ def from_quotes(doc: Doc, quotes: list[Quote], body: list[tuple[int, int]],
         if span is None:
             continue
         full = full_sentence_quote(doc, q)
-        inside = _cues_of(doc.text, q, revised)
+        inside = _cues_of(text_of(doc), q, revised)
         if inside and full:  # the cue's content is this quote: one direct statement, the others dropped
             best = max(inside, key=lambda i: revised[i].confidence)
             for i in inside:
@@ -97,7 +98,7 @@ def _governing_cue(span: Span) -> Token | None:
 
 
 def _partial(doc: Doc, q: Quote, cue: Token, sent: Span) -> Candidate | None:
-    text = doc.text
+    text = text_of(doc)
     subj = subject(cue)
     if subj is None:
         return None
@@ -117,7 +118,7 @@ def _partial(doc: Doc, q: Quote, cue: Token, sent: Span) -> Candidate | None:
 
 def _introduced(doc: Doc, q: Quote) -> Candidate | None:
     """Introduced by its cue: 'Mr. Barrett said, "we were floored."'"""
-    text = doc.text
+    text = text_of(doc)
     window = text[max(0, q.open_at - 80):q.open_at]
     lead = window.rstrip(" \"“'")
     if not lead.endswith(","):
@@ -137,9 +138,9 @@ def _introduced(doc: Doc, q: Quote) -> Candidate | None:
 def _continued(doc: Doc, q: Quote, sent: Span) -> Candidate | None:
     """A sentence with quoted words and no cue of its own, going on paraphrasing the source before it
     ('Beijing is "trying to fast-track" its plans'): mixed, its speaker the run's (dropped if there is none)."""
-    if len(doc.text[q.start:q.end].split()) < 2 or any(is_cue_verb(t) for t in sent):
+    if len(text_of(doc)[q.start:q.end].split()) < 2 or any(is_cue_verb(t) for t in sent):
         return None
-    text = doc.text
+    text = text_of(doc)
     start, end = trim(text, sent.start_char, sent.end_char)
     first = doc.char_span(start, end, alignment_mode="expand")
     if first is not None and first[0].pos_ in ("CCONJ",) or (first is not None and first[0].lower_ == "however"):
@@ -154,7 +155,7 @@ def _followed(doc: Doc, q: Quote) -> Candidate | None:
     of its own (one that does is a cue candidate the quote has already taken over)."""
     if q.close_at is None:
         return None
-    text = doc.text
+    text = text_of(doc)
     gap = re.match(r"[,!?]?\s*", text[q.close_at + 1:q.close_at + 4])
     lead = text[max(q.start, q.close_at - 2):q.close_at] + (gap.group(0) if gap else "")  # '...,"' or '..." ,'
     if not re.search(r"[,!?]", lead):  # '"Glory to Ukraine." The president ...' starts a new sentence
@@ -176,7 +177,7 @@ def _followed(doc: Doc, q: Quote) -> Candidate | None:
 
 def _colon_introduced(doc: Doc, q: Quote, sent: Span, body: list[tuple[int, int]]) -> Candidate | None:
     """A colon introduction in the same or the previous sentence: "Vaal told parliament: ..." """
-    text = doc.text
+    text = text_of(doc)
     colon = text.rfind(":", max(sent.start_char - 200, 0), q.open_at)
     if colon < 0 or text[colon + 1:q.open_at].strip(" \n\"“"):
         return None
@@ -203,7 +204,7 @@ def from_dash_paragraphs(doc: Doc, dashes: list[DashParagraph],
     """
     revised = list(cands)
     out = []
-    text = doc.text
+    text = text_of(doc)
     for d in dashes:
         start = d.start
         speaker, cue, end, date = _trailing_attribution(doc, d)
@@ -231,7 +232,7 @@ def _trailing_attribution(doc: Doc, d: DashParagraph) -> Attribution:
     """The first cue verb set off from the quoted words by a comma or a dash, its subject next to it:
     '– A, she said.', '- A - said Lavrov.' (house styles of translated copy); without one, the whole
     paragraph is the quote."""
-    text = doc.text
+    text = text_of(doc)
     tail = doc.char_span(d.start, d.end, alignment_mode="expand")
     if tail is None:
         return Attribution(None, None, d.end, None)
@@ -282,7 +283,7 @@ def _separator(text: str, start: int, lead: int) -> int | None:
 def from_speaker_labels(doc: Doc, body: list[tuple[int, int]], cands: list[Candidate]) -> list[Candidate]:
     """'WALLACE: Let's start ...' in transcripts, 'Kallas: Russia must ...' in headlines."""
     out = []
-    text = doc.text
+    text = text_of(doc)
     for ps, pe in paragraphs(text, body):
         m = _LABEL.match(text, ps, pe)
         if not m:

@@ -8,6 +8,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from ...vocab.en import HYPOTHETICAL, META_NOUNS, PRONOUNS, RELATIVE, SPEECH_VERBS
+from ..text import text_of
 
 SUBJECT_DEPS = ("nsubj",)
 FINITE_TAGS = ("VBD", "VBZ", "VBP")
@@ -112,7 +113,7 @@ def clause_span(clause: Token) -> tuple[int, int]:
         right = _coordinated_end(clause, right)
     end_tok = clause.doc[right]
     end = end_tok.idx + len(end_tok.text)
-    text = clause.doc.text
+    text = text_of(clause.doc)
     opened = sum(text[start:end].count(m) for m in "“„«") - sum(text[start:end].count(m) for m in "”»")
     if opened > 0 or text[start:end].count('"') % 2:  # 'had reached "unprecedented levels."': close the quote
         close = re.match(r"[.,!?]?[”\"»]", text[end:end + 2])
