@@ -282,3 +282,10 @@ def test_a_coordinated_second_report_is_its_own_statement() -> None:
                       "insurers of delaying the payments.\n")
     assert [s.content.text for s in sts] == ["she wanted to see the harbour rebuilt",
                                              "the insurers of delaying the payments"]
+
+
+def test_a_claim_noun_with_its_source_after_it() -> None:
+    sts = _statements("Velm harbour\n\nTalks stalled amid concerns from Mayor Greta Lund that the ferry company is "
+                      "considering selling its boats.\n\nThe council repeated the claims that the mayor made in March.\n")
+    assert [(s.content.text, s.speaker_name, s.cue.text if s.cue else None) for s in sts] == [
+        ("the ferry company is considering selling its boats", "Greta Lund", "concerns")]

@@ -125,6 +125,8 @@ def _noun_complement(noun: Token, sent: Span) -> Candidate | None:
             if any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
                 first = next(t for t in c.subtree if t.dep_ != "mark" or t.lower_ != "that")
                 content = (first.idx, content[1])
+        elif c.dep_ == "relcl" and _that_clause(c):  # 'concerns that S', parsed as a relative clause
+            content = (c.doc[c.left_edge.i + 1].idx, _subtree(c)[1])
         elif c.dep_ == "prep" and c.lower_ in ("for", "of", "on") and _has_event(c):
             content = _subtree(next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), c))
         if content is not None:
@@ -132,11 +134,26 @@ def _noun_complement(noun: Token, sent: Span) -> Candidate | None:
     if content is None or content[0] < noun.idx:
         return None
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:  # 'concerns from Washington that ...', 'a request from Ukraine to ...'
+        source = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")), None)
+        owner = next((g for g in source.children if g.dep_ == "pobj"), None) if source is not None else None
     governor = noun.head if noun.dep_ in ("dobj", "pobj") and noun.head.pos_ == "VERB" else None
     speaker = owner if owner is not None else (subject(governor) if governor is not None else None)
     if speaker is None:
         return None
     return _candidate(noun, sent, content[0], content[1], noun.idx + len(noun.text), speaker)
+
+
+def _that_clause(clause: Token) -> bool:
+    """A that-clause the parser made a relative clause: 'that' leads it, it has a subject of its own and
+    every argument filled besides 'that' ('the claims that he made' is a true relative clause)."""
+    that = clause.left_edge
+    if that.lower_ != "that" or that.i + 1 >= clause.i:
+        return False
+    args = [c for c in clause.children if c.i != that.i and c.dep_ in ("dobj", "xcomp", "ccomp", "attr", "acomp",
+                                                                        "oprd", "prep")]
+    subj = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != that.i]
+    return bool(subj) and bool(args)
 
 
 def _has_event(prep: Token) -> bool:
