@@ -31,7 +31,8 @@ class Span:
         return {"start": self.start, "end": self.end, "text": self.text}
 
 
-EXTRACTABLE = ("body", "title")  # a headline can carry a claim ("Kallas: Russia must concede"); furniture cannot
+# a headline or subheading can carry a claim ("Kallas: Russia must concede"); furniture cannot
+EXTRACTABLE = ("body", "title", "heading")
 
 
 @dataclass(frozen=True)

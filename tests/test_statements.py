@@ -286,6 +286,14 @@ def test_a_coordinated_second_report_is_its_own_statement() -> None:
 
 def test_a_claim_noun_with_its_source_after_it() -> None:
     sts = _statements("Velm harbour\n\nTalks stalled amid concerns from Mayor Greta Lund that the ferry company is "
-                      "considering selling its boats.\n\nThe council repeated the claims that the mayor made in March.\n")
+                      "considering selling its boats.\n\n"
+                      "The council repeated the claims that the mayor made in March.\n")
     assert [(s.content.text, s.speaker_name, s.cue.text if s.cue else None) for s in sts] == [
         ("the ferry company is considering selling its boats", "Greta Lund", "concerns")]
+
+
+def test_a_headline_label_with_a_topic_names_its_speaker() -> None:
+    sts = _statements("Greta Lund about the ferries: They will run again in spring\n\n"
+                      "Mayor Greta Lund spoke in Velm on Monday.\n")
+    assert [(s.content.text, s.speaker_name, s.cue.text if s.cue else None) for s in sts] == [
+        ("They will run again in spring", "Greta Lund", "about the ferries:")]

@@ -22,7 +22,8 @@ from .candidate import Candidate, trim, within
 from .syntax import BOUNDARY_DEPS, date_for, is_cue_verb, phrase, subject
 
 _SEPARATOR = re.compile(r"(?:,|\s[-–—]|[–—])\s*$")
-_LABEL = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*:\s+(?=\S)")
+# 'WALLACE: ...', 'Kallas: ...', 'Lukashenko about Poland: ...' (a headline's speaker and topic)
+_LABEL = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?:\s+(?:about|on)\s+[^:\n]{1,60}?)?\s*:\s+(?=\S)")
 
 
 def full_sentence_quote(doc: Doc, q: Quote) -> bool:
@@ -300,6 +301,7 @@ def from_speaker_labels(doc: Doc, body: list[tuple[int, int]], cands: list[Candi
             continue  # the paragraph already holds a statement of its own
         s, e = trim(text, m.end(), pe)
         if e - s >= 12:
-            cue = (m.end(1), m.end(1) + 1 + text[m.end(1):m.end()].find(":"))
+            lead = len(text[m.end(1):m.end()]) - len(text[m.end(1):m.end()].lstrip())
+            cue = (m.end(1) + lead, m.end(1) + 1 + text[m.end(1):m.end()].find(":"))
             out.append(Candidate(s, e, "direct", span, cue, None, STATEMENT["label"], "label"))
     return out
