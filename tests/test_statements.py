@@ -297,3 +297,9 @@ def test_a_headline_label_with_a_topic_names_its_speaker() -> None:
                       "Mayor Greta Lund spoke in Velm on Monday.\n")
     assert [(s.content.text, s.speaker_name, s.cue.text if s.cue else None) for s in sts] == [
         ("They will run again in spring", "Greta Lund", "about the ferries:")]
+
+
+def test_a_wire_dateline_is_not_part_of_the_claim() -> None:
+    sts = _statements("Velm harbour\n\nVELM, 4 March (Coast Wire) - The harbour will reopen on Friday, Mayor Greta "
+                      "Lund said.\n")
+    assert [(s.content.text, s.speaker_name) for s in sts] == [("The harbour will reopen on Friday", "Greta Lund")]

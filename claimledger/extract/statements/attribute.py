@@ -7,6 +7,7 @@ statement before it. When nothing fits, the speaker is None: a wrong name is wor
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
@@ -20,6 +21,9 @@ from ..speakers import Resolver
 from ..text import text_of
 from .candidate import Candidate
 from .syntax import phrase
+
+# 'MINSK, 7 May (BelTA) - ', 'KYIV, Ukraine (AP) — ': where and for which agency, not what was said
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,30},[^()\n]{0,40}\([^()\n]{2,30}\)\s*[-–—]+\s*")
 
 
 class Said(NamedTuple):
@@ -55,20 +59,38 @@ def attribute(doc: Doc, cands: list[Candidate], resolver: Resolver, published: s
     history: list[Said] = []
     for c in cands:
         near = [h for h in reversed(history) if text[h.end:c.start].count("\n") <= 2 and c.start - h.end < 600]
+        span = _cleaned(text, c)
+        if span is None:
+            continue
         credit = _credit(doc, c, resolver, near)
         if credit is None:
             continue  # an unattributed quote: nobody to credit
-        end = c.end
-        while end > c.start and text[end - 1] in ", ":  # '"... night," Lund said': the comma is the writer's
-            end -= 1
+        start, end = span
         said = resolve_date(c.date_text, published) if c.date_text else None
         conf = c.confidence * credit.factor if credit.name else min(c.confidence, UNATTRIBUTED_CAP)
-        out.append(Statement(TextSpan.of(text, c.start, end), credit.mention, credit.name,
+        out.append(Statement(TextSpan.of(text, start, end), credit.mention, credit.name,
                              TextSpan.of(text, *c.cue) if c.cue else None, c.kind, said or pub_day, round(conf, 3),
                              c.parts))
         if credit.name:
             history.append(Said(end, credit.name, credit.mention))
     return out
+
+
+def _cleaned(text: str, c: Candidate) -> tuple[int, int] | None:
+    """The content without what is never the claim: surrounding whitespace, the writer's comma before the
+    cue ('"... night," Lund said'), a wire dateline ('MINSK, 7 May (BelTA) - ...'). None when the content
+    holds its own cue (a quote paired across paragraphs, a parenthetical read whole): a content never does."""
+    start, end = c.start, c.end
+    while end > start and (text[end - 1] in ", " or text[end - 1].isspace()):
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    dateline = _DATELINE.match(text, start, end)
+    if dateline:
+        start = dateline.end()
+    if c.cue is not None and c.source != "label" and start <= c.cue[0] < end and not c.parts:
+        return None
+    return (start, end) if end > start else None
 
 
 def _credit(doc: Doc, c: Candidate, resolver: Resolver, near: list[Said]) -> Credit | None:
