@@ -303,3 +303,19 @@ def test_a_wire_dateline_is_not_part_of_the_claim() -> None:
     sts = _statements("Velm harbour\n\nVELM, 4 March (Coast Wire) - The harbour will reopen on Friday, Mayor Greta "
                       "Lund said.\n")
     assert [(s.content.text, s.speaker_name) for s in sts] == [("The harbour will reopen on Friday", "Greta Lund")]
+
+
+def test_a_speaker_phrase_keeps_a_proper_name_apposition_whatever_its_entity_label() -> None:
+    """'The harbour chief, Greta Lund, said': the tagger may label the name a place; it is still the apposition."""
+    from spacy.tokens import Doc
+
+    from claimledger.extract.statements.syntax import phrase
+
+    words = ["The", "harbour", "chief", ",", "Greta", "Lund", ",", "said", "it", "."]
+    heads = [2, 2, 7, 2, 5, 2, 2, 7, 7, 7]
+    deps = ["det", "compound", "nsubj", "punct", "compound", "appos", "punct", "ROOT", "dobj", "punct"]
+    pos = ["DET", "NOUN", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB", "PRON", "PUNCT"]
+    spaces = [True, True, False, True, True, False, True, True, False, False]
+    doc = Doc(default_extractor().nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos,
+              ents=["O", "O", "O", "O", "B-PERSON", "B-GPE", "O", "O", "O", "O"])
+    assert phrase(doc[2]).text == "The harbour chief, Greta Lund"

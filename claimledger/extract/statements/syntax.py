@@ -56,7 +56,8 @@ def phrase(tok: Token) -> Span:
     left = tok.left_edge.i
     right = tok.i
     for c in tok.rights:
-        if c.dep_ in ("prep", "compound", "nmod") or (c.dep_ == "appos" and c.ent_type_ in ("ORG", "PERSON")):
+        if c.dep_ in ("prep", "compound", "nmod") or (c.dep_ == "appos" and (c.ent_type_ in ("ORG", "PERSON")
+                                                                  or c.pos_ == "PROPN")):
             right = max(right, c.right_edge.i)
         elif c.dep_ == "punct" and c.text == ")" and right == c.i - 1:
             right = c.i
