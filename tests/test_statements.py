@@ -319,3 +319,11 @@ def test_a_speaker_phrase_keeps_a_proper_name_apposition_whatever_its_entity_lab
     doc = Doc(default_extractor().nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos,
               ents=["O", "O", "O", "O", "B-PERSON", "B-GPE", "O", "O", "O", "O"])
     assert phrase(doc[2]).text == "The harbour chief, Greta Lund"
+
+
+def test_a_report_named_just_before_or_qualified_by_the_verb_speaks_too() -> None:
+    sts = _statements("Velm harbour\n\nThe study covers the winter of 2024. It also documents 40 sunken boats in "
+                      "the inner harbour.\n\nThe institute published a report detailing the damage to the "
+                      "breakwater.\n\nThe crew documented the damage with photographs.\n")
+    assert [(s.content.text, s.speaker.text if s.speaker else None) for s in sts] == [
+        ("40 sunken boats", "It"), ("the damage to the breakwater", "a report")]

@@ -54,9 +54,13 @@ def _verb_complement(verb: Token, sent: Span) -> Candidate | None:
         found = _object_and_charge(verb)
     if found is None and lemma in LABEL_CUES and not any(c.dep_ == "nsubjpass" for c in verb.children):
         found = _predicate(verb)
-    if found is None and lemma in DOCUMENT_CUES and _documents(verb):
+    doer = _document(verb) if lemma in DOCUMENT_CUES else None
+    if found is None and doer is not None:
         obj = _object(verb)
         found = (_subtree(obj), verb.idx + len(verb.text)) if obj is not None else None
+        if found is not None:
+            (start, end), cue_end = found
+            return _candidate(verb, sent, start, end, cue_end, doer)
     if found is None and lemma in OBJECT_CUES | LIGHT_CUES:
         obj = _object(verb)
         if obj is not None and (lemma in OBJECT_CUES or obj.lemma_.lower() in STANCE_NOUNS):
@@ -67,10 +71,21 @@ def _verb_complement(verb: Token, sent: Span) -> Candidate | None:
     return _candidate(verb, sent, start, end, cue_end, subject(verb))
 
 
-def _documents(verb: Token) -> bool:
-    """The verb's doer is a report, study, survey or the like: its findings are what it says."""
+def _document(verb: Token) -> Token | None:
+    """The report, study or survey whose findings the verb gives: its subject ('the study documented'),
+    'it' right after one was named ('It also documents ...'), or the noun it qualifies ('a report detailing')."""
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in SOURCE_NOUNS:
+        return verb.head
     subj = subject(verb)
-    return subj is not None and subj.lemma_.lower() in SOURCE_NOUNS
+    if subj is None:
+        return None
+    if subj.lemma_.lower() in SOURCE_NOUNS:
+        return subj
+    if subj.lower_ == "it":
+        before = subj.doc[max(subj.sent.start - 40, 0):subj.i]
+        if any(t.lemma_.lower() in SOURCE_NOUNS and t.dep_ in ("nsubj", "nsubjpass") for t in before):
+            return subj
+    return None
 
 
 def _object(verb: Token) -> Token | None:
