@@ -107,7 +107,9 @@ class Statement:
     kind: StatementKind
     said_on: str | None
     confidence: float
-    parts: tuple[tuple[int, int], ...] = ()  # the quoted pieces of an interrupted quote: "A," she said. "B."
+    # pieces of one discontinuous content; today's rules give one statement per quoted stretch (the guideline)
+    # and leave it empty, but ledgers written before keep theirs
+    parts: tuple[tuple[int, int], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         content = self.content.to_dict()

@@ -135,7 +135,7 @@ statements = Table(
     Column("content_start", Integer, nullable=False),
     Column("content_end", Integer, nullable=False),
     Column("content", Text, nullable=False),
-    Column("parts", Text),  # JSON [[start, end], ...]: the quoted pieces of an interrupted quote
+    Column("parts", Text),  # JSON [[start, end], ...]: a discontinuous content's pieces (see types.Statement)
     Column("speaker_start", Integer),
     Column("speaker_end", Integer),
     Column("speaker_text", String(300)),

@@ -69,8 +69,7 @@ def attribute(doc: Doc, cands: list[Candidate], resolver: Resolver, published: s
         said = resolve_date(c.date_text, published) if c.date_text else None
         conf = c.confidence * credit.factor if credit.name else min(c.confidence, UNATTRIBUTED_CAP)
         out.append(Statement(TextSpan.of(text, start, end), credit.mention, credit.name,
-                             TextSpan.of(text, *c.cue) if c.cue else None, c.kind, said or pub_day, round(conf, 3),
-                             c.parts))
+                             TextSpan.of(text, *c.cue) if c.cue else None, c.kind, said or pub_day, round(conf, 3)))
         if credit.name:
             history.append(Said(end, credit.name, credit.mention))
     return out
@@ -88,7 +87,7 @@ def _cleaned(text: str, c: Candidate) -> tuple[int, int] | None:
     dateline = _DATELINE.match(text, start, end)
     if dateline:
         start = dateline.end()
-    if c.cue is not None and c.source != "label" and start <= c.cue[0] < end and not c.parts:
+    if c.cue is not None and c.source != "label" and start <= c.cue[0] < end:
         return None
     return (start, end) if end > start else None
 

@@ -25,7 +25,6 @@ class Candidate:
     confidence: float
     source: Source
     inherit: bool = False  # no speaker in its sentence: continues the run before it
-    parts: tuple[tuple[int, int], ...] = ()
     dropped: bool = False  # a later rule found the same words to be part of another statement
 
 

@@ -143,9 +143,9 @@ def _continued(doc: Doc, q: Quote, sent: Span) -> Candidate | None:
         return None
     text = text_of(doc)
     start, end = trim(text, sent.start_char, sent.end_char)
-    first = doc.char_span(start, end, alignment_mode="expand")
-    if first is not None and first[0].pos_ in ("CCONJ",) or (first is not None and first[0].lower_ == "however"):
-        start, end = trim(text, first[1].idx, end)
+    words = doc.char_span(start, end, alignment_mode="expand")
+    if words is not None and len(words) > 1 and (words[0].pos_ == "CCONJ" or words[0].lower_ == "however"):
+        start, end = trim(text, words[1].idx, end)  # 'But ...': no opening connective (guideline 3)
     if q.open_at <= start + 1 or end - start < 20:  # a quote opening the sentence is the quote rules' case
         return None
     return Candidate(start, end, "mixed", None, None, None, STATEMENT["run"], "run", inherit=True)
