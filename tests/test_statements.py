@@ -327,3 +327,47 @@ def test_a_report_named_just_before_or_qualified_by_the_verb_speaks_too() -> Non
                       "breakwater.\n\nThe crew documented the damage with photographs.\n")
     assert [(s.content.text, s.speaker.text if s.speaker else None) for s in sts] == [
         ("40 sunken boats", "It"), ("the damage to the breakwater", "a report")]
+
+
+@pytest.mark.parametrize("sentence, content, cue", [
+    ('Mayor Greta Lund urged fishermen "not to give up" on the northern quays this winter.',
+     'fishermen "not to give up" on the northern quays this winter', "urged"),
+    ('Mayor Greta Lund accused the port authority of "playing games" with the dredging budget.',
+     'the port authority of "playing games" with the dredging budget', "accused"),
+    ('Mayor Greta Lund vowed to "rebuild every pier" before the summer season.',
+     'to "rebuild every pier" before the summer season', "vowed"),
+])
+def test_a_partial_quote_inside_a_complement_makes_the_whole_complement_mixed(sentence: str, content: str,
+                                                                              cue: str) -> None:
+    [st] = [s for s in _statements(f"Velm harbour\n\n{sentence}\n") if "quays" in s.content.text or
+            "budget" in s.content.text or "pier" in s.content.text]
+    assert (st.content.text, st.kind, st.speaker_name, st.cue.text if st.cue else None) == (
+        content, "mixed", "Greta Lund", cue)
+
+
+def test_a_label_or_a_topic_keeps_only_the_quoted_words() -> None:
+    sts = _statements('Velm harbour\n\nMayor Greta Lund spoke about "the silting of the harbour" on Monday.\n')
+    assert [(s.content.text, s.kind) for s in sts] == [("the silting of the harbour", "mixed")]
+
+
+def test_a_cue_set_off_by_commas_reports_the_whole_sentence_around_it() -> None:
+    sts = _statements("Velm harbour\n\nBut, Lund cautioned, even when the storms ended last spring, the dredgers "
+                      "did not return.\n\nThe pier could reopen in May, but only after an inspection, said Lund.\n")
+    assert [s.content.text for s in sts] == [
+        "even when the storms ended last spring, the dredgers did not return",
+        "The pier could reopen in May, but only after an inspection"]
+
+
+def test_a_short_quote_with_its_cue_is_direct() -> None:
+    sts = _statements('Velm harbour\n\nHarbour master Greta Lund spoke to the crews. "Patience wins storms," she '
+                      "remarked.\n")
+    assert [(s.content.text, s.kind, s.speaker_name) for s in sts] == [("Patience wins storms", "direct",
+                                                                        "Greta Lund")]
+
+
+def test_a_pronoun_goes_to_a_person_whose_given_name_agrees() -> None:
+    """Nothing in the text says 'Ms': the given name does, and 'she' passes over the man named last."""
+    sts = _statements("Velm harbour\n\nNatalia Brandt, the harbour engineer, met Tomas Keller on Monday. Keller "
+                      "said the pier was sound. She added that the breakwater needed repairs.\n")
+    assert [(s.content.text, s.speaker_name) for s in sts] == [
+        ("the pier was sound", "Tomas Keller"), ("the breakwater needed repairs", "Natalia Brandt")]

@@ -7,12 +7,14 @@ Studies (CSIS)" gives the actor its acronym as an alias. Pure functions over a p
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
 from ..types import ActorKind
-from ..vocab.en import HONORIFICS
+from ..vocab.en import HONORIFICS, INSTITUTIONS, ORG_ROLES
+from ..vocab.names import first_name_gender
 from .text import text_of
 
 LABEL_KIND: dict[str, ActorKind] = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "NORP": "group"}
@@ -46,14 +48,44 @@ def clean_name(ent: Span) -> tuple[int, int, str]:
     return start, start + len(text), text
 
 
+def _repaired(ents: Sequence[Span]) -> list[Span]:
+    """'Natalia' tagged a place with 'Brandt' left out or tagged apart: a lone given name the name lists know,
+    followed by one capitalised word that no entity or only a one-word entity took, is that person's name."""
+    out: list[Span] = []
+    skip_to = -1
+    for ent in ents:
+        if ent.start < skip_to:
+            continue
+        doc = ent.doc
+        nxt = doc[ent.end] if ent.end < len(doc) else None
+        if len(ent) == 1 and nxt is not None and nxt.pos_ == "PROPN" and nxt.is_title and ent.text_with_ws != \
+                ent.text and first_name_gender(ent.text) is not None and (not nxt.ent_type_ or (
+                nxt.ent_iob_ == "B" and (nxt.i + 1 >= len(doc) or doc[nxt.i + 1].ent_iob_ != "I"))):
+            ent = Span(doc, ent.start, ent.end + 1, label="PERSON")
+            skip_to = ent.end
+        out.append(ent)
+    return out
+
+
+def _person_by_name(text: str, label: str) -> str:
+    """'Natalia Humeniuk' tagged an organisation is a person: a given name the name lists know, then one or
+    two capitalised words and nothing an institution's name has."""
+    words = text.split()
+    if label == "PERSON" or not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return label
+    if any(w.lower() in INSTITUTIONS | ORG_ROLES for w in words) or first_name_gender(words[0]) is None:
+        return label
+    return "PERSON"
+
+
 def find_mentions(doc: Doc) -> list[RawMention]:
     raw: list[tuple[int, int, str, str]] = []
-    for ent in doc.ents:
+    for ent in _repaired(doc.ents):
         if ent.label_ not in LABEL_KIND:
             continue
         start, end, text = clean_name(ent)
         if text and any(c.isalpha() for c in text):
-            raw.append((start, end, text, ent.label_))
+            raw.append((start, end, text, _person_by_name(text, ent.label_)))
     canon = canonical_names(text_of(doc), raw)
     return [RawMention(s, e, t, lab, canon.get((t, lab), t)) for s, e, t, lab in raw]
 

@@ -26,7 +26,7 @@ from ..vocab.en import (
     ROLE_STOP,
     SOURCE_NOUNS,
 )
-from ..vocab.names import demonym, name_key
+from ..vocab.names import demonym, first_name_gender, name_key
 from .mentions import RawMention
 from .text import text_of
 
@@ -70,6 +70,11 @@ class Resolver:
             before = text[max(0, m.start - 6):m.start].strip().lower().split()
             if before and before[-1] in HONORIFIC_GENDER:
                 self.gender.setdefault(m.name, HONORIFIC_GENDER[before[-1]])
+        for name, label in self.labels.items():
+            words = name.split()
+            given = first_name_gender(words[0]) if label == "PERSON" and len(words) > 1 else None
+            if given is not None:
+                self.gender.setdefault(name, given)
         for m in self.mentions:
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:

@@ -97,6 +97,10 @@ accusations charge charges complaint theory position stance opinion verdict test
 ACCORDING = ("according to", "in the words of", "in the view of", "as reported by", "as stated by")
 # phrasal cues kept whole as the cue span: "pointed out", "went on"
 PARTICLES = frozenset("out on up about forward".split())
+# verbs of a topic: a statement only through the quoted words they carry ('spoke about "militarization"')
+TOPIC_CUES = frozenset("speak talk refer elaborate comment dwell reflect".split())
+# words that open a sentence without being part of what was said: "But, she said, ..." (guideline 3)
+OPENING_CONNECTIVES = frozenset("and but however yet so still meanwhile moreover nonetheless nevertheless".split())
 # nouns that make a subject a source though it is not a name: "a study by CSIS suggests ..."
 SOURCE_NOUNS = frozenset("""
 study report survey poll polls analysis assessment estimate estimates paper research review investigation

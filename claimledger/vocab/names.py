@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
+
+from gender_guesser.detector import Detector
 
 
 def name_key(name: str) -> str:
@@ -20,6 +23,20 @@ def name_key(name: str) -> str:
         w = re.sub(r"([a-z])\1+", r"\1", w)
         out.append(w)
     return " ".join(out)
+
+
+@cache
+def _detector() -> Detector:
+    return Detector(case_sensitive=False)
+
+
+def first_name_gender(word: str) -> str | None:
+    """'f' or 'm' for a given name the name lists are sure of ('Natalia', 'Yevgeny'), else None
+    ('Xi', 'Jordan', a surname): how 'she' finds its person when the article never says 'Ms'."""
+    if not word.istitle() or not word.isalpha():
+        return None
+    found = _detector().get_gender(word)
+    return {"female": "f", "male": "m"}.get(found)
 
 
 def slugify(name: str) -> str:

@@ -13,6 +13,7 @@ from ...vocab.en import (
     BLAME_CUES,
     CUE_NOUNS,
     DOCUMENT_CUES,
+    INFINITIVE_CUES,
     LABEL_CUES,
     LIGHT_CUES,
     OBJECT_CUES,
@@ -27,6 +28,9 @@ from .candidate import Candidate, within
 from .syntax import date_for, finite, phrase, subject
 
 OBJECT_DEPS = ("dobj",)
+ARGUMENT_DEPS = ("dobj", "dative", "xcomp", "ccomp", "prep", "oprd", "attr", "acomp", "pcomp")
+BOUND_PREPS = frozenset("of for against about on over".split())  # 'accused of "..."': the charge, not 'of'
+WRITER_BREAKS = ("—", "–", "--", "(")
 MIN_CONTENT = 6  # characters: 'peace' alone is a topic, not a claim
 
 
@@ -207,3 +211,40 @@ def _candidate(cue: Token, sent: Span, start: int, end: int, cue_end: int, subj:
         return None
     return Candidate(start, end, "indirect", speaker, (cue.idx, cue_end), date_for(cue, (start, end), sent),
                      STATEMENT["cue"], "cue")
+
+
+def complement_around(cue: Token, start: int, end: int) -> tuple[int, int, int] | None:
+    """The complement of a speech act that holds quoted words at ``start:end``, and where the cue ends:
+    'urged people "don't look away" from the images' -> 'people "don't look away" from the images'
+    (guideline 3). None for labels ('called it a "trap"': the quote) and topics ('spoke about "..."')."""
+    lemma = cue.lemma_.lower()
+    if lemma not in INFINITIVE_CUES | BLAME_CUES | OBJECT_CUES | PREP_CUES.keys():
+        return None
+    kids = [c for c in cue.children if c.i > cue.i and c.dep_ in ARGUMENT_DEPS
+            and not (c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children))]
+    holder = next((k for k in kids if k.left_edge.idx <= start and end <= _edge_end(k)), None)
+    if holder is None:
+        return None
+    first = kids[0]
+    if lemma in PREP_CUES and (first.dep_ != "prep" or first.lower_ not in PREP_CUES[lemma]):
+        return None
+    cue_end = cue.idx + len(cue.text)
+    left = first.left_edge
+    if first.dep_ == "prep" and first.lower_ in BOUND_PREPS and first.i + 1 < len(cue.doc):
+        cue_end, left = first.idx + len(first.text), cue.doc[first.i + 1]
+    right = max(k.right_edge.i for k in kids[:kids.index(holder) + 1])
+    for k in kids[kids.index(holder) + 1:]:
+        if cue.doc[k.left_edge.i - 1].text in (",",) + WRITER_BREAKS:
+            break
+        right = max(right, k.right_edge.i)
+    for t in cue.doc[holder.i:right + 1]:
+        if t.idx >= end and t.text in WRITER_BREAKS:
+            right = t.i - 1
+            break
+    while right > left.i and cue.doc[right].is_punct and not cue.doc[right].is_quote:
+        right -= 1
+    return left.idx, cue.doc[right].idx + len(cue.doc[right].text), cue_end
+
+
+def _edge_end(tok: Token) -> int:
+    return tok.right_edge.idx + len(tok.right_edge.text)

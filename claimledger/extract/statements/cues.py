@@ -5,7 +5,17 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ...vocab.en import ACCORDING, CUE_NOUNS, INFINITIVE_CUES, NEEDS_CLAUSE, PARTICLES, QUESTION_CUES, SOURCE_NOUNS, WH
+from ...vocab.en import (
+    ACCORDING,
+    CUE_NOUNS,
+    INFINITIVE_CUES,
+    NEEDS_CLAUSE,
+    OPENING_CONNECTIVES,
+    PARTICLES,
+    QUESTION_CUES,
+    SOURCE_NOUNS,
+    WH,
+)
 from ..confidence import STATEMENT
 from ..text import text_of
 from .candidate import Candidate, trim, within
@@ -32,7 +42,7 @@ def _cue_candidate(tok: Token, sent: Span) -> Candidate | None:
     if clause is None:  # nominal cue: "rejects claims that ...", "explains her view that ..."
         clause, cue_end = _nominal_clause(tok, cue_end)
     if clause is None:
-        if tok.dep_ == "parataxis" and subject(tok) is not None:
+        if _aside(tok):
             return _parenthetical_candidate(tok, sent, cue_end)
         return None
     if tok.lemma_.lower() in NEEDS_CLAUSE and not any(m.lower_ == "that" for m in clause.children) \
@@ -120,19 +130,39 @@ def _content_span(tok: Token, clause: Token, clauses: list[Token]) -> tuple[int,
     return start, end
 
 
+def _aside(tok: Token) -> bool:
+    """A cue set off by commas with nothing to report of its own: 'S, she noted, T', or '..., said Minic' that
+    the parser hung on the clause before as a conjunct."""
+    subj = subject(tok)
+    if subj is None:
+        return False
+    if tok.dep_ == "parataxis":
+        return True
+    prev = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
+    return tok.dep_ == "conj" and subj.head.i == tok.i and subj.i > tok.i and prev is not None and (
+        prev.text == "," or (prev.is_quote and tok.i - 2 >= tok.sent.start and tok.doc[tok.i - 2].text == ","))
+
+
 def _parenthetical_candidate(cue: Token, sent: Span, cue_end: int) -> Candidate | None:
-    """'Currently, she noted, there are few ...': the sentence on the longer side of the aside."""
+    """'Currently, she noted, there are few ...': the sentence on the longer side of the aside (the cue, its
+    speaker and its particles, not what the parser hung under the cue)."""
     text = text_of(sent.doc)
-    aside_start = cue.left_edge.idx
-    aside_end = cue.right_edge.idx + len(cue.right_edge.text)
+    subj = subject(cue)
+    assert subj is not None  # checked by the caller
+    near = [cue, subj.left_edge, subj.right_edge] + [c for c in cue.children if c.dep_ in ("prt", "advmod", "neg")
+                                                      and abs(c.i - cue.i) <= 2]
+    aside_start = min(t.idx for t in near)
+    last = max(near, key=lambda t: t.i)
+    aside_end = last.idx + len(last.text)
     before = trim(text, sent.start_char, aside_start)
+    first = sent.doc.char_span(before[0], before[1], alignment_mode="expand")
+    if first is not None and len(first) > 1 and first[0].lower_ in OPENING_CONNECTIVES:
+        before = trim(text, first[1].idx, before[1])
     after = trim(text, aside_end, sent.end_char)
     best = after if after[1] - after[0] >= before[1] - before[0] else before
     if best[1] - best[0] < 12:
         return None
     s, e = best
-    subj = subject(cue)
-    assert subj is not None  # checked by the caller
     return Candidate(s, e, "indirect", phrase(subj), (cue.idx, cue_end), date_for(cue, (s, e), sent),
                      STATEMENT["parenthetical"], "cue")
 

@@ -14,12 +14,13 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from ...vocab.en import GOING_ON, NO_PARTIAL
+from ...vocab.en import GOING_ON, NO_PARTIAL, OPENING_CONNECTIVES, TOPIC_CUES
 from ..confidence import STATEMENT
 from ..marks import DashParagraph, Quote, paragraphs
 from ..text import text_of
 from .candidate import Candidate, trim, within
-from .syntax import BOUNDARY_DEPS, date_for, is_cue_verb, phrase, subject
+from .complements import complement_around
+from .syntax import BOUNDARY_DEPS, date_for, hypothetical, is_cue_verb, phrase, subject
 
 _SEPARATOR = re.compile(r"(?:,|\s[-–—]|[–—])\s*$")
 # 'WALLACE: ...', 'Kallas: ...', 'Lukashenko about Poland: ...' (a headline's speaker and topic)
@@ -43,6 +44,8 @@ def from_quotes(doc: Doc, quotes: list[Quote], body: list[tuple[int, int]],
             continue
         full = full_sentence_quote(doc, q)
         inside = _cues_of(text_of(doc), q, revised)
+        if inside and not full:  # a short quote is direct too when it is all the cue reports: '"No," she said'
+            full = all(abs(revised[i].start - q.start) <= 2 and abs(revised[i].end - q.end) <= 2 for i in inside)
         if inside and full:  # the cue's content is this quote: one direct statement, the others dropped
             best = max(inside, key=lambda i: revised[i].confidence)
             for i in inside:
@@ -91,7 +94,8 @@ def _governing_cue(span: Span) -> Token | None:
         if node.head.i == node.i or node.dep_ in BOUNDARY_DEPS:
             return None
         node = node.head
-        if is_cue_verb(node) and not (span.start <= node.i < span.end):
+        topic = node.pos_ == "VERB" and node.lemma_.lower() in TOPIC_CUES and not hypothetical(node)
+        if (is_cue_verb(node) or topic) and not (span.start <= node.i < span.end):
             return None if node.lemma_.lower() in NO_PARTIAL else node
         if node.dep_ in ("ROOT",) and not is_cue_verb(node):
             return None
@@ -103,6 +107,11 @@ def _partial(doc: Doc, q: Quote, cue: Token, sent: Span) -> Candidate | None:
     subj = subject(cue)
     if subj is None:
         return None
+    around = complement_around(cue, q.start, q.end)
+    if around is not None:  # 'urged people "don't look away" from ...': the whole complement
+        start, end, cue_end = around
+        return Candidate(start, end, "mixed", phrase(subj), (cue.idx, cue_end), date_for(cue, (start, end), sent),
+                         STATEMENT["partial"], "partial")
     cue_end = cue.idx + len(cue.text)
     if cue.idx < q.open_at:  # the cue runs up to the quote: 'emphasized the idea of a "..."'
         cue_end = q.open_at
@@ -144,7 +153,7 @@ def _continued(doc: Doc, q: Quote, sent: Span) -> Candidate | None:
     text = text_of(doc)
     start, end = trim(text, sent.start_char, sent.end_char)
     words = doc.char_span(start, end, alignment_mode="expand")
-    if words is not None and len(words) > 1 and (words[0].pos_ == "CCONJ" or words[0].lower_ == "however"):
+    if words is not None and len(words) > 1 and words[0].lower_ in OPENING_CONNECTIVES:
         start, end = trim(text, words[1].idx, end)  # 'But ...': no opening connective (guideline 3)
     if q.open_at <= start + 1 or end - start < 20:  # a quote opening the sentence is the quote rules' case
         return None

@@ -144,5 +144,8 @@ def _coordinated_end(clause: Token, right: int) -> int:
 
 
 def finite(clause: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass") for c in clause.children) or \
+    """A clause of its own: a subject, a tensed verb, a modal, or 'that' before it (when the tagger has lost
+    the subject: 'that Kyiv "might" consider', with 'Kyiv' read as an adjective)."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass") or (c.dep_ == "aux" and c.tag_ == "MD")
+               or (c.dep_ == "mark" and c.lower_ == "that") for c in clause.children) or \
         clause.tag_ in ("VBD", "VBZ", "VBP", "MD")
