@@ -53,7 +53,7 @@ def test_seed_statements_floor(seed_predictions: Path) -> None:
 @needs_shared
 def test_dev_statements_floor(tmp_path: Path) -> None:
     """The real-news dev set (12 articles nobody tuned on, 311 statements). Measured full F1 0.616 and speaker
-    accuracy 0.913 before the statements issue; 0.789 and 0.936 with its error classes fixed so far."""
+    accuracy 0.913 before the statements issue; 0.806 and 0.937 with its error classes fixed so far."""
     gold = json.loads((GOLD / "dev_statements.json").read_text(encoding="utf-8"))
     paths = [str(CORPUS / f"{g['doc']}.txt") for g in gold]
     out = tmp_path / "dev.jsonl"
@@ -62,7 +62,7 @@ def test_dev_statements_floor(tmp_path: Path) -> None:
         for art, ex in extract_many(arts, default_extractor()):
             fh.write(json.dumps({"doc": art.source, **ex.to_dict()}) + "\n")
     res = run_scorer("ledger_score.py", "statements", str(GOLD / "dev_statements.json"), str(CORPUS), str(out))
-    assert res["full"]["f1"] >= 0.78, res  # type: ignore[index]
+    assert res["full"]["f1"] >= 0.80, res  # type: ignore[index]
     assert res["speaker_acc"] >= 0.93, res
 
 

@@ -213,6 +213,8 @@ def test_a_role_noun_right_after_a_named_speaker_is_that_person() -> None:
      "the storm was \"a disaster for the town\""),  # so is a participle aside after a dash
     ("Mayor Greta Lund said that one boat was sunk and two more damaged near the pier.",
      "one boat was sunk and two more damaged near the pier"),  # coordination the parse cuts short
+    ("Mayor Greta Lund said one boat was sunk and two more damaged in Kessel harbour, which together with Velm "
+     "makes up the northern port.", "one boat was sunk and two more damaged in Kessel harbour"),  # a place glossed
 ])
 def test_reported_clause_boundaries(sentence: str, content: str) -> None:
     [st] = _statements(f"Velm harbour\n\n{sentence}\n")
@@ -371,3 +373,20 @@ def test_a_pronoun_goes_to_a_person_whose_given_name_agrees() -> None:
                       "said the pier was sound. She added that the breakwater needed repairs.\n")
     assert [(s.content.text, s.speaker_name) for s in sts] == [
         ("the pier was sound", "Tomas Keller"), ("the breakwater needed repairs", "Natalia Brandt")]
+
+
+def test_a_quote_over_several_paragraphs_is_one_statement_per_paragraph() -> None:
+    sts = _statements("Velm harbour\n\nHarbour master Greta Lund told the council: “The dredgers are booked for "
+                      "May and the pier will open in June.\n\n“After that, the ferries will run twice a day.”\n")
+    assert [(s.content.text, s.speaker_name) for s in sts] == [
+        ("The dredgers are booked for May and the pier will open in June.", "Greta Lund"),
+        ("After that, the ferries will run twice a day.", "Greta Lund")]
+
+
+def test_a_second_report_after_a_comma_is_its_own_statement() -> None:
+    sts = _statements("Velm harbour\n\nMayor Greta Lund said the pier had held up well, as she warned of the "
+                      "risks the spring tides pose to the breakwater.\n\nThe harbour master said the quays were "
+                      "safe, but warned crews should stay ashore on Friday.\n")
+    texts = [s.content.text for s in sts]
+    assert "the pier had held up well" in texts and "the quays were safe" in texts
+    assert "the risks the spring tides pose to the breakwater" in texts

@@ -3,9 +3,9 @@
 The first stage after the parse: the speaker resolver must know what is quoted (the speaker's words
 are not referents) and every later stage reads the same marks.
 
-Both are found before any parse decision, so a quote that runs over several sentences or
-paragraphs (a paragraph left open and the next one opening again, as newspapers write them) is
-one span.
+Both are found before any parse decision. A quote that runs over several paragraphs (a paragraph
+left open and the next one opening again, as newspapers write them) is one span per paragraph: the
+guideline's one statement per quote paragraph, the later ones continuing the first one's speaker.
 """
 
 from __future__ import annotations
@@ -103,19 +103,7 @@ def find_quotes(text: str, body: list[tuple[int, int]]) -> list[Quote]:
             if nxt and (text[nxt[0]] in OPEN or text[nxt[0]:nxt[0] + 2] == "''") and pe > start + 1:
                 quotes.append(Quote(start + 1, pe, start, None))  # continues in the next paragraph
                 carry = start
-    return _merge_runs(text, quotes)
-
-
-def _merge_runs(text: str, quotes: list[Quote]) -> list[Quote]:
-    """An open paragraph and its continuation form one quote."""
-    out: list[Quote] = []
-    for q in quotes:
-        if out and out[-1].close_at is None and text[out[-1].end:q.open_at].strip() == "":
-            prev = out.pop()
-            out.append(Quote(prev.start, q.end, prev.open_at, q.close_at))
-        else:
-            out.append(q)
-    return out
+    return quotes
 
 
 def find_dash_paragraphs(text: str, body: list[tuple[int, int]]) -> list[DashParagraph]:

@@ -99,6 +99,9 @@ def clause_span(clause: Token) -> tuple[int, int]:
                 c.dep_ in SUBJECT_DEPS for c in t.children):
             right = _before_conjunction(clause.doc, t)  # '... and accused the US of ...': a second report
             break
+        if _second_report(t):  # '..., as he warned of ...', '..., but warned that ...'
+            right = _before_conjunction(clause.doc, t)
+            break
         prev = t.left_edge.i - 1
         if prev <= clause.left_edge.i or clause.doc[prev].text not in (",", "—", "–", "-", ";"):
             continue
@@ -107,6 +110,8 @@ def clause_span(clause: Token) -> tuple[int, int]:
         # ', a key arms-control pact' glossing the last noun; '— using the same term as ...': the writer's
         gloss = t.dep_ == "appos" and t.right_edge.i >= right and t.left_edge.dep_ == "det"
         aside = t.dep_ == "advcl" and t.tag_ == "VBG" and t.right_edge.i >= right
+        # '..., which together with Luhansk makes up the Donbas': the writer glossing a place or a name
+        gloss = gloss or (t.right_edge.i >= right and _names_gloss(t))
         if (meta and t.dep_ in ("appos", "dobj", "npadvmod", "attr", "conj")) or gloss or aside:
             right = prev - 1
             break
@@ -124,6 +129,28 @@ def clause_span(clause: Token) -> tuple[int, int]:
     return start, end
 
 
+def _names_gloss(t: Token) -> bool:
+    """', which together with Luhansk makes up the Donbas': a relative clause on a place or a name."""
+    head = t.head
+    named = head.pos_ == "PROPN" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children)
+    return t.dep_ == "relcl" and named and t.left_edge.lower_ in ("which", "who")
+
+
+def _second_report(t: Token) -> bool:
+    """A speech verb after a comma that starts another report of the same speaker, whatever the parser made
+    of it: ', as he warned ...', ', while stressing ...', ', but warned nations should ...'."""
+    if t.pos_ != "VERB" or t.lemma_.lower() not in SPEECH_VERBS or any(c.dep_ == "neg" for c in t.children):
+        return False
+    doc = t.doc
+    first = t.left_edge if t.dep_ == "advcl" else t
+    before = [doc[i] for i in range(max(first.i - 2, t.sent.start), first.i)]
+    if t.dep_ == "advcl" and first.lower_ in ("as", "while") and before and before[-1].text == ",":
+        subj = [c for c in t.children if c.dep_ in SUBJECT_DEPS]  # the same speaker again: 'he', or none
+        return t.tag_ != "VBN" and all(c.pos_ == "PRON" and c.dep_ == "nsubj" for c in subj)
+    return len(before) == 2 and before[0].text == "," and before[1].lower_ in ("and", "but") and t.tag_ in (
+        "VBD", "VBN") and t.i + 1 < len(doc) and not doc[t.i + 1].is_punct
+
+
 def _before_conjunction(doc: Doc, conj: Token) -> int:
     right = conj.left_edge.i - 1
     while right > 0 and (doc[right].pos_ == "CCONJ" or doc[right].is_punct):
@@ -138,9 +165,17 @@ def _coordinated_end(clause: Token, right: int) -> int:
     while end > right and (sent.doc[end].is_punct or sent.doc[end].is_space):
         end -= 1
     rest = sent.doc[right + 1:end + 1]
-    if not len(rest) or any(is_cue_verb(t) for t in rest):
+    if not len(rest):
         return right - 1
-    return end
+    cue = next((t for t in rest if is_cue_verb(t)), None)
+    if cue is None:
+        gloss = next((t for t in rest if _names_gloss(t) and sent.doc[t.left_edge.i - 1].text == ","), None)
+        return gloss.left_edge.i - 2 if gloss is not None else end
+    # '... were tortured and in some cases subjected to X, the UN office said': up to the comma before the cue
+    comma = next((t for t in reversed(sent.doc[right + 1:cue.i]) if t.text == ","), None)
+    if comma is None or comma.i <= right + 2:
+        return right - 1
+    return comma.i - 1
 
 
 def finite(clause: Token) -> bool:
