@@ -390,3 +390,19 @@ def test_a_second_report_after_a_comma_is_its_own_statement() -> None:
     texts = [s.content.text for s in sts]
     assert "the pier had held up well" in texts and "the quays were safe" in texts
     assert "the risks the spring tides pose to the breakwater" in texts
+
+
+def test_a_named_event_in_quotes_is_no_statement_and_the_clause_before_the_cue_is() -> None:
+    sts = _statements('Velm harbour\n\nThe ferries will run again in May, Mayor Greta Lund said at the festival '
+                      '"Harbour Lights Forever" on Sunday.\n')
+    assert [(s.content.text, s.speaker_name) for s in sts] == [("The ferries will run again in May", "Greta Lund")]
+
+
+def test_a_speech_verb_joined_to_a_reported_clause_is_the_reporters() -> None:
+    sts = _statements("Velm harbour\n\nMayor Greta Lund said that there are some good ideas in the plan but "
+                      "accused the port authority of ignoring the fishermen.\n\nLund likened the new quay to what "
+                      "was built in Kessel.\n")
+    assert [(s.content.text, s.speaker_name, s.cue.text if s.cue else None) for s in sts] == [
+        ("there are some good ideas in the plan", "Greta Lund", "said"),
+        ("the port authority of ignoring the fishermen", "Greta Lund", "accused"),
+        ("what was built in Kessel", "Greta Lund", "likened")]

@@ -24,6 +24,7 @@ from ...vocab.en import (
     STANCE_NOUNS,
 )
 from ..confidence import STATEMENT
+from ..text import text_of
 from .candidate import Candidate, within
 from .syntax import date_for, finite, phrase, subject
 
@@ -121,8 +122,10 @@ def _object_and_charge(verb: Token) -> tuple[tuple[int, int], int] | None:
 
 
 def _predicate(verb: Token) -> tuple[tuple[int, int], int] | None:
-    """'likened the talks to a trap', 'described the offer as a trick': the predicate only."""
-    for c in verb.children:
+    """'likened the talks to a trap', 'described the offer as a trick': the predicate only (the parser may hang
+    'to ...' on the object: 'likened the discovery to what happened in ...')."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    for c in list(verb.children) + (list(obj.children) if obj is not None else []):
         if c.dep_ == "prep" and c.lower_ in ("as", "to") and c.i > verb.i:
             obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp", "amod", "acomp")), None)
             if obj is not None:
@@ -222,6 +225,9 @@ def complement_around(cue: Token, start: int, end: int) -> tuple[int, int, int] 
         return None
     kids = [c for c in cue.children if c.i > cue.i and c.dep_ in ARGUMENT_DEPS
             and not (c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children))]
+    text = text_of(cue.doc)
+    while end > start and text[end - 1] in ".,;:!? ":  # the quote's own final stop may hang on the sentence
+        end -= 1
     holder = next((k for k in kids if k.left_edge.idx <= start and end <= _edge_end(k)), None)
     if holder is None:
         return None

@@ -77,6 +77,9 @@ def _reported_clauses(tok: Token) -> tuple[list[Token], int]:
             clauses.append(c)  # 'asked whether S' reports a question; 'knows what S' reports nothing
         elif c.dep_ == "prt" and c.lower_ in PARTICLES:
             cue_end = max(cue_end, c.idx + len(c.text))
+    before = [c for c in clauses if c.i < tok.i]
+    if before and len(before) < len(clauses) and tok.doc[before[-1].right_edge.i + 1].text == ",":
+        clauses = before  # 'S, X said at the forum "This is our history"': S
     if not clauses and tok.lemma_.lower() in INFINITIVE_CUES:
         for c in tok.children:  # 'urged X to ...' has the infinitive under the verb or under 'on X'
             if c.dep_ in ("xcomp", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from ...vocab.en import GOING_ON, NO_PARTIAL, OPENING_CONNECTIVES, TOPIC_CUES
+from ...vocab.en import CUE_NOUNS, GOING_ON, NO_PARTIAL, OPENING_CONNECTIVES, TOPIC_CUES
 from ..confidence import STATEMENT
 from ..marks import DashParagraph, Quote, paragraphs
 from ..text import text_of
@@ -44,8 +44,10 @@ def from_quotes(doc: Doc, quotes: list[Quote], body: list[tuple[int, int]],
             continue
         full = full_sentence_quote(doc, q)
         inside = _cues_of(text_of(doc), q, revised)
-        if inside and not full:  # a short quote is direct too when it is all the cue reports: '"No," she said'
-            full = all(abs(revised[i].start - q.start) <= 2 and abs(revised[i].end - q.end) <= 2 for i in inside)
+        if inside and not full and q.close_at is not None:  # a short quote is direct too when all its cue
+            full = all(abs(revised[i].start - q.start) <= 2 and abs(revised[i].end - q.end) <= 2  # reports
+                       and (revised[i].cue or (0, 0))[0] > q.close_at for i in inside)  # '"No," she said'
+
         if inside and full:  # the cue's content is this quote: one direct statement, the others dropped
             best = max(inside, key=lambda i: revised[i].confidence)
             for i in inside:
@@ -61,6 +63,10 @@ def from_quotes(doc: Doc, quotes: list[Quote], body: list[tuple[int, int]],
         found = _attach(doc, q, span, body, full)
         if found is not None:
             out.append(found)
+            for i, c in enumerate(revised):  # the same complement read short of the quote the parse hung apart
+                if found.source == "partial" and c.cue and found.cue and c.cue[0] == found.cue[0] and \
+                        found.start <= c.start and c.end <= found.end:
+                    revised[i] = replace(c, dropped=True)
     return revised, out
 
 
@@ -75,6 +81,8 @@ def _cues_of(text: str, q: Quote, cands: list[Candidate]) -> list[int]:
 
 
 def _attach(doc: Doc, q: Quote, span: Span, body: list[tuple[int, int]], full: bool) -> Candidate | None:
+    if _title(doc, q):
+        return None
     cue = _governing_cue(span)
     if cue is not None and not full:
         return _partial(doc, q, cue, span.sent)
@@ -85,6 +93,18 @@ def _attach(doc: Doc, q: Quote, span: Span, body: list[tuple[int, int]], full: b
         return _continued(doc, q, span.sent)
     return _colon_introduced(doc, q, span.sent, body) or Candidate(
         q.start, q.end, "direct", None, None, None, STATEMENT["run"], "run", inherit=True)
+
+
+def _title(doc: Doc, q: Quote) -> bool:
+    """'the patriotic forum "This is our history!"', 'the campaign "Stand with us"': a name right after the
+    noun it names, no speech cue (guideline 1)."""
+    before = doc.char_span(max(0, q.open_at - 40), q.open_at, alignment_mode="contract")
+    if before is None or not len(before) or not text_of(doc)[q.start:q.start + 1].isupper():
+        return False
+    last = before[-1]
+    governed = last.dep_ in ("dobj", "dative") and is_cue_verb(last.head)  # 'urged people "don't ..."'
+    return last.pos_ in ("NOUN", "PROPN") and last.lemma_.lower() not in CUE_NOUNS and not last.ent_type_ and \
+        not governed and text_of(doc)[last.idx + len(last.text):q.open_at].strip() == ""
 
 
 def _governing_cue(span: Span) -> Token | None:

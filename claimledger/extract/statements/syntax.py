@@ -39,6 +39,9 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
             for g in c.children:
                 if g.dep_ == "pobj":
                     return g
+    reporter = verb.head.head if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" else None
+    if reporter is not None and verb.lemma_.lower() in SPEECH_VERBS and is_cue_verb(reporter) and depth < 3:
+        return subject(reporter, depth + 1)  # 'X said that S but accused China of ...': X accused
     if verb.dep_ in INHERIT_DEPS and verb.head.i != verb.i and depth < 3:
         return subject(verb.head, depth + 1)
     # 'issued a statement declaring ...', 'responded by saying ...': the participle's doer is the verb's
