@@ -11,4 +11,5 @@ StatementKind = Literal["direct", "mixed", "indirect"]
 ActorKind = Literal["person", "organisation", "place", "group"]
 Stance = Literal["support", "oppose"]
 EventKind = Literal["meeting", "talks", "summit", "call"]
-SegmentKind = Literal["body", "title", "heading", "read_also", "promo", "caption", "related", "duplicate", "dateline"]
+SegmentKind = Literal["body", "title", "heading", "read_also", "promo", "caption", "credit", "related", "duplicate",
+                      "dateline"]

@@ -32,7 +32,7 @@ class Span:
 
 
 # a headline or subheading can carry a claim ("Kallas: Russia must concede"); furniture cannot
-EXTRACTABLE = ("body", "title", "heading")
+EXTRACTABLE = ("body", "title", "heading", "caption")  # captions count like body text (the guideline)
 
 
 @dataclass(frozen=True)

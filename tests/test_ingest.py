@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import extract
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -18,6 +19,7 @@ from claimledger.errors import IngestError
 from claimledger.ingest import IngestOptions, read_sources
 from claimledger.ingest.filename import metadata_from_name
 from claimledger.ingest.segments import mark_segments
+from claimledger.ingest.sources import finish
 from claimledger.ingest.warc import articles_from_warc
 from claimledger.types import Article
 
@@ -116,6 +118,21 @@ def test_truncated_warc_keeps_records_before_the_break(tmp_path: Path) -> None:
     assert "cut.warc.gz" in str(errs[0]) and "truncated" in str(errs[0])
 
 
+def test_a_caption_is_text_and_its_photo_credit_is_furniture() -> None:
+    text = ("Storm closes the port\n\nThe port of Velm closed on Monday.\n\n"
+            "View image in fullscreen Mayor Greta Lund said the pier would reopen in May. Anna Lind/AFP via Getty "
+            "Images\n\nFishing boats wait out the storm in the inner harbour. (Photo by Tomas Keller/Reuters)\n")
+    art = finish(Article(text=text, source="cap.txt"), IngestOptions())
+    kinds = [(art.text[s.start:s.end], s.kind) for s in art.segments]
+    assert kinds[2:] == [("View image in fullscreen", "promo"),
+                         ("Mayor Greta Lund said the pier would reopen in May.", "caption"),
+                         ("Anna Lind/AFP via Getty Images", "credit"),
+                         ("Fishing boats wait out the storm in the inner harbour.", "caption"),
+                         ("(Photo by Tomas Keller/Reuters)", "credit")]
+    sts = extract(art).statements
+    assert [(s.content.text, s.speaker_name) for s in sts] == [("the pier would reopen in May", "Greta Lund")]
+
+
 def test_non_body_lines_are_marked_but_kept() -> None:
     text = ("Big headline\nBody sentence one says a thing.\nREAD ALSO: Another story\n"
             "Photo: People at the port / Reuters\nSee the full interview with X here:\n"
@@ -123,7 +140,7 @@ def test_non_body_lines_are_marked_but_kept() -> None:
     segs = mark_segments(text, "Big headline")
     kinds = [(text[s.start:s.end], s.kind) for s in segs]
     assert ("READ ALSO: Another story", "read_also") in kinds
-    assert ("Photo: People at the port / Reuters", "caption") in kinds
+    assert ("Photo: People at the port / Reuters", "credit") in kinds  # a label and its credit: furniture
     assert ("See the full interview with X here:", "promo") in kinds
     assert kinds[0] == ("Big headline", "title") and kinds[-1] == ("Big headline", "duplicate")
     body = [k for k in kinds if k[1] == "body"]
@@ -252,7 +269,7 @@ def test_titles_pass_over_furniture_and_subheads() -> None:
     assert kinds["Velm Post —"] == "dateline" and kinds["16:14"] == "dateline"
     assert kinds["NEW You can now listen to Velm Post articles!"] == "promo"
     assert kinds["Continuation of the material under the video"] == "promo"
-    assert kinds["Reuters/ Velm Post/ Anna Lind"] == "caption"
+    assert kinds["Reuters/ Velm Post/ Anna Lind"] == "credit"
     body = [art.text[a:b] for a, b in art.body_ranges()]
     assert not any("listen to" in b or b == "16:14" for b in body)  # furniture is not article text
     headed = finish(Article(text="Storm closes the port\n\nThe port of Velm closed on Monday.\n", source="h.txt"),

@@ -40,11 +40,22 @@ _CREDIT = re.compile(r"^\s*[\w .'’-]{2,40}/\s*[\w .'’-]{2,40}/\s*[\w .'’-]
                      r"\bcredit:\s*\S[^.]{0,60}$", re.I)
 _CAPTION = re.compile(
     r"^\s*[\(\[]?\s*(photo|photograph|image|picture|pictured|credit|caption|video|file photo)s?\s*(:|by\b|\|)"
-    r"|(photo|photograph|image)\s*:\s*[^.]{0,80}$"
-    r"|[\(/©|]\s*[A-Z][\w .&'-]{0,60}(getty images|afp|reuters|ap photo|epa|shutterstock|anadolu|tass|ria novosti|"
+    r"|(photo|photograph|image)\s*:\s*[^.]{0,80}$",
+    re.I,
+)
+# the photographer and agency closing a caption: '... borders. Ludovic Marin/AFP via Getty Images'
+_TRAILING_CREDIT = re.compile(
+    r"\s*[\(\[]\s*(?:photo|photograph|image|picture|credit)s?\b[^()\[\]]*[\)\]]\s*$|"
+    r"(?<=[.!?”\"])\s+(?:photo|photograph|image|credit)s?\s*:\s*[^.]{0,80}$|"
+    r"(?<=[.!?”\"])\s+(?:reuters|afp|ap|epa|tass|getty images)\s*/\s*[\w .'’-]{2,40}$|"
+    r"(?:(?<=[.!?”\"])\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*\s*/\s*|\s*[\(/©|]\s*)"
+    r"(?:[A-Z][\w .&'/-]{0,60})?(getty images|afp|reuters|ap photo|epa|shutterstock|anadolu|tass|ria novosti|"
     r"sputnik|ukrinform|xinhua|alamy|pa images?|bloomberg)(\s+via\s+[\w ]+)?\s*[\)\]]?\s*$",
     re.I,
 )
+# a page's button before the caption it opens: 'View image in fullscreen Lavrov (left) greets ...'
+_VIEWER = re.compile(r"^\s*(?:view image in fullscreen|enlarge this image|expand image|open image in gallery)\s+", re.I)
+MIN_CAPTION_WORDS = 5  # fewer words before the credit: a label ('Photo: the port'), not a caption that says something
 _TERMINAL = tuple('.!?"”’\':;…)')
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 
@@ -61,14 +72,26 @@ def _headline_like(line: str) -> bool:
     return 0 < len(words) <= 14
 
 
+def caption_end(line: str) -> int | None:
+    """Where a caption's own words end before its credit ('Macron has said ... Ludovic Marin/AFP via Getty
+    Images'), None for a credit or a label alone."""
+    label = _CAPTION.search(line)
+    if (label is not None and label.start() == 0) or _CREDIT.search(line):
+        return None
+    m = _TRAILING_CREDIT.search(line)
+    if m is None or len(_WORD.findall(line[:m.start()])) < MIN_CAPTION_WORDS:
+        return None
+    return len(line[:m.start()].rstrip())
+
+
 def classify(line: str, seen: set[str], title_norm: str) -> str:
     s = line.strip()
     if _READ_ALSO.match(s):
         return "read_also"
     if _PROMO.match(s):
         return "promo"
-    if len(s) < 300 and (_CAPTION.search(s) or _CREDIT.search(s)):
-        return "caption"
+    if len(s) < 300 and (_CAPTION.search(s) or _CREDIT.search(s) or _TRAILING_CREDIT.search(s)):
+        return "caption" if caption_end(s) is not None else "credit"
     if len(s) < 80 and _DATELINE.match(s):
         return "dateline"
     if len(s) < 120 and _NEWSLETTER.search(s):  # 'The Daily Brief: a newsletter for ...'
@@ -98,6 +121,15 @@ def mark_segments(text: str, title: str | None = None) -> list[Segment]:
         trail = len(raw.rstrip())
         kind = classify(raw, seen, title_norm)
         seen.add(_norm(raw))
+        cut = caption_end(raw) if kind == "caption" else None
+        if cut is not None:  # the caption's words count like body text, the credit after them is furniture
+            viewer = _VIEWER.match(raw)
+            if viewer is not None:
+                lines.append((start + lead, start + len(raw[:viewer.end()].rstrip()), "promo"))
+            lines.append((start + (viewer.end() if viewer else lead), start + cut, kind))
+            credit = start + cut + len(raw[cut:]) - len(raw[cut:].lstrip())
+            lines.append((credit, start + trail, "credit"))
+            continue
         lines.append((start + lead, start + trail, kind))
     # runs of three or more headline-like lines are link lists, not section headings
     i = 0

@@ -63,7 +63,7 @@ def finish(art: Article, opts: IngestOptions, name_hint: str | None = None) -> A
     return art
 
 
-FURNITURE = ("read_also", "promo", "caption", "related", "duplicate", "dateline")
+FURNITURE = ("read_also", "promo", "caption", "credit", "related", "duplicate", "dateline")
 
 
 def guess_title(art: Article) -> str | None:

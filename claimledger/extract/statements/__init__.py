@@ -14,7 +14,7 @@ lean on the statement before it):
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ...types import Statement
 from ..marks import Marks
@@ -43,12 +43,20 @@ def _sentence_candidates(doc: Doc, body: list[tuple[int, int]], protected: list[
     for sent in doc.sents:
         stripped = sent.text.strip()
         lead = len(sent.text) - len(sent.text.lstrip())
-        if not stripped or not within(body, sent.start_char + lead, sent.start_char + lead + len(stripped)):
+        if not stripped:
             continue
-        cands.extend(from_cue_verbs(sent, protected))
-        cands.extend(from_according(sent))
-        cands.extend(from_complements(sent, protected))
+        if within(body, sent.start_char + lead, sent.start_char + lead + len(stripped)):
+            cands.extend(_rules(sent, protected))
+            continue
+        for s, e in body:  # a sentence the parser ran across furniture ('View image ... Mayor X said'): its body part
+            part = doc.char_span(max(s, sent.start_char), min(e, sent.end_char), alignment_mode="contract")
+            if part is not None and len(part) > 3:
+                cands.extend(c for c in _rules(part, protected) if within(body, c.start, c.end))
     return cands
+
+
+def _rules(sent: Span, protected: list[tuple[int, int]]) -> list[Candidate]:
+    return from_cue_verbs(sent, protected) + from_according(sent) + from_complements(sent, protected)
 
 
 __all__ = ["find_statements"]
