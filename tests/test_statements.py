@@ -406,3 +406,12 @@ def test_a_speech_verb_joined_to_a_reported_clause_is_the_reporters() -> None:
         ("there are some good ideas in the plan", "Greta Lund", "said"),
         ("the port authority of ignoring the fishermen", "Greta Lund", "accused"),
         ("what was built in Kessel", "Greta Lund", "likened")]
+
+
+def test_a_participle_after_a_reported_clause_is_the_reporters() -> None:
+    sts = _statements("Velm harbour\n\nThe port authority said that the dredgers in the outer basin were there to "
+                      "clear the channel, suggesting they would not leave before June.\n\nThe Velm embassy said the "
+                      "ferry had arrived.\n")
+    assert [(s.content.text, s.speaker.text if s.speaker else None) for s in sts] == [
+        ("the dredgers in the outer basin were there to clear the channel", "The port authority"),
+        ("they would not leave before June", "The port authority"), ("the ferry had arrived", "The Velm embassy")]

@@ -41,7 +41,8 @@ strongman statesman lawmaker legislator""".split())
 GENERIC_ROLES = frozenset("analyst expert economist researcher official representative deputy author".split())
 # nouns for a state's or organisation's institutions: the speaker is "<owner> <institution>"
 INSTITUTIONS = set("""military army forces ministry government officials intelligence command staff office
-prosecutor prosecutors authorities police navy service services""".split())
+prosecutor prosecutors authorities police navy service services presidency embassy parliament mission delegation
+cabinet""".split())
 # role heads that stand for organisations: 'the institute estimates ...'
 ORG_ROLES = set("""institute institution tank ministry department agency company firm organisation organization group
 government administration council commission committee office newspaper paper channel broadcaster network

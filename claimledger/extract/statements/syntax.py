@@ -39,15 +39,31 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
             for g in c.children:
                 if g.dep_ == "pobj":
                     return g
-    reporter = verb.head.head if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" else None
-    if reporter is not None and verb.lemma_.lower() in SPEECH_VERBS and is_cue_verb(reporter) and depth < 3:
-        return subject(reporter, depth + 1)  # 'X said that S but accused China of ...': X accused
+    reporter = _reporter(verb)
+    if reporter is not None and depth < 3:  # 'X said that S but accused China of ...': X accused
+        return subject(reporter, depth + 1)
     if verb.dep_ in INHERIT_DEPS and verb.head.i != verb.i and depth < 3:
         return subject(verb.head, depth + 1)
     # 'issued a statement declaring ...', 'responded by saying ...': the participle's doer is the verb's
     up = verb.head.head if verb.dep_ in ("acl", "pcomp") and verb.tag_ == "VBG" else None
     if up is not None and up.pos_ in ("VERB", "AUX") and verb.head.dep_ in ("dobj", "prep") and depth < 3:
         return subject(up, depth + 1)
+    return None
+
+
+def _reporter(verb: Token) -> Token | None:
+    """The cue verb whose reported clause a speech verb continues: 'X said that S but accused ...', 'X said
+    that S, suggesting T' (the parser hangs the participle on S; the guideline gives it to X)."""
+    if verb.lemma_.lower() not in SPEECH_VERBS or not (
+            verb.dep_ == "conj" or (verb.tag_ == "VBG" and verb.dep_ == "advcl")):
+        return None
+    node = verb.head
+    for _ in range(3):
+        if node.dep_ == "ccomp":
+            return node.head if is_cue_verb(node.head) else None
+        if node.head.i == node.i:
+            return None
+        node = node.head
     return None
 
 
