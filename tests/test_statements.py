@@ -415,3 +415,21 @@ def test_a_participle_after_a_reported_clause_is_the_reporters() -> None:
     assert [(s.content.text, s.speaker.text if s.speaker else None) for s in sts] == [
         ("the dredgers in the outer basin were there to clear the channel", "The port authority"),
         ("they would not leave before June", "The port authority"), ("the ferry had arrived", "The Velm embassy")]
+
+
+def test_a_day_named_for_a_speech_event_carries_to_what_the_speaker_goes_on_to_say() -> None:
+    sts = _statements('Velm harbour\n\nOn Thursday, Mayor Greta Lund said the pier would reopen in May, although '
+                      'she added that the ferry would wait. "We are ready," she told reporters.\n\nTomas Keller said '
+                      'the quay was safe. He added that "the storms are over."\n')
+    got = [(s.content.text, s.kind, s.said_on) for s in sts]
+    assert got == [("the pier would reopen in May", "indirect", "2025-02-27"),
+                   ("the ferry would wait", "indirect", "2025-02-27"), ("We are ready", "direct", "2025-02-27"),
+                   ("the quay was safe", "indirect", "2025-03-04"), ("the storms are over.", "mixed", "2025-03-04")]
+
+
+def test_a_hyphenated_word_is_not_cut_at_its_hyphen() -> None:
+    from claimledger.extract.statements.candidate import word_end
+
+    text = "urged Velm to de-escalate now, a well-known - and tired - phrase"
+    assert text[:word_end(text, text.index("-escalate"))].endswith("de-escalate")
+    assert word_end(text, text.index(" - and")) == text.index(" - and")  # a spaced dash is a break

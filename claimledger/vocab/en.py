@@ -98,6 +98,10 @@ accusations charge charges complaint theory position stance opinion verdict test
 ACCORDING = ("according to", "in the words of", "in the view of", "as reported by", "as stated by")
 # phrasal cues kept whole as the cue span: "pointed out", "went on"
 PARTICLES = frozenset("out on up about forward".split())
+# words before a headline's colon that introduce the story, not its speaker: 'Analysis: ...', 'Live: ...'
+HEADLINE_KICKERS = frozenset("""analysis opinion exclusive live watch explainer update updates breaking editorial
+comment interview review video photos factbox timeline factcheck podcast newsletter latest""".split()) | {
+    "fact check", "read more", "what we know"}
 # verbs of a topic: a statement only through the quoted words they carry ('spoke about "militarization"')
 TOPIC_CUES = frozenset("speak talk refer elaborate comment dwell reflect".split())
 # words that open a sentence without being part of what was said: "But, she said, ..." (guideline 3)

@@ -9,7 +9,7 @@ lean on the statement before it):
 2. paragraphs opening with a dash, ended by ", she said" or by nothing at all (``quoted``);
 3. quotation marks, each tied to the cue that governs it, to a colon-introduction, or to the quote
    run it continues; a quote inside a reported clause or an object makes the statement "mixed";
-4. speaker labels ("WALLACE: ...").
+4. speaker labels ("WALLACE: ...", a headline's "Kallas: ..."), which take over a paragraph read as one quote.
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ from .attribute import attribute, dedupe
 from .candidate import Candidate, within
 from .complements import from_complements
 from .cues import from_according, from_cue_verbs
-from .quoted import from_dash_paragraphs, from_quotes, from_speaker_labels, full_sentence_quote
+from .labels import from_speaker_labels
+from .quoted import from_dash_paragraphs, from_quotes, full_sentence_quote
 
 
 def find_statements(doc: Doc, body: list[tuple[int, int]], published: str | None, marks: Marks,
@@ -33,7 +34,8 @@ def find_statements(doc: Doc, body: list[tuple[int, int]], published: str | None
     cands, dashed = from_dash_paragraphs(doc, marks.dashes, cands)
     cands, quoted = from_quotes(doc, marks.quotes, body, cands + dashed)
     cands = cands + quoted
-    cands = cands + from_speaker_labels(doc, body, cands)
+    cands, labelled = from_speaker_labels(doc, body, cands)
+    cands = cands + labelled
     kept = sorted((c for c in cands if not c.dropped), key=lambda c: (c.start, -(c.end - c.start)))
     return attribute(doc, dedupe(kept), resolver, published)
 

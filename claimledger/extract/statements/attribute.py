@@ -57,6 +57,7 @@ def attribute(doc: Doc, cands: list[Candidate], resolver: Resolver, published: s
     pub_day = published[:10] if published and len(published) >= 10 else published
     out: list[Statement] = []
     history: list[Said] = []
+    episode: tuple[str, str] | None = None  # (speaker, day) of the last speech event the text dated
     for c in cands:
         near = [h for h in reversed(history) if text[h.end:c.start].count("\n") <= 2 and c.start - h.end < 600]
         span = _cleaned(text, c)
@@ -67,6 +68,12 @@ def attribute(doc: Doc, cands: list[Candidate], resolver: Resolver, published: s
             continue  # an unattributed quote: nobody to credit
         start, end = span
         said = resolve_date(c.date_text, published) if c.date_text else None
+        if said is None and episode is not None and credit.name == episode[0] and history and \
+                history[-1].name == credit.name:
+            said = episode[1]  # 'On Thursday, X said ... "...," she added': the same speech event, the same day
+        elif credit.name:
+            episode = (credit.name, said) if said and len(said) == 10 else None  # a day, not 'in 2023'
+
         conf = c.confidence * credit.factor if credit.name else min(c.confidence, UNATTRIBUTED_CAP)
         out.append(Statement(TextSpan.of(text, start, end), credit.mention, credit.name,
                              TextSpan.of(text, *c.cue) if c.cue else None, c.kind, said or pub_day, round(conf, 3)))

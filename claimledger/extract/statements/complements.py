@@ -25,7 +25,7 @@ from ...vocab.en import (
 )
 from ..confidence import STATEMENT
 from ..text import text_of
-from .candidate import Candidate, within
+from .candidate import Candidate, is_break, within, word_end
 from .syntax import date_for, finite, phrase, subject
 
 OBJECT_DEPS = ("dobj",)
@@ -196,12 +196,12 @@ def _subtree(tok: Token) -> tuple[int, int]:
     for t in tok.subtree:
         if t.i > tok.i and t.dep_ in ("relcl", "appos", "advcl", "acl") and t.left_edge.i > left.i:
             prev = tok.doc[t.left_edge.i - 1]
-            if prev.text in (",", "—", "–", "-", "(") or t.left_edge.lower_ == "while":
+            if is_break(prev) or prev.text == "(" or t.left_edge.lower_ == "while":
                 right = tok.doc[min(right.i, prev.i if prev.is_punct else t.left_edge.i - 1)]
                 break
     while right.i > left.i and right.is_punct:
         right = tok.doc[right.i - 1]
-    return left.idx, right.idx + len(right.text)
+    return left.idx, word_end(text_of(tok.doc), right.idx + len(right.text))
 
 
 def _candidate(cue: Token, sent: Span, start: int, end: int, cue_end: int, subj: Token | None) -> Candidate | None:

@@ -1,4 +1,4 @@
-"""Statements found from their marks: quotations, dash-introduced paragraphs and speaker labels.
+"""Statements found from their marks: quotations and dash-introduced paragraphs.
 
 A quotation either takes over a cue candidate (its words are the reported clause: a direct quote),
 makes the reported clause around it mixed, or is tied to a cue of its own: the verb a partial quote
@@ -14,17 +14,18 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
+from ...types import StatementKind
 from ...vocab.en import CUE_NOUNS, GOING_ON, NO_PARTIAL, OPENING_CONNECTIVES, TOPIC_CUES
 from ..confidence import STATEMENT
-from ..marks import DashParagraph, Quote, paragraphs
+from ..marks import DashParagraph, Quote
 from ..text import text_of
 from .candidate import Candidate, trim, within
 from .complements import complement_around
 from .syntax import BOUNDARY_DEPS, date_for, hypothetical, is_cue_verb, phrase, subject
 
+# a quotation the writer's syntax runs into (guideline 2): 'adding that "..."', 'described it as "..."'
+_WOVEN = re.compile(r"\b(?:that|as|to)\s*$", re.I)
 _SEPARATOR = re.compile(r"(?:,|\s[-–—]|[–—])\s*$")
-# 'WALLACE: ...', 'Kallas: ...', 'Lukashenko about Poland: ...' (a headline's speaker and topic)
-_LABEL = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?:\s+(?:about|on)\s+[^:\n]{1,60}?)?\s*:\s+(?=\S)")
 
 
 def full_sentence_quote(doc: Doc, q: Quote) -> bool:
@@ -48,10 +49,12 @@ def from_quotes(doc: Doc, quotes: list[Quote], body: list[tuple[int, int]],
             full = all(abs(revised[i].start - q.start) <= 2 and abs(revised[i].end - q.end) <= 2  # reports
                        and (revised[i].cue or (0, 0))[0] > q.close_at for i in inside)  # '"No," she said'
 
-        if inside and full:  # the cue's content is this quote: one direct statement, the others dropped
+        woven = _WOVEN.search(text_of(doc), max(0, q.open_at - 12), q.open_at) is not None  # 'adding that "..."'
+        if inside and (full or woven):  # the cue's content is this quote: one statement, the others dropped
             best = max(inside, key=lambda i: revised[i].confidence)
+            kind: StatementKind = "mixed" if woven else "direct"
             for i in inside:
-                revised[i] = replace(revised[i], start=q.start, end=q.end, kind="direct", source="quote",
+                revised[i] = replace(revised[i], start=q.start, end=q.end, kind=kind, source="quote",
                                      dropped=False) if i == best else replace(revised[i], dropped=True)
             continue
         around = [i for i, c in enumerate(revised) if c.source in ("cue", "according") and c.start <= q.start
@@ -308,29 +311,3 @@ def _separator(text: str, start: int, lead: int) -> int | None:
     """Where the comma or dash that sets an attribution off from the quoted words stands, if one does."""
     m = _SEPARATOR.search(text, start, lead)
     return m.start() if m is not None and m.start() > start else None
-
-
-def from_speaker_labels(doc: Doc, body: list[tuple[int, int]], cands: list[Candidate]) -> list[Candidate]:
-    """'WALLACE: Let's start ...' in transcripts, 'Kallas: Russia must ...' in headlines."""
-    out = []
-    text = text_of(doc)
-    for ps, pe in paragraphs(text, body):
-        m = _LABEL.match(text, ps, pe)
-        if not m:
-            continue
-        label = m.group(1)
-        span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
-        if span is None:
-            continue
-        named = any(t.ent_type_ in ("PERSON", "ORG") for t in span) and all(
-            t.ent_type_ or t.is_punct for t in span)
-        if not (named or (label.isupper() and len(label) > 2)):
-            continue
-        if any(c.start < pe and c.end > m.end() for c in cands):
-            continue  # the paragraph already holds a statement of its own
-        s, e = trim(text, m.end(), pe)
-        if e - s >= 12:
-            lead = len(text[m.end(1):m.end()]) - len(text[m.end(1):m.end()].lstrip())
-            cue = (m.end(1) + lead, m.end(1) + 1 + text[m.end(1):m.end()].find(":"))
-            out.append(Candidate(s, e, "direct", span, cue, None, STATEMENT["label"], "label"))
-    return out

@@ -9,11 +9,13 @@ from spacy.tokens import Doc, Span, Token
 
 from ...vocab.en import HYPOTHETICAL, META_NOUNS, PRONOUNS, RELATIVE, SPEECH_VERBS
 from ..text import text_of
+from .candidate import is_break, word_end
 
 SUBJECT_DEPS = ("nsubj",)
 FINITE_TAGS = ("VBD", "VBZ", "VBP")
 OPEN_MARKS, CLOSE_MARKS = "“\"„«", "”\"“»"
 INHERIT_DEPS = ("conj", "advcl", "xcomp")
+CONCESSIVE = ("as", "while", "although", "though")  # ', although he added that ...': a second report
 # crossing one of these on the way up from a quote leaves the cue's own argument structure
 BOUNDARY_DEPS = ("relcl", "appos", "nsubj", "nsubjpass", "advcl", "csubj")
 
@@ -122,7 +124,7 @@ def clause_span(clause: Token) -> tuple[int, int]:
             right = _before_conjunction(clause.doc, t)
             break
         prev = t.left_edge.i - 1
-        if prev <= clause.left_edge.i or clause.doc[prev].text not in (",", "—", "–", "-", ";"):
+        if prev <= clause.left_edge.i or not is_break(clause.doc[prev]):
             continue
         # ', a statement that underlined ...', '—a figure likely to ...': a noun naming the claim itself
         meta = t.lemma_.lower() in META_NOUNS and t.left_edge.dep_ == "det"
@@ -137,8 +139,8 @@ def clause_span(clause: Token) -> tuple[int, int]:
     if clause.doc[right].pos_ == "CCONJ":  # 'one woman was killed and two more injured': the parse cut short
         right = _coordinated_end(clause, right)
     end_tok = clause.doc[right]
-    end = end_tok.idx + len(end_tok.text)
     text = text_of(clause.doc)
+    end = word_end(text, end_tok.idx + len(end_tok.text))
     opened = sum(text[start:end].count(m) for m in "“„«") - sum(text[start:end].count(m) for m in "”»")
     if opened > 0 or text[start:end].count('"') % 2:  # 'had reached "unprecedented levels."': close the quote
         close = re.match(r"[.,!?]?[”\"»]", text[end:end + 2])
@@ -163,7 +165,7 @@ def _second_report(t: Token) -> bool:
     doc = t.doc
     first = t.left_edge if t.dep_ == "advcl" else t
     before = [doc[i] for i in range(max(first.i - 2, t.sent.start), first.i)]
-    if t.dep_ == "advcl" and first.lower_ in ("as", "while") and before and before[-1].text == ",":
+    if t.dep_ == "advcl" and first.lower_ in CONCESSIVE and before and before[-1].text == ",":
         subj = [c for c in t.children if c.dep_ in SUBJECT_DEPS]  # the same speaker again: 'he', or none
         return t.tag_ != "VBN" and all(c.pos_ == "PRON" and c.dep_ == "nsubj" for c in subj)
     return len(before) == 2 and before[0].text == "," and before[1].lower_ in ("and", "but") and t.tag_ in (
