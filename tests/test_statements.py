@@ -433,3 +433,12 @@ def test_a_hyphenated_word_is_not_cut_at_its_hyphen() -> None:
     text = "urged Velm to de-escalate now, a well-known - and tired - phrase"
     assert text[:word_end(text, text.index("-escalate"))].endswith("de-escalate")
     assert word_end(text, text.index(" - and")) == text.index(" - and")  # a spaced dash is a break
+
+
+def test_a_quote_signed_after_a_dash_is_the_signers() -> None:
+    sts = _statements("Velm voices\n\nReaders told us what they think of the pier.\n\n”The pier is the heart of "
+                      "this town. We need it back.” ― Sonya Lind, Velm\n\n“Nobody asked the fishermen what they "
+                      "want.”― Tomas Keller, Kessel\n")
+    assert [(s.content.text, s.speaker_name, s.kind) for s in sts] == [
+        ("The pier is the heart of this town. We need it back.", "Sonya Lind", "direct"),
+        ("Nobody asked the fishermen what they want.", "Tomas Keller", "direct")]

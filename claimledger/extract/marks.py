@@ -90,6 +90,8 @@ def find_quotes(text: str, body: list[tuple[int, int]]) -> list[Quote]:
             if opened is None:
                 if c in OPEN and (i == ps or not text[i - 1].isalnum() or c != '"'):
                     opened = (i, OPEN[c])
+                elif c == "”" and i == ps and "”" in text[i + 1:pe]:  # a paragraph opened with the closing mark
+                    opened = (i, "”")
             else:
                 start, close = opened
                 if c == close or (close == '"' and c == "”") or (close == "”" and c == '"'):

@@ -25,6 +25,8 @@ from .syntax import BOUNDARY_DEPS, date_for, hypothetical, is_cue_verb, phrase, 
 
 # a quotation the writer's syntax runs into (guideline 2): 'adding that "..."', 'described it as "..."'
 _WOVEN = re.compile(r"\b(?:that|as|to)\s*$", re.I)
+# '" ― Sonya Lind, a teacher in Velm' ending the paragraph: the quote's signature
+_SIGNATURE = re.compile(r"[ \t]*[―—–-]{1,2}[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,3})[^\n]{0,80}$", re.M)
 _SEPARATOR = re.compile(r"(?:,|\s[-–—]|[–—])\s*$")
 
 
@@ -89,7 +91,7 @@ def _attach(doc: Doc, q: Quote, span: Span, body: list[tuple[int, int]], full: b
     cue = _governing_cue(span)
     if cue is not None and not full:
         return _partial(doc, q, cue, span.sent)
-    introduced = _introduced(doc, q) or _followed(doc, q)
+    introduced = _introduced(doc, q) or _followed(doc, q) or _signed(doc, q)
     if introduced is not None:
         return introduced
     if not full:
@@ -206,6 +208,21 @@ def _followed(doc: Doc, q: Quote) -> Candidate | None:
             return Candidate(q.start, q.end, "direct", phrase(subj), (tok.idx, tok.idx + len(tok.text)),
                              date_for(tok, (q.start, q.end), tok.sent), STATEMENT["intro"], "intro")
     return None
+
+
+def _signed(doc: Doc, q: Quote) -> Candidate | None:
+    """A quote signed after a dash at its paragraph's end: '"..." ― Sonya Lind, Velm' (pull quotes, readers'
+    voices): the name is the speaker."""
+    if q.close_at is None:
+        return None
+    text = text_of(doc)
+    m = _SIGNATURE.match(text, q.close_at + 1)
+    if m is None:
+        return None
+    name = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+    if name is None or not any(t.ent_type_ == "PERSON" or t.pos_ == "PROPN" for t in name[:1]):
+        return None
+    return Candidate(q.start, q.end, "direct", name, None, None, STATEMENT["intro"], "intro")
 
 
 def _colon_introduced(doc: Doc, q: Quote, sent: Span, body: list[tuple[int, int]]) -> Candidate | None:
