@@ -36,13 +36,14 @@ def predict(gold_dir: Path, out: Path) -> tuple[int, float]:
 
 
 def to_polnear(text: str, rows: list[dict]) -> list[dict]:
-    """Our guideline's statements in PolNeAR's conventions, which differ in two ways:
+    """Our guideline's statements in PolNeAR's conventions, which differ in three ways:
 
     - an interrupted quote '"A," he said. "B."' is one discontinuous content there (two statements in ours);
-    - only the outermost report is annotated: a statement whose cue lies inside another's content is not.
+    - only the outermost report is annotated: a statement whose cue lies inside another's content is not;
+    - the content keeps its quotation marks and its complementizer ('that "..."'; ours drops both).
     """
     merged: list[dict] = []
-    for r in rows:
+    for r in map(lambda r: _marked(text, r), rows):
         prev = merged[-1] if merged else None
         if prev is not None and r["kind"] == "direct" and r.get("cue") is None and prev["kind"] == "direct" \
                 and prev.get("speaker_name") and prev["speaker_name"] == r.get("speaker_name"):
@@ -58,6 +59,15 @@ def to_polnear(text: str, rows: list[dict]) -> list[dict]:
         if not inside:
             outer.append(r)
     return outer
+
+
+def _marked(text: str, r: dict) -> dict:
+    s, e = r["content"]["start"], r["content"]["end"]
+    if s > 0 and text[s - 1] in "\"“„«'‘" and e < len(text) and text[e] in "\"”“»'’":
+        s, e = s - 1, e + 1
+    if text[max(0, s - 5):s].lower() == "that ":
+        s -= 5
+    return {**r, "content": {"start": s, "end": e}}
 
 
 def _parts(r: dict) -> list[list[int]]:

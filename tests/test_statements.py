@@ -442,3 +442,19 @@ def test_a_quote_signed_after_a_dash_is_the_signers() -> None:
     assert [(s.content.text, s.speaker_name, s.kind) for s in sts] == [
         ("The pier is the heart of this town. We need it back.", "Sonya Lind", "direct"),
         ("Nobody asked the fishermen what they want.", "Tomas Keller", "direct")]
+
+
+@pytest.mark.parametrize("sentence, content, speaker", [
+    ("As Mayor Greta Lund stressed, the northern quay stays closed until May.",
+     "the northern quay stays closed until May", "Greta Lund"),
+    ("This week, according to Mayor Greta Lund, the dredgers began work on the outer basin.",
+     "the dredgers began work on the outer basin", "Greta Lund"),
+    ("There were also accusations that the port authority had hidden the damage.",
+     "the port authority had hidden the damage", None),
+    ("The harbour will not be sold - said Greta Lund.", "The harbour will not be sold", "Greta Lund"),
+    ("Mayor Greta Lund credits the fishermen with saving the pier.", "the fishermen with saving the pier",
+     "Greta Lund"),
+])
+def test_asides_mid_sentence_sources_and_unnamed_reports(sentence: str, content: str, speaker: str | None) -> None:
+    sts = _statements(f"Velm harbour\n\n{sentence}\n")
+    assert [(s.content.text, s.speaker_name) for s in sts] == [(content, speaker)]

@@ -102,6 +102,9 @@ PARTICLES = frozenset("out on up about forward".split())
 HEADLINE_KICKERS = frozenset("""analysis opinion exclusive live watch explainer update updates breaking editorial
 comment interview review video photos factbox timeline factcheck podcast newsletter latest""".split()) | {
     "fact check", "read more", "what we know"}
+# nouns of speech acts that stand for unnamed speakers: 'there were reports of ...', 'there were accusations that'
+REPORT_NOUNS = frozenset("""report accusation claim allegation warning call demand rumour rumor suggestion
+assertion""".split())
 # verbs of a topic: a statement only through the quoted words they carry ('spoke about "militarization"')
 TOPIC_CUES = frozenset("speak talk refer elaborate comment dwell reflect".split())
 # words that open a sentence without being part of what was said: "But, she said, ..." (guideline 3)

@@ -20,6 +20,7 @@ from ...vocab.en import (
     PREP_CUES,
     PRONOUNS,
     RELATIVE,
+    REPORT_NOUNS,
     SOURCE_NOUNS,
     STANCE_NOUNS,
 )
@@ -114,7 +115,7 @@ def _object_and_charge(verb: Token) -> tuple[tuple[int, int], int] | None:
     """'accused Russia of stalling': content from the object to the end of the charge."""
     obj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS), None)
     heads = [verb, obj] if obj is not None else [verb]  # the parser hangs 'of ...' on either
-    charge = next((c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+    charge = next((c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "with")
                    and c.i > verb.i), None)
     if obj is None or charge is None or not list(charge.children):
         return None
@@ -161,9 +162,16 @@ def _noun_complement(noun: Token, sent: Span) -> Candidate | None:
         owner = next((g for g in source.children if g.dep_ == "pobj"), None) if source is not None else None
     governor = noun.head if noun.dep_ in ("dobj", "pobj") and noun.head.pos_ == "VERB" else None
     speaker = owner if owner is not None else (subject(governor) if governor is not None else None)
+    if speaker is None and noun.lemma_.lower() in REPORT_NOUNS and _existential(noun):  # 'there were reports of
+        return Candidate(content[0], content[1], "indirect", None, (noun.idx, noun.idx + len(noun.text)),
+                         date_for(noun, content, sent), STATEMENT["cue_unattributed"], "cue")
     if speaker is None:
         return None
     return _candidate(noun, sent, content[0], content[1], noun.idx + len(noun.text), speaker)
+
+
+def _existential(noun: Token) -> bool:
+    return noun.dep_ in ("attr", "nsubj") and any(c.dep_ == "expl" for c in noun.head.children)
 
 
 def _that_clause(clause: Token) -> bool:

@@ -44,7 +44,32 @@ def _cue_candidate(tok: Token, sent: Span) -> Candidate | None:
     if clause is None:
         if _aside(tok):
             return _parenthetical_candidate(tok, sent, cue_end)
+        return _dash_signed(tok, sent)
+    return _clause_candidate(tok, sent, clause, clauses, cue_end)
+
+
+def _dash_signed(tok: Token, sent: Span) -> Candidate | None:
+    """'The decision was a mistake - added the US president.': a cue after a spaced dash and the speaker
+    closing the sentence (translated copy's house style), whatever the parser made of it."""
+    doc = sent.doc
+    prev = doc[tok.i - 1] if tok.i > sent.start else None
+    if prev is None or prev.text not in ("-", "–", "—") or not prev.whitespace_ or tok.tag_ not in (
+            "VBD", "VBZ", "VBN"):
         return None
+    rest = [t for t in doc[tok.i + 1:sent.end] if not t.is_punct]
+    if not rest or len(rest) > 8 or not all(t.pos_ in ("DET", "PROPN", "NOUN", "ADJ") for t in rest) or \
+            rest[-1].pos_ not in ("PROPN", "NOUN"):
+        return None
+    text = text_of(doc)
+    start, end = trim(text, sent.start_char, prev.idx)
+    if end - start < 12:
+        return None
+    speaker = doc[rest[0].i:rest[-1].i + 1]
+    return Candidate(start, end, "indirect", speaker, (tok.idx, tok.idx + len(tok.text)),
+                     date_for(tok, (start, end), sent), STATEMENT["cue"], "cue")
+
+
+def _clause_candidate(tok: Token, sent: Span, clause: Token, clauses: list[Token], cue_end: int) -> Candidate | None:
     if tok.lemma_.lower() in NEEDS_CLAUSE and not any(m.lower_ == "that" for m in clause.children) \
             and not _document_subject(tok):  # 'the poll shows Clinton ahead': a document's finding
         return None
@@ -141,8 +166,14 @@ def _aside(tok: Token) -> bool:
         return False
     if tok.dep_ == "parataxis":
         return True
+    if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) and not any(
+            c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "dative") for c in tok.children):
+        return True  # 'As the minister stressed, the border stays closed'
     prev = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
-    return tok.dep_ == "conj" and subj.head.i == tok.i and subj.i > tok.i and prev is not None and (
+    inverted = subj.head.i == tok.i and subj.i > tok.i and prev is not None
+    if inverted and prev is not None and prev.text in ("-", "–", "—") and prev.whitespace_:
+        return True  # 'The decision was a mistake - added the president'
+    return tok.dep_ == "conj" and inverted and prev is not None and (
         prev.text == "," or (prev.is_quote and tok.i - 2 >= tok.sent.start and tok.doc[tok.i - 2].text == ","))
 
 
@@ -190,8 +221,12 @@ def from_according(sent: Span) -> list[Candidate]:
         speaker = phrase(obj)
         phrase_end = max(speaker.end_char, obj.right_edge.idx + len(obj.right_edge.text))
         text = text_of(sent.doc)
+        before = sent.doc.char_span(sent.start_char, cue_start, alignment_mode="contract")
+        after = trim(text, phrase_end, sent.end_char)
         if i == 0 or not text[sent.start_char:cue_start].strip(" ,\"“"):
             start, end = phrase_end, sent.end_char
+        elif before is not None and not any(t.pos_ in ("VERB", "AUX") for t in before) and after[1] - after[0] > 20:
+            start, end = after  # 'This week, according to his lawyer, Masha wrote ...': the adverbial goes too
         else:
             start, end = sent.start_char, cue_start
         start, end = trim(text, start, end)
