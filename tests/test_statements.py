@@ -458,3 +458,12 @@ def test_a_quote_signed_after_a_dash_is_the_signers() -> None:
 def test_asides_mid_sentence_sources_and_unnamed_reports(sentence: str, content: str, speaker: str | None) -> None:
     sts = _statements(f"Velm harbour\n\n{sentence}\n")
     assert [(s.content.text, s.speaker_name) for s in sts] == [(content, speaker)]
+
+
+def test_a_dash_list_of_the_writers_is_not_a_quote() -> None:
+    sts = _statements("Velm harbour\n\nMayor Greta Lund said the town had signed three harbour treaties.\n\n"
+                      "– Treaty of Kessel (1905). Velm gave up the northern quay.\n\n"
+                      "– We will never sell the harbour, she said.\n")
+    assert [(s.content.text, s.speaker_name) for s in sts] == [
+        ("the town had signed three harbour treaties", "Greta Lund"),
+        ("We will never sell the harbour", "Greta Lund")]

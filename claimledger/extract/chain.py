@@ -36,7 +36,8 @@ class Learned(NamedTuple):
 def records(doc: Doc, article: Article, taxonomy: Taxonomy) -> Extraction:
     body = article.body_ranges()
     published = article.published
-    mentions = find_mentions(doc)
+    # names in page furniture (teasers, related links, credits) are neither speakers nor referents
+    mentions = [m for m in find_mentions(doc) if any(s <= m.start and m.end <= e for s, e in body)]
     marks = find_marks(text_of(doc), body)
     resolver = Resolver(doc, mentions, quoted=marks.quoted)
     statements = find_statements(doc, body, published, marks, resolver)

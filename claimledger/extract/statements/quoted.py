@@ -258,6 +258,8 @@ def from_dash_paragraphs(doc: Doc, dashes: list[DashParagraph],
     for d in dashes:
         start = d.start
         speaker, cue, end, date = _trailing_attribution(doc, d)
+        if speaker is None and _list_item(doc, d):
+            continue  # '– Treaty of Portsmouth (1905). Russia was forced ...': the writer's list, not a quote
         for i, c in enumerate(revised):
             if c.source == "cue" and c.cue and (start <= c.cue[0] < end or (c.start < end and c.end > start
                                                                              and c.cue[0] < d.end)):
@@ -267,6 +269,19 @@ def from_dash_paragraphs(doc: Doc, dashes: list[DashParagraph],
         out.append(Candidate(s, e, "direct", speaker, cue, date, STATEMENT["dash" if attributed else "dash_bare"],
                              "dash", inherit=not attributed))
     return revised, out
+
+
+def _list_item(doc: Doc, d: DashParagraph) -> bool:
+    """A dash paragraph that opens with a verbless title ('– Treaty of Portsmouth (1905).') is a list item."""
+    span = doc.char_span(d.start, d.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = []
+    for t in span:
+        if t.text in (".", "!", "?", ":", ";"):
+            break
+        head.append(t)
+    return len(head) < len(span) - 1 and not any(t.pos_ in ("VERB", "AUX") for t in head)
 
 
 class Attribution(NamedTuple):
