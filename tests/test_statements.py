@@ -467,3 +467,10 @@ def test_a_dash_list_of_the_writers_is_not_a_quote() -> None:
     assert [(s.content.text, s.speaker_name) for s in sts] == [
         ("the town had signed three harbour treaties", "Greta Lund"),
         ("We will never sell the harbour", "Greta Lund")]
+
+
+def test_a_paraphrase_goes_on_only_from_the_statement_right_before_it() -> None:
+    sts = _statements('Velm harbour\n\nMayor Greta Lund said the pier would reopen in May. The dredgers arrived '
+                      'on Monday. The crews worked through the night. Their boats flew a "harbour first" flag.\n\n'
+                      'The town was founded by a "Grand Harbour Company" of traders.\n')
+    assert [s.content.text for s in sts] == ["the pier would reopen in May"]

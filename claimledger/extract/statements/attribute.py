@@ -106,12 +106,18 @@ def _credit(doc: Doc, c: Candidate, resolver: Resolver, near: list[Said]) -> Cre
         return Credit(name, factor, TextSpan.of(text_of(doc), c.speaker.start_char, c.speaker.end_char))
     if not c.inherit:
         return Credit(None, 1.0, None)
+    if c.kind == "mixed" and near and _sentences_between(text_of(doc), near[0].end, c.start) > 1:
+        return None  # a paraphrase goes on from the statement right before it, not from one further back
     # a run continues its speaker; a person before an organisation nested in the same report
     pick = next((h for h in near if resolver.labels.get(h.name) == "PERSON"), near[0] if near else None)
     if pick is not None:
         return Credit(pick.name, NAMING["run"], pick.mention)
     name = _nearest_person_subject(doc, resolver, c.start)
     return Credit(name, NAMING["paragraph"], None) if name is not None else None
+
+
+def _sentences_between(text: str, end: int, start: int) -> int:
+    return len(re.findall(r"[.!?][\"”’']?\s+(?=[\"“A-Z])", text[end:start] + " A"))
 
 
 def _name_for(speaker: Span, resolver: Resolver, recent: list[str]) -> tuple[str | None, float]:
