@@ -173,8 +173,8 @@ def _introduced(doc: Doc, q: Quote) -> Candidate | None:
 def _continued(doc: Doc, q: Quote, sent: Span) -> Candidate | None:
     """A sentence with quoted words and no cue of its own, going on paraphrasing the source before it
     ('Beijing is "trying to fast-track" its plans'): mixed, its speaker the run's (dropped if there is none)."""
-    words = text_of(doc)[q.start:q.end].split()
-    if len(words) < 2 or any(is_cue_verb(t) for t in sent) or all(w[:1].isupper() for w in words):
+    quoted = text_of(doc)[q.start:q.end].split()
+    if len(quoted) < 2 or any(is_cue_verb(t) for t in sent) or all(w[:1].isupper() for w in quoted):
         return None  # no paraphrase of anyone: a name in quotes ('a "Grand Alliance" of nations')
     text = text_of(doc)
     start, end = trim(text, sent.start_char, sent.end_char)
