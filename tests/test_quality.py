@@ -46,14 +46,15 @@ def test_seed_statements_floor(seed_predictions: Path) -> None:
     res = run_scorer("ledger_score.py", "statements", str(GOLD / "statements.json"), str(SEEDS), str(seed_predictions))
     # The seed gold was revised to ../shared/gold/GUIDELINES.md (66 statements, with complements of speech acts,
     # guideline content boundaries and interrupted quotes). Measured: 0.648 before the statements issue, 0.777
-    # with complements of speech acts, no complementizer, one statement per quoted stretch, no hypotheticals.
-    assert res["full"]["f1"] >= 0.77, res  # type: ignore[index]
+    # with complements of speech acts, no complementizer, one statement per quoted stretch, no hypotheticals;
+    # 0.810 with second reports, participles and glosses cut where the guideline cuts them.
+    assert res["full"]["f1"] >= 0.80, res  # type: ignore[index]
 
 
 @needs_shared
 def test_dev_statements_floor(tmp_path: Path) -> None:
     """The real-news dev set (12 articles nobody tuned on, 311 statements). Measured full F1 0.616 and speaker
-    accuracy 0.913 before the statements issue; 0.806 and 0.937 with its error classes fixed so far."""
+    accuracy 0.913 before the statements issue; 0.818 and 0.946 with its error classes fixed so far."""
     gold = json.loads((GOLD / "dev_statements.json").read_text(encoding="utf-8"))
     paths = [str(CORPUS / f"{g['doc']}.txt") for g in gold]
     out = tmp_path / "dev.jsonl"
@@ -62,8 +63,8 @@ def test_dev_statements_floor(tmp_path: Path) -> None:
         for art, ex in extract_many(arts, default_extractor()):
             fh.write(json.dumps({"doc": art.source, **ex.to_dict()}) + "\n")
     res = run_scorer("ledger_score.py", "statements", str(GOLD / "dev_statements.json"), str(CORPUS), str(out))
-    assert res["full"]["f1"] >= 0.80, res  # type: ignore[index]
-    assert res["speaker_acc"] >= 0.93, res
+    assert res["full"]["f1"] >= 0.81, res  # type: ignore[index]
+    assert res["speaker_acc"] >= 0.94, res
 
 
 @needs_shared
@@ -98,11 +99,12 @@ def test_polnear_dev_floors(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, str(ROOT / "scripts" / "eval_polnear.py"), str(POLNEAR_DEV),
                           "--out", str(tmp_path / "pn.jsonl")], capture_output=True, text=True, check=True).stdout
     res = json.loads(out[: out.rindex("}") + 1])
-    # measured 0.567 / 0.503 / 0.892 before the statements issue; 0.610 / 0.552 / 0.911 after it, with our
-    # statements mapped to PolNeAR's conventions (one content per interrupted quote, outermost report only)
-    assert res["content"]["f1"] >= 0.60, res  # type: ignore[index]
-    assert res["end_to_end"]["f1"] >= 0.54, res  # type: ignore[index]
-    assert res["speaker_acc"] >= 0.90, res
+    # measured 0.567 / 0.503 / 0.892 before the statements issue; 0.626 / 0.578 / 0.930 now, with our
+    # statements mapped to PolNeAR's conventions (one content per interrupted quote, outermost report only,
+    # quotation marks and complementizer kept)
+    assert res["content"]["f1"] >= 0.62, res  # type: ignore[index]
+    assert res["end_to_end"]["f1"] >= 0.57, res  # type: ignore[index]
+    assert res["speaker_acc"] >= 0.92, res
 
 
 @needs_shared

@@ -215,6 +215,9 @@ def test_a_role_noun_right_after_a_named_speaker_is_that_person() -> None:
      "one boat was sunk and two more damaged near the pier"),  # coordination the parse cuts short
     ("Mayor Greta Lund said one boat was sunk and two more damaged in Kessel harbour, which together with Velm "
      "makes up the northern port.", "one boat was sunk and two more damaged in Kessel harbour"),  # a place glossed
+    ("Mayor Greta Lund said the storm had destroyed the pier, leaving the fishermen without a harbour.",
+     "the storm had destroyed the pier, leaving the fishermen without a harbour"),  # a participle goes on
+    ("Mayor Greta Lund said on the radio the pier would reopen in May.", "the pier would reopen in May"),
 ])
 def test_reported_clause_boundaries(sentence: str, content: str) -> None:
     [st] = _statements(f"Velm harbour\n\n{sentence}\n")
@@ -474,3 +477,9 @@ def test_a_paraphrase_goes_on_only_from_the_statement_right_before_it() -> None:
                       'on Monday. The crews worked through the night. Their boats flew a "harbour first" flag.\n\n'
                       'The town was founded by a "Grand Harbour Company" of traders.\n')
     assert [s.content.text for s in sts] == ["the pier would reopen in May"]
+
+
+def test_another_report_in_a_relative_clause_is_not_the_first_speakers() -> None:
+    sts = _statements("Velm harbour\n\nMayor Greta Lund said the pier would reopen in May, which the harbour master "
+                      "Tomas Keller said was too late.\n")
+    assert ("the pier would reopen in May", "Greta Lund") in [(s.content.text, s.speaker_name) for s in sts]

@@ -145,6 +145,11 @@ def _nominal_clause(tok: Token, cue_end: int) -> tuple[Token | None, int]:
 
 def _content_span(tok: Token, clause: Token, clauses: list[Token]) -> tuple[int, int] | None:
     start, end = clause_span(clause)
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    lead = clause.doc[clause.left_edge.i] if clause.left_edge.i == tok.i + 1 else None
+    if lead is not None and lead.dep_ == "prep" and lead.head.i == clause.i and subj is not None and \
+            lead.right_edge.i < subj.left_edge.i and clause.doc[lead.right_edge.i + 1].text != ",":
+        start = subj.left_edge.idx  # 'said on Telegram it had held ...': where it was said, not what
     for extra in clauses[1:]:
         s2, e2 = clause_span(extra)
         start, end = min(start, s2), max(end, e2)

@@ -178,10 +178,14 @@ def _continued(doc: Doc, q: Quote, sent: Span) -> Candidate | None:
         return None  # no paraphrase of anyone: a name in quotes ('a "Grand Alliance" of nations')
     text = text_of(doc)
     start, end = trim(text, sent.start_char, sent.end_char)
+    opening = start
     words = doc.char_span(start, end, alignment_mode="expand")
     if words is not None and len(words) > 1 and words[0].lower_ in OPENING_CONNECTIVES:
         start, end = trim(text, words[1].idx, end)  # 'But ...': no opening connective (guideline 3)
-    if q.open_at <= start + 1 or end - start < 20:  # a quote opening the sentence is the quote rules' case
+    elif words is not None and len(words) > 3 and words[0].pos_ in ("ADV", "PART") and (
+            words[1].text == "," or (words[1].pos_ == "ADV" and words[2].text == ",")):
+        start, end = trim(text, words[2 if words[1].text == "," else 3].idx, end)  # 'Not surprisingly, ...'
+    if q.open_at <= opening + 1 or end - start < 20:  # a quote opening the sentence is the quote rules' case
         return None
     return Candidate(start, end, "mixed", None, None, None, STATEMENT["run"], "run", inherit=True)
 

@@ -130,9 +130,12 @@ def clause_span(clause: Token) -> tuple[int, int]:
         meta = t.lemma_.lower() in META_NOUNS and t.left_edge.dep_ == "det"
         # ', a key arms-control pact' glossing the last noun; '— using the same term as ...': the writer's
         gloss = t.dep_ == "appos" and t.right_edge.i >= right and t.left_edge.dep_ == "det"
-        aside = t.dep_ == "advcl" and t.tag_ == "VBG" and t.right_edge.i >= right
-        # '..., which together with Luhansk makes up the Donbas': the writer glossing a place or a name
-        gloss = gloss or (t.right_edge.i >= right and _names_gloss(t))
+        # '— using the same term as ...' after a dash; after a comma a participle goes on with the claim
+        aside = t.dep_ == "advcl" and t.tag_ == "VBG" and t.right_edge.i >= right and clause.doc[prev].text != ","
+        # '..., which together with Luhansk makes up the Donbas': the writer glossing a place or a name;
+        # '..., which Peskov said had ...', '..., which was reportedly ...': another's report, the writer's hedge
+        gloss = gloss or (t.right_edge.i >= right and (_names_gloss(t) or _reported_aside(t)))
+        gloss = gloss or (t.lower_ == "something" and t.right_edge.i >= right)  # ', something X avoids saying'
         if (meta and t.dep_ in ("appos", "dobj", "npadvmod", "attr", "conj")) or gloss or aside:
             right = prev - 1
             break
@@ -157,6 +160,13 @@ def _names_gloss(t: Token) -> bool:
     return t.dep_ == "relcl" and named and t.left_edge.lower_ in ("which", "who")
 
 
+def _reported_aside(t: Token) -> bool:
+    """A relative clause after a comma that holds a report of its own or the writer's 'reportedly'."""
+    return t.dep_ in ("relcl", "acl") and any(x.lower_ == "reportedly" or (is_cue_verb(x) and x.i != t.i) or (
+        is_cue_verb(x) and any(c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE for c in x.children))
+        for x in t.subtree)
+
+
 def _second_report(t: Token) -> bool:
     """A speech verb after a comma that starts another report of the same speaker, whatever the parser made
     of it: ', as he warned ...', ', while stressing ...', ', but warned nations should ...'."""
@@ -165,6 +175,9 @@ def _second_report(t: Token) -> bool:
     doc = t.doc
     first = t.left_edge if t.dep_ == "advcl" else t
     before = [doc[i] for i in range(max(first.i - 2, t.sent.start), first.i)]
+    if t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp", "conj") and before and before[-1].text == "," and \
+            first.i == t.i:
+        return True  # ', suggesting they would not leave': the participle is a statement of its own
     if t.dep_ == "advcl" and first.lower_ in CONCESSIVE and before and before[-1].text == ",":
         subj = [c for c in t.children if c.dep_ in SUBJECT_DEPS]  # the same speaker again: 'he', or none
         return t.tag_ != "VBN" and all(c.pos_ == "PRON" and c.dep_ == "nsubj" for c in subj)
