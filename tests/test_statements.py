@@ -483,3 +483,27 @@ def test_another_report_in_a_relative_clause_is_not_the_first_speakers() -> None
     sts = _statements("Velm harbour\n\nMayor Greta Lund said the pier would reopen in May, which the harbour master "
                       "Tomas Keller said was too late.\n")
     assert ("the pier would reopen in May", "Greta Lund") in [(s.content.text, s.speaker_name) for s in sts]
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Mayor Greta Lund cautioned against the town selling the northern quay to investors.",
+     "the town selling the northern quay to investors"),  # a gerund the parser hangs on the verb
+    ("Mayor Greta Lund issued a warning against the notion of the town selling its harbour.",
+     "the notion of the town selling its harbour"),  # a speech noun with 'against'
+    ("Mayor Greta Lund condemned the closure as a betrayal of the fishermen.", "a betrayal of the fishermen"),
+    ("Mayor Greta Lund talked about the town's plans to rebuild the pier by May.",
+     "the town's plans to rebuild the pier by May"),  # a topic that carries a claim
+    ('Mayor Greta Lund elaborated on the need for "fast and fair" repairs to the pier.',
+     'the need for "fast and fair" repairs to the pier'),
+    ('Mayor Greta Lund stressed the idea of a "harbour for everyone."', "harbour for everyone."),  # a term
+    ("Mayor Greta Lund hinted at new repairs if the storms return.", "new repairs if the storms return"),
+    ("Mayor Greta Lund pressed the council to approve the repairs before May.",
+     "the council to approve the repairs before May"),  # a directive, not an act of authority
+])
+def test_complement_forms(sentence: str, content: str) -> None:
+    sts = _statements(f"Velm harbour\n\n{sentence}\n")
+    assert [(s.content.text, s.speaker_name) for s in sts] == [(content, "Greta Lund")]
+
+
+def test_an_order_is_an_act_not_a_statement() -> None:
+    assert _statements("Velm harbour\n\nMayor Greta Lund ordered the crews to close the northern quay.\n") == []

@@ -105,6 +105,8 @@ comment interview review video photos factbox timeline factcheck podcast newslet
 # nouns of speech acts that stand for unnamed speakers: 'there were reports of ...', 'there were accusations that'
 REPORT_NOUNS = frozenset("""report accusation claim allegation warning call demand rumour rumor suggestion
 assertion""".split())
+# nouns that name words rather than claim them: 'emphasized the idea of a "swapping of territories"'
+TERM_NOUNS = frozenset("idea notion concept term word words phrase slogan expression label".split())
 # verbs of a topic: a statement only through the quoted words they carry ('spoke about "militarization"')
 TOPIC_CUES = frozenset("speak talk refer elaborate comment dwell reflect".split())
 # words that open a sentence without being part of what was said: "But, she said, ..." (guideline 3)
@@ -124,6 +126,8 @@ META_NOUNS = CUE_NOUNS | {"figure", "number", "move", "sign", "step", "remark", 
 # directives and commissives report an infinitive: 'urged Europe to act', 'vowed to retaliate'
 INFINITIVE_CUES = frozenset("""urge ask call press demand beg plead implore request instruct order tell advise warn
 promise vow pledge threaten swear refuse decline agree offer propose encourage""".split())
+# directives that are acts of authority, not statements: 'ordered the troops to withdraw' (guideline 1)
+AUTHORITY = frozenset("order direct instruct allow".split())
 # complements of speech acts are statements too (the guideline, 3): the verb is the cue, its complement the content
 # verb + preposition: 'called for a ceasefire', 'warned against concessions', 'insisted on a vote'
 PREP_CUES: dict[str, frozenset[str]] = {v: frozenset(p.split("/")) for v, p in (

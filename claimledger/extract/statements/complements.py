@@ -23,6 +23,8 @@ from ...vocab.en import (
     REPORT_NOUNS,
     SOURCE_NOUNS,
     STANCE_NOUNS,
+    TERM_NOUNS,
+    TOPIC_CUES,
 )
 from ..confidence import STATEMENT
 from ..text import text_of
@@ -31,6 +33,7 @@ from .syntax import date_for, finite, phrase, subject
 
 OBJECT_DEPS = ("dobj",)
 ARGUMENT_DEPS = ("dobj", "dative", "xcomp", "ccomp", "prep", "oprd", "attr", "acomp", "pcomp")
+CONDITIONS = frozenset("if unless as because while until".split())
 BOUND_PREPS = frozenset("of for against about on over".split())  # 'accused of "..."': the charge, not 'of'
 WRITER_BREAKS = ("—", "–", "--", "(")
 MIN_CONTENT = 6  # characters: 'peace' alone is a topic, not a claim
@@ -57,7 +60,7 @@ def _verb_complement(verb: Token, sent: Span) -> Candidate | None:
     if lemma in PREP_CUES:
         found = _after_prep(verb, PREP_CUES[lemma])
     if found is None and lemma in BLAME_CUES:
-        found = _object_and_charge(verb)
+        found = _object_and_charge(verb) or _predicate(verb, ("as",))  # 'condemned the attacks as Y': Y
     if found is None and lemma in LABEL_CUES and not any(c.dep_ == "nsubjpass" for c in verb.children):
         found = _predicate(verb)
     doer = _document(verb) if lemma in DOCUMENT_CUES else None
@@ -67,14 +70,33 @@ def _verb_complement(verb: Token, sent: Span) -> Candidate | None:
         if found is not None:
             (start, end), cue_end = found
             return _candidate(verb, sent, start, end, cue_end, doer)
+    if found is None and lemma in TOPIC_CUES:  # 'talked about Poland's aspirations to lead ...'
+        obj = next((g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("about", "on", "of")
+                    for g in p.children if g.dep_ == "pobj"), None)
+        topic = _claim_topic(verb, obj.idx, obj.idx + len(obj.text)) if obj is not None else None
+        found = ((topic[0], topic[1]), topic[2]) if topic is not None else None
     if found is None and lemma in OBJECT_CUES | LIGHT_CUES:
         obj = _object(verb)
-        if obj is not None and (lemma in OBJECT_CUES or obj.lemma_.lower() in STANCE_NOUNS):
+        if obj is not None and obj.lemma_.lower() not in TERM_NOUNS and (
+                lemma in OBJECT_CUES or obj.lemma_.lower() in STANCE_NOUNS):
             found = (_subtree(obj), verb.idx + len(verb.text))
     if found is None:
         return None
     (start, end), cue_end = found
+    if lemma not in LABEL_CUES:
+        end = _with_condition(verb, end)
     return _candidate(verb, sent, start, end, cue_end, subject(verb))
+
+
+def _with_condition(verb: Token, end: int) -> int:
+    """'hinting at changes if no progress is made', 'conveyed frustration as Russia avoided talks': a clause
+    the parser hung on the verb, right after the complement with no comma, belongs to it."""
+    for c in verb.children:
+        first = c.left_edge
+        if c.dep_ == "advcl" and first.dep_ == "mark" and first.lower_ in CONDITIONS and \
+                text_of(verb.doc)[end:first.idx].strip() == "":
+            return _subtree(c)[1]
+    return end
 
 
 def _document(verb: Token) -> Token | None:
@@ -107,6 +129,9 @@ def _after_prep(verb: Token, preps: frozenset[str]) -> tuple[tuple[int, int], in
             obj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
             if obj is not None and obj.lower_ not in PRONOUNS | RELATIVE:
                 start, end = _subtree(prep)  # 'against Ukraine making concessions': all after the preposition
+                nxt = verb.doc[prep.right_edge.i + 1] if prep.right_edge.i + 1 < len(verb.doc) else None
+                if nxt is not None and nxt.tag_ == "VBG" and nxt.head.i in (verb.i, obj.i):
+                    end = max(end, _subtree(nxt)[1])  # the parser hung the gerund on the verb
                 return (prep.doc[prep.i + 1].idx, end), prep.idx + len(prep.text)
     return None
 
@@ -122,15 +147,19 @@ def _object_and_charge(verb: Token) -> tuple[tuple[int, int], int] | None:
     return (obj.left_edge.idx, _subtree(charge)[1]), verb.idx + len(verb.text)
 
 
-def _predicate(verb: Token) -> tuple[tuple[int, int], int] | None:
+def _predicate(verb: Token, preps: tuple[str, ...] = ("as", "to")) -> tuple[tuple[int, int], int] | None:
     """'likened the talks to a trap', 'described the offer as a trick': the predicate only (the parser may hang
     'to ...' on the object: 'likened the discovery to what happened in ...')."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     for c in list(verb.children) + (list(obj.children) if obj is not None else []):
-        if c.dep_ == "prep" and c.lower_ in ("as", "to") and c.i > verb.i:
+        if c.dep_ == "prep" and c.lower_ in preps and c.i > verb.i:
             obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp", "amod", "acomp")), None)
             if obj is not None:
-                return _subtree(obj), verb.idx + len(verb.text)
+                start, end = _subtree(obj)
+                first = verb.doc[obj.left_edge.i]
+                if first.dep_ == "det" and first.i + 1 < len(verb.doc) and verb.doc[first.i + 1].is_quote:
+                    start = verb.doc[first.i + 2].idx  # 'labeled Putin as a "predator"': the quoted word
+                return (start, end), verb.idx + len(verb.text)
         if c.dep_ == "oprd":
             return _subtree(c), verb.idx + len(verb.text)
     return None
@@ -150,7 +179,7 @@ def _noun_complement(noun: Token, sent: Span) -> Candidate | None:
                 content = (first.idx, content[1])
         elif c.dep_ == "relcl" and _that_clause(c):  # 'concerns that S', parsed as a relative clause
             content = (c.doc[c.left_edge.i + 1].idx, _subtree(c)[1])
-        elif c.dep_ == "prep" and c.lower_ in ("for", "of", "on") and _has_event(c):
+        elif c.dep_ == "prep" and c.lower_ in ("for", "of", "on", "against", "about", "over") and _has_event(c):
             content = _subtree(next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), c))
         if content is not None:
             break
@@ -192,8 +221,8 @@ def _has_event(prep: Token) -> bool:
         if g.dep_ == "pcomp" and g.pos_ == "VERB":
             return True
         if g.dep_ == "pobj" and (g.tag_ == "VBG" or any(a.dep_ in ("acl", "relcl") and a.tag_ == "VBG"
-                                                         for a in g.children)):
-            return True
+                                                         for a in g.subtree)):
+            return True  # 'the notion of the town selling its harbour': the event may sit one phrase down
     return False
 
 
@@ -229,6 +258,8 @@ def complement_around(cue: Token, start: int, end: int) -> tuple[int, int, int] 
     'urged people "don't look away" from the images' -> 'people "don't look away" from the images'
     (guideline 3). None for labels ('called it a "trap"': the quote) and topics ('spoke about "..."')."""
     lemma = cue.lemma_.lower()
+    if lemma in TOPIC_CUES:
+        return _claim_topic(cue, start, end)
     if lemma not in INFINITIVE_CUES | BLAME_CUES | OBJECT_CUES | PREP_CUES.keys():
         return None
     kids = [c for c in cue.children if c.i > cue.i and c.dep_ in ARGUMENT_DEPS
@@ -242,6 +273,8 @@ def complement_around(cue: Token, start: int, end: int) -> tuple[int, int, int] 
     first = kids[0]
     if lemma in PREP_CUES and (first.dep_ != "prep" or first.lower_ not in PREP_CUES[lemma]):
         return None
+    if holder.dep_ == "dobj" and holder.lemma_.lower() in TERM_NOUNS:
+        return None  # 'emphasized the idea of a "swapping of territories"': the quoted words
     cue_end = cue.idx + len(cue.text)
     left = first.left_edge
     if first.dep_ == "prep" and first.lower_ in BOUND_PREPS and first.i + 1 < len(cue.doc):
@@ -258,6 +291,21 @@ def complement_around(cue: Token, start: int, end: int) -> tuple[int, int, int] 
     while right > left.i and cue.doc[right].is_punct and not cue.doc[right].is_quote:
         right -= 1
     return left.idx, cue.doc[right].idx + len(cue.doc[right].text), cue_end
+
+
+def _claim_topic(cue: Token, start: int, end: int) -> tuple[int, int, int] | None:
+    """'elaborated on the necessity for "credible" guarantees': a topic that carries a claim (a stance noun,
+    or a clause of its own) is the content; a bare topic ('spoke about "militarization"') keeps the quote."""
+    for prep in cue.children:
+        obj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep.dep_ == "prep" else None
+        if obj is None or not (obj.left_edge.idx <= start and end <= _edge_end(obj) + 2):
+            continue
+        claim = obj.lemma_.lower() in STANCE_NOUNS or any(
+            c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX") for c in obj.children)
+        if claim:
+            s, e = _subtree(obj)
+            return s, max(e, end), prep.idx + len(prep.text)
+    return None
 
 
 def _edge_end(tok: Token) -> int:

@@ -7,6 +7,7 @@ from spacy.tokens import Span, Token
 
 from ...vocab.en import (
     ACCORDING,
+    AUTHORITY,
     CUE_NOUNS,
     INFINITIVE_CUES,
     NEEDS_CLAUSE,
@@ -70,7 +71,9 @@ def _dash_signed(tok: Token, sent: Span) -> Candidate | None:
 
 
 def _clause_candidate(tok: Token, sent: Span, clause: Token, clauses: list[Token], cue_end: int) -> Candidate | None:
-    if tok.lemma_.lower() in NEEDS_CLAUSE and not any(m.lower_ == "that" for m in clause.children) \
+    directive = tok.lemma_.lower() in INFINITIVE_CUES - AUTHORITY and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)  # 'pressed allies to clarify ...'
+    if tok.lemma_.lower() in NEEDS_CLAUSE and not directive and not any(m.lower_ == "that" for m in clause.children) \
             and not _document_subject(tok):  # 'the poll shows Clinton ahead': a document's finding
         return None
     span = _content_span(tok, clause, clauses)
