@@ -47,14 +47,15 @@ def test_seed_statements_floor(seed_predictions: Path) -> None:
     # The seed gold was revised to ../shared/gold/GUIDELINES.md (66 statements, with complements of speech acts,
     # guideline content boundaries and interrupted quotes). Measured: 0.648 before the statements issue, 0.777
     # with complements of speech acts, no complementizer, one statement per quoted stretch, no hypotheticals;
-    # 0.810 with second reports, participles and glosses cut where the guideline cuts them.
-    assert res["full"]["f1"] >= 0.80, res  # type: ignore[index]
+    # 0.810 with second reports, participles and glosses cut where the guideline cuts them; 0.922 with the
+    # complement forms (topics that carry a claim, 'condemned X as Y', participles that characterize).
+    assert res["full"]["f1"] >= 0.91, res  # type: ignore[index]
 
 
 @needs_shared
 def test_dev_statements_floor(tmp_path: Path) -> None:
     """The real-news dev set (12 articles nobody tuned on, 311 statements). Measured full F1 0.616 and speaker
-    accuracy 0.913 before the statements issue; 0.818 and 0.946 with its error classes fixed so far."""
+    accuracy 0.913 before the statements issue; 0.824 and 0.946 with its error classes fixed so far."""
     gold = json.loads((GOLD / "dev_statements.json").read_text(encoding="utf-8"))
     paths = [str(CORPUS / f"{g['doc']}.txt") for g in gold]
     out = tmp_path / "dev.jsonl"
@@ -63,7 +64,7 @@ def test_dev_statements_floor(tmp_path: Path) -> None:
         for art, ex in extract_many(arts, default_extractor()):
             fh.write(json.dumps({"doc": art.source, **ex.to_dict()}) + "\n")
     res = run_scorer("ledger_score.py", "statements", str(GOLD / "dev_statements.json"), str(CORPUS), str(out))
-    assert res["full"]["f1"] >= 0.81, res  # type: ignore[index]
+    assert res["full"]["f1"] >= 0.82, res  # type: ignore[index]
     assert res["speaker_acc"] >= 0.94, res
 
 

@@ -499,6 +499,8 @@ def test_another_report_in_a_relative_clause_is_not_the_first_speakers() -> None
     ("Mayor Greta Lund hinted at new repairs if the storms return.", "new repairs if the storms return"),
     ("Mayor Greta Lund pressed the council to approve the repairs before May.",
      "the council to approve the repairs before May"),  # a directive, not an act of authority
+    ("Mayor Greta Lund criticized the fact that the ferries still run late.", "the ferries still run late"),
+    ("Mayor Greta Lund echoed concerns about the safety of the pier.", "concerns about the safety of the pier"),
 ])
 def test_complement_forms(sentence: str, content: str) -> None:
     sts = _statements(f"Velm harbour\n\n{sentence}\n")
@@ -507,3 +509,10 @@ def test_complement_forms(sentence: str, content: str) -> None:
 
 def test_an_order_is_an_act_not_a_statement() -> None:
     assert _statements("Velm harbour\n\nMayor Greta Lund ordered the crews to close the northern quay.\n") == []
+
+
+def test_a_participle_that_characterizes_within_a_speech_event() -> None:
+    sts = _statements("Velm harbour\n\nMayor Greta Lund warned against selling the quay, viewing it as a gift to "
+                      "investors.\n\nMayor Greta Lund sees no future for the ferry.\n")
+    assert [(s.content.text, s.speaker_name) for s in sts] == [
+        ("selling the quay", "Greta Lund"), ("a gift to investors", "Greta Lund")]

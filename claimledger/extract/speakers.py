@@ -135,6 +135,8 @@ class Resolver:
         persons = [m for m in found if self.labels.get(m.name) == "PERSON"]
         if persons:
             return persons[-1].name
+        if root.lemma_.lower() in PERSON_ROLES and root.lemma_.lower() not in ORG_ROLES:
+            return None  # 'the EU leader', 'Ukraine's president': a person in a role, never the body itself
         orgs = [m for m in found if self.labels.get(m.name) == "ORG"]
         if orgs:
             return orgs[-1].name

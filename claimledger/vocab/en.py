@@ -145,7 +145,9 @@ highlight predict forecast""".split())
 # what a report, study or survey does to its findings: 'the report documented 864 cases' (the object is content)
 DOCUMENT_CUES = frozenset("document detail record list identify find show include describe mention note count".split())
 # light verbs whose object is a stance noun: 'voiced skepticism over ...', 'expressed readiness to ...'
-LIGHT_CUES = frozenset("express voice convey raise reiterate signal air".split())
+LIGHT_CUES = frozenset("express voice convey raise reiterate signal air echo".split())
+# participles that characterize as part of a speech event: 'cautioned against X, viewing it as a manipulation'
+VIEW_CUES = frozenset("view see regard".split())
 STANCE_NOUNS = frozenset("""skepticism scepticism concern concerns doubt doubts readiness willingness frustration
 hope hopes support opposition urgency need necessity intention intent regret confidence optimism pessimism fear
 fears alarm anger outrage disappointment dismay satisfaction gratitude solidarity sympathy condolences interest

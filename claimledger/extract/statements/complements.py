@@ -22,9 +22,11 @@ from ...vocab.en import (
     RELATIVE,
     REPORT_NOUNS,
     SOURCE_NOUNS,
+    SPEECH_VERBS,
     STANCE_NOUNS,
     TERM_NOUNS,
     TOPIC_CUES,
+    VIEW_CUES,
 )
 from ..confidence import STATEMENT
 from ..text import text_of
@@ -63,6 +65,8 @@ def _verb_complement(verb: Token, sent: Span) -> Candidate | None:
         found = _object_and_charge(verb) or _predicate(verb, ("as",))  # 'condemned the attacks as Y': Y
     if found is None and lemma in LABEL_CUES and not any(c.dep_ == "nsubjpass" for c in verb.children):
         found = _predicate(verb)
+    if found is None and lemma in VIEW_CUES and verb.tag_ == "VBG" and _in_speech_event(verb):
+        found = _predicate(verb, ("as",))
     doer = _document(verb) if lemma in DOCUMENT_CUES else None
     if found is None and doer is not None:
         obj = _object(verb)
@@ -88,12 +92,24 @@ def _verb_complement(verb: Token, sent: Span) -> Candidate | None:
     return _candidate(verb, sent, start, end, cue_end, subject(verb))
 
 
+def _in_speech_event(verb: Token) -> bool:
+    """A participle hung (directly or through the complement) on a speech verb: '..., viewing it as ...'."""
+    node = verb
+    for _ in range(3):
+        node = node.head
+        if node.pos_ == "VERB" and node.lemma_.lower() in SPEECH_VERBS:
+            return True
+        if node.head.i == node.i:
+            return False
+    return False
+
+
 def _with_condition(verb: Token, end: int) -> int:
     """'hinting at changes if no progress is made', 'conveyed frustration as Russia avoided talks': a clause
     the parser hung on the verb, right after the complement with no comma, belongs to it."""
     for c in verb.children:
         first = c.left_edge
-        if c.dep_ == "advcl" and first.dep_ == "mark" and first.lower_ in CONDITIONS and \
+        if c.dep_ == "advcl" and first.dep_ == "mark" and first.lower_ in CONDITIONS and c.tag_ != "VBG" and \
                 text_of(verb.doc)[end:first.idx].strip() == "":
             return _subtree(c)[1]
     return end

@@ -134,10 +134,11 @@ def _addressee(tok: Token, clause: Token) -> Token | None:
 
 
 def _nominal_clause(tok: Token, cue_end: int) -> tuple[Token | None, int]:
-    """'rejects claims that ...': the that-clause of the verb's cue-noun object; the cue runs to the noun."""
+    """'rejects claims that ...', 'criticizes the fact that ...': the that-clause of the verb's cue-noun object
+    (or of 'the fact', which a speech verb's object only frames); the cue runs to the noun."""
     clause = None
     for c in tok.children:
-        if c.dep_ in ("dobj", "pobj", "attr") and c.lemma_.lower() in CUE_NOUNS:
+        if c.dep_ in ("dobj", "pobj", "attr") and (c.lemma_.lower() in CUE_NOUNS or c.lower_ == "fact"):
             inner = [g for g in c.children if g.dep_ in ("acl", "ccomp", "relcl")
                      and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)]
             if inner:

@@ -45,7 +45,17 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
     if reporter is not None and depth < 3:  # 'X said that S but accused China of ...': X accused
         return subject(reporter, depth + 1)
     if verb.dep_ in INHERIT_DEPS and verb.head.i != verb.i and depth < 3:
-        return subject(verb.head, depth + 1)
+        found = subject(verb.head, depth + 1)
+        if found is not None or verb.tag_ != "VBG" or verb.dep_ != "advcl":
+            return found
+        node = verb.head  # '... the dangers of yielding land while questioning X': the clause's own doer
+        for _ in range(4):
+            node = node.head
+            if node.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECT_DEPS for c in node.children):
+                return subject(node, depth + 1)
+            if node.head.i == node.i:
+                return None
+        return None
     # 'issued a statement declaring ...', 'responded by saying ...': the participle's doer is the verb's
     up = verb.head.head if verb.dep_ in ("acl", "pcomp") and verb.tag_ == "VBG" else None
     if up is not None and up.pos_ in ("VERB", "AUX") and verb.head.dep_ in ("dobj", "prep") and depth < 3:
