@@ -516,3 +516,13 @@ def test_a_participle_that_characterizes_within_a_speech_event() -> None:
                       "investors.\n\nMayor Greta Lund sees no future for the ferry.\n")
     assert [(s.content.text, s.speaker_name) for s in sts] == [
         ("selling the quay", "Greta Lund"), ("a gift to investors", "Greta Lund")]
+
+
+def test_nested_reports_and_a_name_after_its_description() -> None:
+    sts = _statements("Velm harbour\n\nMayor Greta Lund said the pier had been repaired, Agence France-Presse "
+                      "reported.\n\nThe Velm news agency Coast-Wire said the ferry was late.\n")
+    got = [(s.content.text, s.speaker_name) for s in sts]
+    assert ("Mayor Greta Lund said the pier had been repaired", "Agence France-Presse") in got
+    assert ("the pier had been repaired", "Greta Lund") in got
+    assert [s.speaker_name for s in sts if s.content.text == "the ferry was late"] in (["Coast-Wire"],
+                                                                                         ["Coast - Wire"])

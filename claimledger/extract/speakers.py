@@ -33,6 +33,15 @@ from .text import text_of
 PERSON_LABELS = {"PERSON"}
 
 
+def _proper_head(span: Span) -> str:
+    """The proper name a phrase ends on: its head and the capitalised words and hyphens right before it."""
+    root = span.root
+    i = root.i
+    while i - 1 >= span.start and (span.doc[i - 1].pos_ == "PROPN" or span.doc[i - 1].text == "-"):
+        i -= 1
+    return text_of(span.doc)[span.doc[i].idx:root.idx + len(root.text)]
+
+
 @dataclass
 class Resolver:
     """Built once per Doc by the extraction chain and passed to the stages that name actors.
@@ -137,6 +146,8 @@ class Resolver:
             return persons[-1].name
         if root.lemma_.lower() in PERSON_ROLES and root.lemma_.lower() not in ORG_ROLES:
             return None  # 'the EU leader', 'Ukraine's president': a person in a role, never the body itself
+        if root.pos_ == "PROPN" and root.is_title and not any(m.start <= root.idx < m.end for m in found):
+            return _proper_head(span)  # 'the Kremlin news agency Itar-Tass': the name at the head, untagged
         orgs = [m for m in found if self.labels.get(m.name) == "ORG"]
         if orgs:
             return orgs[-1].name

@@ -79,7 +79,7 @@ def _clause_candidate(tok: Token, sent: Span, clause: Token, clauses: list[Token
     span = _content_span(tok, clause, clauses)
     if span is None:
         return None
-    start, end = span
+    start, end = _with_inner_report(tok, sent, *span)
     addressee = _addressee(tok, clause)
     if addressee is not None:  # 'pressed allies to clarify ...': the one urged is part of the content
         start = addressee.left_edge.idx
@@ -95,13 +95,32 @@ def _clause_candidate(tok: Token, sent: Span, clause: Token, clauses: list[Token
                      STATEMENT["cue"] if speaker is not None else STATEMENT["cue_unattributed"], "cue")
 
 
+def _with_inner_report(tok: Token, sent: Span, start: int, end: int) -> tuple[int, int]:
+    """'X said S, AFP reported': the outer report holds the inner one, speaker and cue (guideline 4), even
+    when the parser hangs S on 'reported' and leaves 'X said' out."""
+    if tok.idx < end:
+        return start, end
+    before = sent.doc.char_span(sent.start_char, start, alignment_mode="contract")
+    if before is None or not len(before):
+        return start, end
+    last = before[-1] if before[-1].lower_ != "that" or len(before) < 2 else before[-2]
+    subj = subject(last) if is_cue_verb(last) else None
+    if subj is None or subj.i > last.i:
+        return start, end
+    return phrase(subj).start_char, end
+
+
 def _reported_clauses(tok: Token) -> tuple[list[Token], int]:
     """The finite clauses the verb reports (or, for a directive, its infinitive) and the cue's end offset."""
-    clauses = []
+    clauses: list[Token] = []
     cue_end = tok.idx + len(tok.text)
     for c in tok.children:
         wh = c.left_edge.lower_ in WH and c.left_edge.i > tok.i
-        if c.dep_ in CLAUSE_DEPS and finite(c) and (not wh or tok.lemma_.lower() in QUESTION_CUES):
+        outer = subject(c) if c.i > tok.i and is_cue_verb(c) else None
+        closing = outer is not None and _closing_report(c, outer)
+        if closing:  # 'X said S, AFP reported' with S hung on 'reported': S is what X said
+            clauses.extend(g for g in c.children if g.dep_ in CLAUSE_DEPS and tok.i < g.i < c.i and finite(g))
+        elif c.dep_ in CLAUSE_DEPS and finite(c) and (not wh or tok.lemma_.lower() in QUESTION_CUES):
             clauses.append(c)  # 'asked whether S' reports a question; 'knows what S' reports nothing
         elif c.dep_ == "prt" and c.lower_ in PARTICLES:
             cue_end = max(cue_end, c.idx + len(c.text))
@@ -178,12 +197,25 @@ def _aside(tok: Token) -> bool:
     if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) and not any(
             c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "dative") for c in tok.children):
         return True  # 'As the minister stressed, the border stays closed'
+    if _closing_report(tok, subj):
+        return True  # '... had been repaired, Agence France-Presse reported.' hung inside the clause
     prev = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
     inverted = subj.head.i == tok.i and subj.i > tok.i and prev is not None
     if inverted and prev is not None and prev.text in ("-", "–", "—") and prev.whitespace_:
         return True  # 'The decision was a mistake - added the president'
     return tok.dep_ == "conj" and inverted and prev is not None and (
         prev.text == "," or (prev.is_quote and tok.i - 2 >= tok.sent.start and tok.doc[tok.i - 2].text == ","))
+
+
+def _closing_report(tok: Token, subj: Token) -> bool:
+    """'S, X reported.': a cue and its subject after a comma, closing the sentence, reporting nothing else."""
+    doc = tok.doc
+    lead = subj.left_edge.i - 1
+    rest = doc[tok.i + 1:tok.sent.end]
+    between = doc[lead + 1:tok.i + 1]  # the subject, adverbs and auxiliaries, then the verb
+    only_speaker = all(t.i == tok.i or subj.left_edge.i <= t.i <= subj.i or t.pos_ in ("ADV", "AUX") for t in between)
+    return tok.dep_ in ("ccomp", "conj") and subj.i < tok.i and lead > tok.sent.start and doc[lead].text == "," \
+        and all(t.is_punct or t.is_space for t in rest) and only_speaker
 
 
 def _parenthetical_candidate(cue: Token, sent: Span, cue_end: int) -> Candidate | None:

@@ -33,9 +33,11 @@ def hypothetical(verb: Token) -> bool:
 
 
 def subject(verb: Token, depth: int = 0) -> Token | None:
-    for c in verb.children:
-        if c.dep_ in SUBJECT_DEPS:
-            return c
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if len(subjects) > 1 and subjects[1].pos_ == "PROPN" and subjects[1].left_edge.i == subjects[0].right_edge.i + 1:
+        return subjects[1]  # 'the news agency Itar-Tass said': the name the parser made a second subject
+    if subjects:
+        return subjects[0]
     for c in verb.children:
         if c.dep_ == "agent":
             for g in c.children:
