@@ -166,3 +166,16 @@ def test_two_taxonomies_in_one_process_and_its_workers(tmp_path: Path) -> None:
     assert fishing.config.describe()["taxonomy"] == "fisheries"
     many = [ex.positions for _, ex in extract_many([art, art, art], fishing, workers=2, batch_size=1)]
     assert [[p.topic for p in ps] for ps in many] == [["fish"]] * 3
+
+
+def test_a_cue_against_a_topic_opposes_it_once() -> None:
+    """'cautioned against X': the cue and its preposition say 'against' once, not twice (which read as support)."""
+    from claimledger.extract import Extractor, ExtractorConfig
+    from claimledger.ingest.sources import IngestOptions, finish
+    from claimledger.types import Article
+
+    art = finish(Article(text="Tarn talks\n\nMinister Ola Nord cautioned against Veloria ceding the valley "
+                         "for peace.\n", source="a.txt"), IngestOptions())
+    tarn = Extractor(ExtractorConfig(topics=TOPICS))
+    assert [(p.actor_name, p.topic, p.stance) for p in tarn.extract(art).positions] == [
+        ("Ola Nord", "tarn-valley-territory", "oppose")]

@@ -501,6 +501,9 @@ def test_another_report_in_a_relative_clause_is_not_the_first_speakers() -> None
      "the council to approve the repairs before May"),  # a directive, not an act of authority
     ("Mayor Greta Lund criticized the fact that the ferries still run late.", "the ferries still run late"),
     ("Mayor Greta Lund echoed concerns about the safety of the pier.", "concerns about the safety of the pier"),
+    ("Mayor Greta Lund called for new dredgers to clear the channel.", "new dredgers to clear the channel"),
+    ("Mayor Greta Lund stressed the need for repairs when it comes to the northern quay.",
+     "the need for repairs when it comes to the northern quay"),
 ])
 def test_complement_forms(sentence: str, content: str) -> None:
     sts = _statements(f"Velm harbour\n\n{sentence}\n")
@@ -526,3 +529,18 @@ def test_nested_reports_and_a_name_after_its_description() -> None:
     assert ("the pier had been repaired", "Greta Lund") in got
     assert [s.speaker_name for s in sts if s.content.text == "the ferry was late"] in (["Coast-Wire"],
                                                                                          ["Coast - Wire"])
+
+
+def test_a_quoted_clause_after_a_colon_and_a_role_with_a_nationality() -> None:
+    sts = _statements('Velm harbour\n\nMayor Greta Lund met the crews on Monday.\n\nNext, the Velmish mayor spoke '
+                      'about "the silting of the harbour": "dredging must start before the spring tides."\n')
+    assert [(s.content.text, s.kind, s.speaker_name) for s in sts] == [
+        ("the silting of the harbour", "mixed", "Greta Lund"),
+        ("dredging must start before the spring tides.", "direct", "Greta Lund")]
+
+
+def test_rejecting_a_notion_and_the_writers_comment_are_no_statements() -> None:
+    sts = _statements("Velm harbour\n\nThe council has rejected the notion of selling the harbour to investors.\n\n"
+                      "Mayor Greta Lund said the pier would reopen in May, a statement that underlined the town's "
+                      "plan of rebuilding the quay.\n")
+    assert [(s.content.text, s.speaker_name) for s in sts] == [("the pier would reopen in May", "Greta Lund")]

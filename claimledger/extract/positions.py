@@ -10,6 +10,7 @@ the cue opposes ("warned against", "rejects the notion"), or a negation in the e
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -77,7 +78,8 @@ def _stance(fixed: PatternStance, cue: str | None, tokens: list[Token], before_m
     """``tokens``: the clause around the match; ``before_match``: its words before the match."""
     flips = _negations(tokens)
     if cue and cue.lower() in NEGATIVE_CUES:
-        flips += 1
+        flips += 1  # the cue's own preposition says it once: 'cautioned against X' is not a double negative
+        before_match = re.sub(r"^\W*\w+(?:\s+\w+)?\s+against\b", "", before_match, flags=re.I)
     if AGAINST.search(before_match):
         flips += 1
     if UNDO.search(before_match + " " + matched):

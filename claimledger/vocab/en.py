@@ -107,6 +107,10 @@ REPORT_NOUNS = frozenset("""report accusation claim allegation warning call dema
 assertion""".split())
 # nouns that name words rather than claim them: 'emphasized the idea of a "swapping of territories"'
 TERM_NOUNS = frozenset("idea notion concept term word words phrase slogan expression label".split())
+# verbs whose subject performs the speech act their noun object names: 'has made threats to ...', 'issued a
+# warning against ...' (the subject of 'rejected the notion of ...' made no notion)
+VOICING_VERBS = frozenset("""make issue voice repeat renew reiterate express send deliver publish post release
+announce lodge file level raise air put sound step""".split())
 # verbs of a topic: a statement only through the quoted words they carry ('spoke about "militarization"')
 TOPIC_CUES = frozenset("speak talk refer elaborate comment dwell reflect".split())
 # words that open a sentence without being part of what was said: "But, she said, ..." (guideline 3)

@@ -129,7 +129,10 @@ def _name_for(speaker: Span, resolver: Resolver, recent: list[str]) -> tuple[str
         ante = head.head if head.dep_ == "relcl" else None
         if ante is None:
             return None, 0.0
-        return resolver.name_in(phrase(ante)), NAMING["relative"]
+        name = resolver.name_in(phrase(ante))
+        if name is None and ante.lemma_.lower() in SOURCE_NOUNS:  # 'a statement released by Beijing, which ...'
+            name = resolver.name_in(ante.doc[ante.left_edge.i:ante.right_edge.i + 1])
+        return name, NAMING["relative"]
     if len(speaker) == 1 and root.lower_ in PRONOUNS:
         return resolver.resolve_pronoun(root.lower_, speaker.start_char, recent), NAMING["pronoun"]
     name = resolver.name_in(speaker)
@@ -151,9 +154,12 @@ def _last_person(speaker: Span, resolver: Resolver, recent: list[str]) -> str | 
         speaker.start_char)
     if person is None:
         return None
-    roles = " ".join(resolver.roles.get(person, ())).lower()
-    named = [t.lower_ for t in speaker[1:] if t.i != speaker.root.i and (t.is_title or t.ent_type_)]
-    return person if all(w in roles for w in named) else None
+    roles = " ".join(resolver.roles.get(person, ()))
+    named = [t for t in speaker[1:] if t.i != speaker.root.i and (t.is_title or t.ent_type_)]
+    # 'the Belarusian dictator' after Lukashenko, whose roles name no nationality: a nationality the roles do
+    # not contradict; 'the Russian president' after a Ukrainian quoted last is someone else
+    stateless = not re.search(r"[A-Z]\w+(?:ian|ish|ese|an)", roles)
+    return person if all(t.lower_ in roles.lower() or (t.ent_type_ == "NORP" and stateless) for t in named) else None
 
 
 def _nearest_person_subject(doc: Doc, resolver: Resolver, before: int) -> str | None:

@@ -16,6 +16,7 @@ from ...vocab.en import (
     INFINITIVE_CUES,
     LABEL_CUES,
     LIGHT_CUES,
+    META_NOUNS,
     OBJECT_CUES,
     PREP_CUES,
     PRONOUNS,
@@ -27,6 +28,7 @@ from ...vocab.en import (
     TERM_NOUNS,
     TOPIC_CUES,
     VIEW_CUES,
+    VOICING_VERBS,
 )
 from ..confidence import STATEMENT
 from ..text import text_of
@@ -35,7 +37,7 @@ from .syntax import date_for, finite, phrase, subject
 
 OBJECT_DEPS = ("dobj",)
 ARGUMENT_DEPS = ("dobj", "dative", "xcomp", "ccomp", "prep", "oprd", "attr", "acomp", "pcomp")
-CONDITIONS = frozenset("if unless as because while until".split())
+CONDITIONS = frozenset("if unless as because while until when".split())
 BOUND_PREPS = frozenset("of for against about on over".split())  # 'accused of "..."': the charge, not 'of'
 WRITER_BREAKS = ("—", "–", "--", "(")
 MIN_CONTENT = 6  # characters: 'peace' alone is a topic, not a claim
@@ -89,6 +91,9 @@ def _verb_complement(verb: Token, sent: Span) -> Candidate | None:
     (start, end), cue_end = found
     if lemma not in LABEL_CUES:
         end = _with_condition(verb, end)
+    meta = verb.head if verb.dep_ == "relcl" and verb.head.lemma_.lower() in META_NOUNS else None
+    if meta is not None and meta.left_edge.i > 0 and verb.doc[meta.left_edge.i - 1].text in (",", "—", "–"):
+        return None  # '..., a statement that underlined the EU's strategy': the writer's comment on a claim
     return _candidate(verb, sent, start, end, cue_end, subject(verb))
 
 
@@ -109,7 +114,8 @@ def _with_condition(verb: Token, end: int) -> int:
     the parser hung on the verb, right after the complement with no comma, belongs to it."""
     for c in verb.children:
         first = c.left_edge
-        if c.dep_ == "advcl" and first.dep_ == "mark" and first.lower_ in CONDITIONS and c.tag_ != "VBG" and \
+        marked = first.dep_ in ("mark", "advmod") and first.lower_ in CONDITIONS
+        if c.dep_ == "advcl" and marked and c.tag_ != "VBG" and \
                 text_of(verb.doc)[end:first.idx].strip() == "":
             return _subtree(c)[1]
     return end
@@ -146,8 +152,12 @@ def _after_prep(verb: Token, preps: frozenset[str]) -> tuple[tuple[int, int], in
             if obj is not None and obj.lower_ not in PRONOUNS | RELATIVE:
                 start, end = _subtree(prep)  # 'against Ukraine making concessions': all after the preposition
                 nxt = verb.doc[prep.right_edge.i + 1] if prep.right_edge.i + 1 < len(verb.doc) else None
+                inf = nxt is not None and nxt.lower_ == "to" and nxt.dep_ == "aux" and nxt.head.head.i in (
+                    verb.i, obj.i)
                 if nxt is not None and nxt.tag_ == "VBG" and nxt.head.i in (verb.i, obj.i):
                     end = max(end, _subtree(nxt)[1])  # the parser hung the gerund on the verb
+                elif inf and nxt is not None:  # 'called for peace talks to end the conflict'
+                    end = max(end, _subtree(nxt.head)[1])
                 return (prep.doc[prep.i + 1].idx, end), prep.idx + len(prep.text)
     return None
 
@@ -205,7 +215,8 @@ def _noun_complement(noun: Token, sent: Span) -> Candidate | None:
     if owner is None:  # 'concerns from Washington that ...', 'a request from Ukraine to ...'
         source = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")), None)
         owner = next((g for g in source.children if g.dep_ == "pobj"), None) if source is not None else None
-    governor = noun.head if noun.dep_ in ("dobj", "pobj") and noun.head.pos_ == "VERB" else None
+    governor = noun.head if noun.dep_ in ("dobj", "pobj") and noun.head.pos_ == "VERB" and \
+        noun.head.lemma_.lower() in VOICING_VERBS else None  # 'made threats to ...', not 'rejected the notion'
     speaker = owner if owner is not None else (subject(governor) if governor is not None else None)
     if speaker is None and noun.lemma_.lower() in REPORT_NOUNS and _existential(noun):  # 'there were reports of
         return Candidate(content[0], content[1], "indirect", None, (noun.idx, noun.idx + len(noun.text)),

@@ -13,6 +13,7 @@ from ...vocab.en import (
     NEEDS_CLAUSE,
     OPENING_CONNECTIVES,
     PARTICLES,
+    PREP_CUES,
     QUESTION_CUES,
     SOURCE_NOUNS,
     WH,
@@ -73,6 +74,9 @@ def _dash_signed(tok: Token, sent: Span) -> Candidate | None:
 def _clause_candidate(tok: Token, sent: Span, clause: Token, clauses: list[Token], cue_end: int) -> Candidate | None:
     directive = tok.lemma_.lower() in INFINITIVE_CUES - AUTHORITY and any(
         a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)  # 'pressed allies to clarify ...'
+    if directive and any(c.dep_ == "prep" and c.lower_ in PREP_CUES.get(tok.lemma_.lower(), ()) and c.i < clause.i
+                         for c in tok.children):
+        return None  # 'called for dredgers to clear the channel': the complement rule's, whole
     if tok.lemma_.lower() in NEEDS_CLAUSE and not directive and not any(m.lower_ == "that" for m in clause.children) \
             and not _document_subject(tok):  # 'the poll shows Clinton ahead': a document's finding
         return None

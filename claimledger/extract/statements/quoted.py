@@ -94,8 +94,10 @@ def _attach(doc: Doc, q: Quote, span: Span, body: list[tuple[int, int]], full: b
     introduced = _introduced(doc, q) or _followed(doc, q) or _signed(doc, q)
     if introduced is not None:
         return introduced
-    if not full:
-        return _continued(doc, q, span.sent)
+    if not full:  # '... spoke about "X": "such escalation is unacceptable."': a clause a colon introduces
+        text = text_of(doc)
+        clause = len(text[q.start:q.end].split()) >= 4 and text[max(0, q.open_at - 4):q.open_at].rstrip()[-1:] == ":"
+        return (_colon_introduced(doc, q, span.sent, body) if clause else None) or _continued(doc, q, span.sent)
     return _colon_introduced(doc, q, span.sent, body) or Candidate(
         q.start, q.end, "direct", None, None, None, STATEMENT["run"], "run", inherit=True)
 
@@ -240,7 +242,7 @@ def _colon_introduced(doc: Doc, q: Quote, sent: Span, body: list[tuple[int, int]
     if intro is None:
         return None
     isent = intro.sent
-    verb = next((t for t in isent if is_cue_verb(t)), None)
+    verb = next((t for t in isent if is_cue_verb(t) or (t.pos_ == "VERB" and t.lemma_.lower() in TOPIC_CUES)), None)
     subj = subject(verb) if verb is not None else None
     if subj is None:
         subj = next((t for t in isent if t.dep_ == "nsubj"), None)

@@ -135,6 +135,11 @@ def clause_span(clause: Token) -> tuple[int, int]:
         if _second_report(t):  # '..., as he warned of ...', '..., but warned that ...'
             right = _before_conjunction(clause.doc, t)
             break
+        if _time_anchor(t) and t.head.right_edge.i >= right and t.i > clause.i:
+            first = t.left_edge  # '... security initiative days after it released a plan': the writer's
+            misparsed = any(x.dep_ in ("compound", "poss") for x in clause.doc[first.i:t.i])
+            right = (t.i if misparsed else first.i) - 1
+            break
         prev = t.left_edge.i - 1
         if prev <= clause.left_edge.i or not is_break(clause.doc[prev]):
             continue
@@ -163,6 +168,13 @@ def clause_span(clause: Token) -> tuple[int, int]:
     if text[start:start + 1] in OPEN_MARKS and text[end - 1:end] in CLOSE_MARKS and end - start > 2:
         start, end = start + 1, end - 1  # 'warned that "S"': the words, as a direct quote's are
     return start, end
+
+
+def _time_anchor(t: Token) -> bool:
+    """'days after it released ...', 'hours before the vote': the writer placing the claim in time."""
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    return t.dep_ == "npadvmod" and t.lemma_.lower() in ("day", "week", "month", "hour", "year") and \
+        nxt is not None and nxt.lower_ in ("after", "before") and t.head.dep_ == "advcl"
 
 
 def _names_gloss(t: Token) -> bool:
