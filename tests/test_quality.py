@@ -48,14 +48,15 @@ def test_seed_statements_floor(seed_predictions: Path) -> None:
     # guideline content boundaries and interrupted quotes). Measured: 0.648 before the statements issue, 0.777
     # with complements of speech acts, no complementizer, one statement per quoted stretch, no hypotheticals;
     # 0.810 with second reports, participles and glosses cut where the guideline cuts them; 0.922 with the
-    # complement forms (topics that carry a claim, 'condemned X as Y', participles that characterize).
-    assert res["full"]["f1"] >= 0.91, res  # type: ignore[index]
+    # complement forms (topics that carry a claim, 'condemned X as Y', participles that characterize); 0.936
+    # with nested reports, one statement per speech event and the writer's comments left out.
+    assert res["full"]["f1"] >= 0.93, res  # type: ignore[index]
 
 
 @needs_shared
 def test_dev_statements_floor(tmp_path: Path) -> None:
     """The real-news dev set (12 articles nobody tuned on, 311 statements). Measured full F1 0.616 and speaker
-    accuracy 0.913 before the statements issue; 0.824 and 0.946 with its error classes fixed so far."""
+    accuracy 0.913 before the statements issue; 0.855 and 0.959 with its error classes fixed."""
     gold = json.loads((GOLD / "dev_statements.json").read_text(encoding="utf-8"))
     paths = [str(CORPUS / f"{g['doc']}.txt") for g in gold]
     out = tmp_path / "dev.jsonl"
@@ -64,15 +65,16 @@ def test_dev_statements_floor(tmp_path: Path) -> None:
         for art, ex in extract_many(arts, default_extractor()):
             fh.write(json.dumps({"doc": art.source, **ex.to_dict()}) + "\n")
     res = run_scorer("ledger_score.py", "statements", str(GOLD / "dev_statements.json"), str(CORPUS), str(out))
-    assert res["full"]["f1"] >= 0.82, res  # type: ignore[index]
-    assert res["speaker_acc"] >= 0.94, res
+    assert res["full"]["f1"] >= 0.85, res  # type: ignore[index]
+    assert res["speaker_acc"] >= 0.95, res
 
 
 @needs_shared
 def test_seed_positions_floor(seed_predictions: Path) -> None:
-    """Positions with the shipped Russia-Ukraine taxonomy; measured 0.933 (14 of 14 gold, 16 predicted)."""
+    """Positions with the shipped Russia-Ukraine taxonomy; measured 0.933 (14 of 14 gold, 16 predicted), and
+    0.933 again once the statements issue's complements fed it (a cue's own 'against' read once)."""
     res = run_scorer("ledger_score.py", "positions", str(GOLD / "positions.json"), str(SEEDS), str(seed_predictions))
-    assert res["full"]["f1"] >= 0.85, res  # type: ignore[index]
+    assert res["full"]["f1"] >= 0.90, res  # type: ignore[index]
 
 
 @needs_shared
@@ -100,12 +102,12 @@ def test_polnear_dev_floors(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, str(ROOT / "scripts" / "eval_polnear.py"), str(POLNEAR_DEV),
                           "--out", str(tmp_path / "pn.jsonl")], capture_output=True, text=True, check=True).stdout
     res = json.loads(out[: out.rindex("}") + 1])
-    # measured 0.567 / 0.503 / 0.892 before the statements issue; 0.626 / 0.578 / 0.930 now, with our
+    # measured 0.567 / 0.503 / 0.892 before the statements issue; 0.632 / 0.585 / 0.932 now, with our
     # statements mapped to PolNeAR's conventions (one content per interrupted quote, outermost report only,
     # quotation marks and complementizer kept)
-    assert res["content"]["f1"] >= 0.62, res  # type: ignore[index]
-    assert res["end_to_end"]["f1"] >= 0.57, res  # type: ignore[index]
-    assert res["speaker_acc"] >= 0.92, res
+    assert res["content"]["f1"] >= 0.625, res  # type: ignore[index]
+    assert res["end_to_end"]["f1"] >= 0.58, res  # type: ignore[index]
+    assert res["speaker_acc"] >= 0.925, res
 
 
 @needs_shared

@@ -544,3 +544,17 @@ def test_rejecting_a_notion_and_the_writers_comment_are_no_statements() -> None:
                       "Mayor Greta Lund said the pier would reopen in May, a statement that underlined the town's "
                       "plan of rebuilding the quay.\n")
     assert [(s.content.text, s.speaker_name) for s in sts] == [("the pier would reopen in May", "Greta Lund")]
+
+
+def test_one_claim_with_two_cues_of_one_speaker_is_one_statement() -> None:
+    sts = _statements("Velm harbour\n\nMayor Greta Lund spoke on Monday. If the storms return, she said, the pier "
+                      "may close again for the whole winter, she said.\n")
+    assert [s.content.text for s in sts] == ["the pier may close again for the whole winter"]
+
+
+def test_a_concession_the_parser_hung_on_the_cue_and_an_adjectives_infinitive() -> None:
+    sts = _statements("Velm harbour\n\nThe pier should be ready for the summer, although it is still hard to "
+                      "believe that the dredgers will finish in time, Mayor Greta Lund said at a meeting.\n")
+    assert [(s.content.text, s.speaker_name) for s in sts] == [
+        ("The pier should be ready for the summer, although it is still hard to believe that the dredgers will "
+         "finish in time", "Greta Lund")]

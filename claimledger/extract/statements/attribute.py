@@ -79,7 +79,29 @@ def attribute(doc: Doc, cands: list[Candidate], resolver: Resolver, published: s
                              TextSpan.of(text, *c.cue) if c.cue else None, c.kind, said or pub_day, round(conf, 3)))
         if credit.name:
             history.append(Said(end, credit.name, credit.mention))
-    return out
+    return _one_per_event(out)
+
+
+def _one_per_event(out: list[Statement]) -> list[Statement]:
+    """'If X, he said, Y, he said.': two cues of one speaker on one claim; the reading that holds the other's
+    cue inside its content goes (a nested report of someone else stays: its speaker differs)."""
+    def who(st: Statement) -> str | None:
+        return st.speaker_name or (st.speaker.text.lower() if st.speaker else None)
+
+    drop = set()
+    for i, a in enumerate(out):
+        for b in out:
+            if a is b or who(a) is None or who(a) != who(b) or b.cue is None:
+                continue
+            inside = a.content.start <= b.cue.start < a.content.end
+            mutual = a.cue is not None and b.content.start <= a.cue.start < b.content.end
+            shared = min(a.content.end, b.content.end) - max(a.content.start, b.content.start)
+            longer = len(a.content.text) >= len(b.content.text)
+            trailing = a.cue is not None and a.cue.start >= a.content.end  # 'If X, he said, Y, he said': a's cue last
+            if inside and (trailing or mutual) and shared > 0.5 * (b.content.end - b.content.start) and (
+                    not mutual or longer):
+                drop.add(i)
+    return [s for i, s in enumerate(out) if i not in drop]
 
 
 def _cleaned(text: str, c: Candidate) -> tuple[int, int] | None:

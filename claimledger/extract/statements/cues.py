@@ -30,12 +30,18 @@ def from_cue_verbs(sent: Span, skip: list[tuple[int, int]]) -> list[Candidate]:
     """One candidate per cue verb of the sentence that reports a clause; ``skip``: inside full quotes."""
     out = []
     for tok in sent:
-        if not is_cue_verb(tok) or within(skip, tok.idx, tok.idx + 1):
+        if not is_cue_verb(tok) or within(skip, tok.idx, tok.idx + 1) or _after_adjective(tok):
             continue
         found = _cue_candidate(tok, sent)
         if found is not None:
             out.append(found)
     return out
+
+
+def _after_adjective(tok: Token) -> bool:
+    """'it is hard to believe that ...', 'ready to say': an adjective's infinitive reports nothing."""
+    return tok.dep_ == "xcomp" and (tok.head.pos_ == "ADJ" or any(
+        c.dep_ == "acomp" and c.i < tok.i for c in tok.head.children))
 
 
 def _cue_candidate(tok: Token, sent: Span) -> Candidate | None:
@@ -172,6 +178,11 @@ def _nominal_clause(tok: Token, cue_end: int) -> tuple[Token | None, int]:
 
 def _content_span(tok: Token, clause: Token, clauses: list[Token]) -> tuple[int, int] | None:
     start, end = clause_span(clause)
+    if clause.i < tok.i:  # 'S, although T, X said': the parser hung T on the cue; it is part of what X said
+        for c in tok.children:
+            if c.dep_ == "advcl" and clause.i < c.i < tok.i and c.right_edge.i < tok.i and \
+                    c.left_edge.i > clause.right_edge.i:
+                end = max(end, clause.doc[c.right_edge.i].idx + len(clause.doc[c.right_edge.i].text))
     subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
     lead = clause.doc[clause.left_edge.i] if clause.left_edge.i == tok.i + 1 else None
     if lead is not None and lead.dep_ == "prep" and lead.head.i == clause.i and subj is not None and \
@@ -211,15 +222,16 @@ def _aside(tok: Token) -> bool:
         prev.text == "," or (prev.is_quote and tok.i - 2 >= tok.sent.start and tok.doc[tok.i - 2].text == ","))
 
 
-def _closing_report(tok: Token, subj: Token) -> bool:
+def _closing_report(tok: Token, subj: Token, any_dep: bool = False) -> bool:
     """'S, X reported.': a cue and its subject after a comma, closing the sentence, reporting nothing else."""
     doc = tok.doc
     lead = subj.left_edge.i - 1
     rest = doc[tok.i + 1:tok.sent.end]
     between = doc[lead + 1:tok.i + 1]  # the subject, adverbs and auxiliaries, then the verb
-    only_speaker = all(t.i == tok.i or subj.left_edge.i <= t.i <= subj.i or t.pos_ in ("ADV", "AUX") for t in between)
-    return tok.dep_ in ("ccomp", "conj") and subj.i < tok.i and lead > tok.sent.start and doc[lead].text == "," \
-        and all(t.is_punct or t.is_space for t in rest) and only_speaker
+    only_speaker = all(t.i == tok.i or subj.left_edge.i <= t.i <= subj.i or t.pos_ in ("ADV", "AUX")
+                       for t in between)
+    placed = (any_dep or tok.dep_ in ("ccomp", "conj")) and subj.i < tok.i and lead > tok.sent.start
+    return placed and doc[lead].text == "," and all(t.is_punct or t.is_space for t in rest) and only_speaker
 
 
 def _parenthetical_candidate(cue: Token, sent: Span, cue_end: int) -> Candidate | None:
@@ -238,6 +250,11 @@ def _parenthetical_candidate(cue: Token, sent: Span, cue_end: int) -> Candidate 
     if first is not None and len(first) > 1 and first[0].lower_ in OPENING_CONNECTIVES:
         before = trim(text, first[1].idx, before[1])
     after = trim(text, aside_end, sent.end_char)
+    for t in sent:  # '..., he said, Y, he said.': Y without the second cue
+        other = subject(t) if t.i > last.i and t != cue and is_cue_verb(t) else None
+        if other is not None and _closing_report(t, other, any_dep=True):
+            after = trim(text, aside_end, sent.doc[other.left_edge.i - 1].idx)
+            break
     best = after if after[1] - after[0] >= before[1] - before[0] else before
     if best[1] - best[0] < 12:
         return None
