@@ -558,3 +558,10 @@ def test_a_concession_the_parser_hung_on_the_cue_and_an_adjectives_infinitive() 
     assert [(s.content.text, s.speaker_name) for s in sts] == [
         ("The pier should be ready for the summer, although it is still hard to believe that the dredgers will "
          "finish in time", "Greta Lund")]
+
+
+def test_a_statement_takes_the_day_of_the_scene_its_speaker_was_last_the_subject_of() -> None:
+    sts = _statements("Velm harbour\n\nThe harbour master Greta Lund presented the plan to the council on Wednesday. "
+                      "She said the pier would reopen in May.\n\nTomas Keller said the quay was safe.\n")
+    assert [(s.content.text, s.said_on) for s in sts] == [("the pier would reopen in May", "2025-02-26"),
+                                                          ("the quay was safe", "2025-03-04")]

@@ -20,7 +20,7 @@ from ..dates import resolve as resolve_date
 from ..speakers import Resolver
 from ..text import text_of
 from .candidate import Candidate
-from .syntax import phrase
+from .syntax import date_for, phrase
 
 # 'MINSK, 7 May (BelTA) - ', 'KYIV, Ukraine (AP) — ': where and for which agency, not what was said
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,30},[^()\n]{0,40}\([^()\n]{2,30}\)\s*[-–—]+\s*")
@@ -72,6 +72,8 @@ def attribute(doc: Doc, cands: list[Candidate], resolver: Resolver, published: s
                 history[-1].name == credit.name:
             said = episode[1]  # 'On Thursday, X said ... "...," she added': the same speech event, the same day
         elif credit.name:
+            if said is None:  # 'On Wednesday, Haines presented the assessment. ... She said ...': that day
+                said = _scene_date(doc, resolver, credit.name, c.start, published)
             episode = (credit.name, said) if said and len(said) == 10 else None  # a day, not 'in 2023'
 
         conf = c.confidence * credit.factor if credit.name else min(c.confidence, UNATTRIBUTED_CAP)
@@ -80,6 +82,28 @@ def attribute(doc: Doc, cands: list[Candidate], resolver: Resolver, published: s
         if credit.name:
             history.append(Said(end, credit.name, credit.mention))
     return _one_per_event(out)
+
+
+def _scene_date(doc: Doc, resolver: Resolver, name: str, before: int, published: str | None) -> str | None:
+    """The day of the scene the speaker was last the subject of, in this paragraph or the one before it."""
+    text = text_of(doc)
+    para = text.rfind("\n", 0, before)
+    floor = text.rfind("\n", 0, max(para - 1, 0)) if para > 0 else 0
+    for m in reversed(resolver.mentions_in(max(floor, 0), before)):
+        tok = doc.char_span(m.start, m.end, alignment_mode="expand") if m.name == name else None
+        node = tok.root if tok is not None else None
+        for _ in range(4):  # up through the subject phrase the name sits in ('the director of X, Haines')
+            if node is None or node.dep_ in ("nsubj", "nsubjpass") or node.head.i == node.i:
+                break
+            node = node.head
+        if node is None or node.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        verb = node.head
+        when = date_for(verb, (0, 0), verb.sent) if verb is not None and verb.pos_ in ("VERB", "AUX") else None
+        day = resolve_date(when, published) if when else None
+        if day is not None:
+            return day
+    return None
 
 
 def _one_per_event(out: list[Statement]) -> list[Statement]:
