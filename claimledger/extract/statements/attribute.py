@@ -187,6 +187,8 @@ def _name_for(speaker: Span, resolver: Resolver, recent: list[str]) -> tuple[str
             resolver.note_source(speaker, name)
         return name, NAMING["name"]
     by_role = resolver.resolve_role(speaker) or _last_person(speaker, resolver, recent)
+    if by_role is None and 1 <= len(speaker) <= 3 and all(t.pos_ == "PROPN" and t.is_title for t in speaker):
+        return speaker.text, NAMING["role"]  # 'Scholz said' with the name untagged: the name as written
     return by_role, NAMING["role"]
 
 
@@ -194,8 +196,9 @@ def _last_person(speaker: Span, resolver: Resolver, recent: list[str]) -> str | 
     """'the dictator', 'the politician' right after a named speaker: that person, when the role says
     nothing the person's known roles contradict ('the Russian president' is not a Ukrainian quoted last)."""
     head = speaker.root.lemma_.lower()
-    if speaker[0].lower_ != "the" or head not in PERSON_ROLES or head in GENERIC_ROLES:
-        return None
+    owned = len(speaker) > 2 and speaker[0].ent_type_ in ("GPE", "NORP", "ORG") and speaker[1].tag_ == "POS"
+    if (speaker[0].lower_ != "the" and not owned) or head not in PERSON_ROLES or head in GENERIC_ROLES:
+        return None  # 'the dictator', "Ukraine's leader": a person in a role
     person = next((n for n in recent if resolver.labels.get(n) == "PERSON"), None) or resolver.last_person(
         speaker.start_char)
     if person is None:
