@@ -565,3 +565,10 @@ def test_a_statement_takes_the_day_of_the_scene_its_speaker_was_last_the_subject
                       "She said the pier would reopen in May.\n\nTomas Keller said the quay was safe.\n")
     assert [(s.content.text, s.said_on) for s in sts] == [("the pier would reopen in May", "2025-02-26"),
                                                           ("the quay was safe", "2025-03-04")]
+
+
+def test_a_date_on_a_participle_of_the_cue_or_a_month_the_tagger_missed() -> None:
+    sts = _statements("Velm harbour\n\nSpeaking to reporters in Velm on Wednesday, Mayor Greta Lund said the pier "
+                      "would reopen.\n\nTomas Keller said in February that the quay was safe.\n")
+    assert [(s.content.text, s.said_on) for s in sts] == [("the pier would reopen", "2025-02-26"),
+                                                          ("the quay was safe", "2025-02")]

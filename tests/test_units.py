@@ -50,6 +50,8 @@ def test_compact_money() -> None:
     ("yesterday", "2025-03-11", "2025-03-10"),
     ("in 2022", None, "2022"),
     ("May", "2025-03-11", None),  # 'may' is too often the verb to be read as a month
+    ("in May", "2025-07-11", "2025-05"),  # ... but not after 'in'
+    ("prices may rise", "2025-07-11", None),
     ("next spring", "2025-03-11", None),
     ("Monday", None, None),
 ])

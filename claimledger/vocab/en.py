@@ -111,6 +111,12 @@ TERM_NOUNS = frozenset("idea notion concept term word words phrase slogan expres
 # warning against ...' (the subject of 'rejected the notion of ...' made no notion)
 VOICING_VERBS = frozenset("""make issue voice repeat renew reiterate express send deliver publish post release
 announce lodge file level raise air put sound step""".split())
+# private mental states: statements only for assessing sources ('analysts fear'), with quoted words, or as a
+# participle of a speech event; 'Putin feels that ...', 'Germany fears ...' is the writer's narration (guideline 1)
+MENTAL_VERBS = frozenset("believe think feel fear hope expect favour favor suspect worry".split())
+# months and weekdays, for a date the tagger missed ('said in May that ...')
+CALENDAR_WORDS = frozenset("""january february march april may june july august september october november
+december monday tuesday wednesday thursday friday saturday sunday""".split())
 # verbs of a topic: a statement only through the quoted words they carry ('spoke about "militarization"')
 TOPIC_CUES = frozenset("speak talk refer elaborate comment dwell reflect".split())
 # words that open a sentence without being part of what was said: "But, she said, ..." (guideline 3)

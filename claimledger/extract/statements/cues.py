@@ -10,12 +10,14 @@ from ...vocab.en import (
     AUTHORITY,
     CUE_NOUNS,
     INFINITIVE_CUES,
+    MENTAL_VERBS,
     NEEDS_CLAUSE,
     OPENING_CONNECTIVES,
     PARTICLES,
     PREP_CUES,
     QUESTION_CUES,
     SOURCE_NOUNS,
+    SPEECH_VERBS,
     WH,
 )
 from ..confidence import STATEMENT
@@ -36,6 +38,18 @@ def from_cue_verbs(sent: Span, skip: list[tuple[int, int]]) -> list[Candidate]:
         if found is not None:
             out.append(found)
     return out
+
+
+def _narrated_mind(tok: Token, clause: Token) -> bool:
+    """'Putin feels that the momentum is his', 'Germany fears it may be next': a named actor's mind as the
+    writer tells it, not a statement; 'analysts fear', 'the minister believes the border is "secure"' are."""
+    if tok.lemma_.lower() not in MENTAL_VERBS or (tok.tag_ == "VBG" and tok.head.lemma_.lower() in SPEECH_VERBS):
+        return False
+    subj = subject(tok)
+    named = subj is not None and (subj.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") or subj.lower_ in (
+        "he", "she", "it"))
+    quoted = any(t.is_quote for t in clause.subtree)
+    return named and not quoted
 
 
 def _after_adjective(tok: Token) -> bool:
@@ -85,6 +99,8 @@ def _clause_candidate(tok: Token, sent: Span, clause: Token, clauses: list[Token
         return None  # 'called for dredgers to clear the channel': the complement rule's, whole
     if tok.lemma_.lower() in NEEDS_CLAUSE and not directive and not any(m.lower_ == "that" for m in clause.children) \
             and not _document_subject(tok):  # 'the poll shows Clinton ahead': a document's finding
+        return None
+    if _narrated_mind(tok, clause):
         return None
     span = _content_span(tok, clause, clauses)
     if span is None:

@@ -86,7 +86,7 @@ def _cues_of(text: str, q: Quote, cands: list[Candidate]) -> list[int]:
 
 
 def _attach(doc: Doc, q: Quote, span: Span, body: list[tuple[int, int]], full: bool) -> Candidate | None:
-    if _title(doc, q):
+    if _title(doc, q) or _name_in_marks(text_of(doc)[q.start:q.end]):
         return None
     cue = _governing_cue(span)
     if cue is not None and not full:
@@ -112,6 +112,14 @@ def _title(doc: Doc, q: Quote) -> bool:
     governed = last.dep_ in ("dobj", "dative") and is_cue_verb(last.head)  # 'urged people "don't ..."'
     return last.pos_ in ("NOUN", "PROPN") and last.lemma_.lower() not in CUE_NOUNS and not last.ent_type_ and \
         not governed and text_of(doc)[last.idx + len(last.text):q.open_at].strip() == ""
+
+
+def _name_in_marks(words: str) -> bool:
+    """'told NBC's "Meet the Press"', 'wrote in the "Financial Times"': a title in capitals, nobody's words."""
+    parts = words.split()
+    return 0 < len(parts) <= 6 and not re.search(r"[.!?,;:]", words) and parts[0][:1].isupper() and all(
+        w[:1].isupper() or w.lower() in ("the", "of", "and", "a", "an", "in", "on", "for", "de", "la") for w in parts) \
+        and sum(w[:1].isupper() for w in parts) >= 2
 
 
 def _governing_cue(span: Span) -> Token | None:

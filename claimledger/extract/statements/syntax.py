@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from ...vocab.en import HYPOTHETICAL, META_NOUNS, PRONOUNS, RELATIVE, SPEECH_VERBS
+from ...vocab.en import CALENDAR_WORDS, HYPOTHETICAL, META_NOUNS, PRONOUNS, RELATIVE, SPEECH_VERBS
 from ..text import text_of
 from .candidate import is_break, word_end
 
@@ -102,7 +102,8 @@ def phrase(tok: Token) -> Span:
 
 
 def date_for(verb: Token, content: tuple[int, int], sent: Span) -> str | None:
-    """The DATE entity outside the content that hangs from the cue verb: 'said on Monday'."""
+    """The DATE entity outside the content that hangs from the cue verb ('said on Monday'), or from a participle
+    of it ('Speaking to the BBC on Wednesday, X said'); else a month or weekday the tagger missed ('said in May')."""
     for ent in sent.ents:
         if ent.label_ != "DATE" or content[0] <= ent.start_char < content[1]:
             continue
@@ -110,10 +111,16 @@ def date_for(verb: Token, content: tuple[int, int], sent: Span) -> str | None:
         while node.head.i != node.i and hops < 4 and node.i != verb.i:
             node = node.head
             hops += 1
-            if node.pos_ == "VERB" and node.i != verb.i:
+            participle = node.tag_ == "VBG" and node.head.i == verb.i and hops <= 2  # 'Speaking ... on Monday'
+            if node.pos_ == "VERB" and node.i != verb.i and not participle:
                 break
         if node.i == verb.i:
             return ent.text
+    for prep in verb.children:  # 'said in May that ...': 'May' read as a modal or a name
+        obj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep.dep_ == "prep" else None
+        if obj is not None and prep.lower_ in ("in", "on") and obj.lower_ in CALENDAR_WORDS and obj.is_title and \
+                not content[0] <= obj.idx < content[1]:
+            return f"{prep.text} {obj.text}"
     return None
 
 
