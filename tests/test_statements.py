@@ -572,3 +572,9 @@ def test_a_date_on_a_participle_of_the_cue_or_a_month_the_tagger_missed() -> Non
                       "would reopen.\n\nTomas Keller said in February that the quay was safe.\n")
     assert [(s.content.text, s.said_on) for s in sts] == [("the pier would reopen", "2025-02-26"),
                                                           ("the quay was safe", "2025-02")]
+
+
+def test_a_role_named_just_before_the_person() -> None:
+    sts = _statements("Velm harbour\n\nVeloria's prime minister has told the BBC there will be no deal if the valley "
+                      "is lost. Speaking on Wednesday, Prime Minister Anna Berg said the talks would resume.\n")
+    assert [s.speaker_name for s in sts] == ["Anna Berg", "Anna Berg"]

@@ -206,3 +206,11 @@ def test_human_dates() -> None:
         "5 Feb 2025", "Feb 2025", "2025", "", "soon", "2025-13"]
     assert human_moment("2025-02-05T09:30:00") == "5 Feb 2025, 09:30" and human_moment("2025-02-05T00:00:00") == (
         "5 Feb 2025")
+
+
+def test_a_name_led_by_an_article_is_a_title_and_a_known_given_name_a_person() -> None:
+    from claimledger.extract.mentions import _person_by_name
+
+    assert _person_by_name("Der Velmspiegel", "PERSON") == "ORG"
+    assert _person_by_name("Natalia Brandt", "ORG") == "PERSON"
+    assert _person_by_name("Natalia Harbour Authority", "ORG") == "ORG"  # an institution's word

@@ -67,13 +67,20 @@ def _repaired(ents: Sequence[Span]) -> list[Span]:
     return out
 
 
+ARTICLES = frozenset("the der die das le la les el il lo al".split())
+
+
 def _person_by_name(text: str, label: str) -> str:
     """'Natalia Humeniuk' tagged an organisation is a person: a given name the name lists know, then one or
     two capitalised words and nothing an institution's name has."""
     words = text.split()
+    if label == "PERSON" and len(words) > 1 and words[0].lower() in ARTICLES:
+        return "ORG"  # 'Der Tagesspiegel', 'Le Monde': a title, never a person
     if label == "PERSON" or not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
         return label
-    if any(w.lower() in INSTITUTIONS | ORG_ROLES for w in words) or first_name_gender(words[0]) is None:
+    bodies = INSTITUTIONS | ORG_ROLES
+    if any(w.lower() in bodies or w.lower() + "s" in bodies or w.lower()[:-1] + "ies" in bodies for w in words) \
+            or first_name_gender(words[0]) is None:
         return label
     return "PERSON"
 

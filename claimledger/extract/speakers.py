@@ -31,6 +31,7 @@ from .mentions import RawMention
 from .text import text_of
 
 PERSON_LABELS = {"PERSON"}
+CATAPHORA = 400  # characters: a role named before the person, who is named in the next sentence or two
 
 
 def _proper_head(span: Span) -> str:
@@ -235,15 +236,19 @@ class Resolver:
             return None
         words = {t.lemma_.lower() for t in span if t.lemma_.lower() not in ROLE_STOP}
         best: tuple[int, str] | None = None
+        ahead: tuple[int, str] | None = None
         for off, h, name in self.role_at:
-            if off >= span.start_char:
-                break
-            if h == head:
-                roles = " ".join(self.roles.get(name, ())).lower()
-                overlap = sum(1 for w in words if re.search(rf"\b{re.escape(w)}", roles))
-                if overlap >= max(1, len(words) - 1):
-                    best = (off, name)
-        return best[1] if best else None
+            if h != head:
+                continue
+            roles = " ".join(self.roles.get(name, ())).lower()
+            if sum(1 for w in words if re.search(rf"\b{re.escape(w)}", roles)) < max(1, len(words) - 1):
+                continue
+            if off < span.start_char:
+                best = (off, name)
+            elif ahead is None and off - span.start_char < CATAPHORA:
+                ahead = (off, name)  # "Ukraine's prime minister has told the BBC ... Prime Minister Shmyhal"
+        found = best or ahead
+        return found[1] if found else None
 
     def last_person(self, before: int) -> str | None:
         """The person named last before an offset: whom 'the head of state' opening a paragraph is about."""
