@@ -578,3 +578,9 @@ def test_a_role_named_just_before_the_person() -> None:
     sts = _statements("Velm harbour\n\nVeloria's prime minister has told the BBC there will be no deal if the valley "
                       "is lost. Speaking on Wednesday, Prime Minister Anna Berg said the talks would resume.\n")
     assert [s.speaker_name for s in sts] == ["Anna Berg", "Anna Berg"]
+
+
+def test_a_headline_label_names_a_speaker_the_article_names() -> None:
+    sts = _statements("Lund: the pier must reopen before May\n\nHarbour master Greta Lund said the dredgers had "
+                      "arrived.\n")
+    assert [(s.content.text, s.speaker_name) for s in sts][0] == ("the pier must reopen before May", "Greta Lund")

@@ -159,8 +159,8 @@ class Resolver:
     def known_name(self, span: Span) -> str | None:
         """A name the tagger missed here but found elsewhere in the article: one known person by that surname."""
         words = [t for t in span if not t.is_punct and t.pos_ != "DET"]
-        if not words or any(t.pos_ != "PROPN" for t in words):
-            return None
+        if not words or any(t.pos_ != "PROPN" and not t.is_title for t in words):
+            return None  # a surname, tagged a proper or (in a headline) a common noun
         last = name_key(words[-1].text)
         hits = [n for n, label in self.labels.items() if label == "PERSON" and name_key(n.split()[-1]) == last]
         return hits[0] if len(hits) == 1 else None

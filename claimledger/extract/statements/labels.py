@@ -26,10 +26,12 @@ def from_speaker_labels(doc: Doc, body: list[tuple[int, int]],
     revised = list(cands)
     out = []
     text = text_of(doc)
+    known = {e.text.split()[-1] for e in doc.ents if e.label_ in ("PERSON", "ORG")}  # 'Sandoval: ...'
     for ps, pe in paragraphs(text, body):
         m = _LABEL.match(text, ps, pe)
         span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand") if m else None
-        if m is None or span is None or not _speaker_like(span, m.group(1)):
+        if m is None or span is None or not (_speaker_like(span, m.group(1)) or (
+                m.group(1).split()[-1] in known and m.group(1).lower() not in HEADLINE_KICKERS)):
             continue
         # a paragraph read as one open quote ('"PENCE: Well, ...'): the label takes it over
         whole = [i for i, c in enumerate(revised) if c.start <= m.end(1) and c.end > m.end() and not c.dropped]
