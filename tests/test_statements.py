@@ -584,3 +584,14 @@ def test_a_headline_label_names_a_speaker_the_article_names() -> None:
     sts = _statements("Lund: the pier must reopen before May\n\nHarbour master Greta Lund said the dredgers had "
                       "arrived.\n")
     assert [(s.content.text, s.speaker_name) for s in sts][0] == ("the pier must reopen before May", "Greta Lund")
+
+
+@pytest.mark.parametrize("sentence, content, speaker", [
+    ("Mayor Greta Lund ridiculed such claims as idle talk from the mainland.", "idle talk from the mainland",
+     "Greta Lund"),
+    ("The closure was denounced as a betrayal of the fishermen.", "a betrayal of the fishermen", None),
+    ("Mayor Greta Lund debunked the idea that the pier had collapsed.", "the pier had collapsed", "Greta Lund"),
+])
+def test_characterizing_denials_and_passive_speech_acts(sentence: str, content: str, speaker: str | None) -> None:
+    sts = _statements(f"Velm harbour\n\n{sentence}\n")
+    assert [(s.content.text, s.speaker_name) for s in sts] == [(content, speaker)]

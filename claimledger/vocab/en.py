@@ -60,7 +60,7 @@ estimate calculate reckon figure count put gauge guess assess judge conclude fin
 report reveal disclose divulge leak publish show indicate signal hint
 warn caution alert threaten vow pledge promise swear guarantee assure reassure
 demand urge call press plead beg ask request appeal implore
-deny dispute reject refute rebut dismiss contest challenge question doubt
+deny dispute reject refute rebut dismiss contest challenge question doubt debunk ridicule deride mock
 complain lament bemoan protest object criticize criticise condemn denounce decry accuse charge blame allege
 praise hail welcome applaud credit thank
 believe think feel expect hope fear worry suspect consider know understand
@@ -93,6 +93,7 @@ contention insistence warning warnings report reports estimate estimates assessm
 findings promise pledge vow threat demand demands denial remarks comment comments message announcement
 admission confession prediction forecast projection fear fears hope hopes concern concerns accusation
 accusations charge charges complaint theory position stance opinion verdict testimony rumour rumor
+declaration declarations threats pledges vows promises assurance assurances appeal appeals
 """.split())
 # prepositional cues: "according to X", "in X's view", "per X"
 ACCORDING = ("according to", "in the words of", "in the view of", "as reported by", "as stated by")
@@ -146,7 +147,8 @@ PREP_CUES: dict[str, frozenset[str]] = {v: frozenset(p.split("/")) for v, p in (
     ("press", "for"), ("lobby", "for"), ("campaign", "for/against"), ("advocate", "for"), ("speak", "of"),
     ("hint", "at"), ("vouch", "for"), ("agitate", "for"), ("clamour", "for"), ("clamor", "for"))}
 # verb + object + of/for: the object and its charge are the content ('accused Russia of stalling')
-BLAME_CUES = frozenset("accuse blame criticize criticise fault condemn denounce praise commend thank credit".split())
+BLAME_CUES = frozenset("""accuse blame criticize criticise fault condemn denounce praise commend thank credit
+ridicule deride mock dismiss slam blast decry""".split())
 # verb + object + as/to: only the predicate is the content ('labeled him as a "predator"', 'likened X to Y')
 LABEL_CUES = frozenset("label describe brand dub term characterize characterise portray depict liken compare".split())
 # verb + noun object that carries the claim: 'stressed the need for ...', 'questioned Russia's sincerity'

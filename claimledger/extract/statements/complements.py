@@ -91,6 +91,9 @@ def _verb_complement(verb: Token, sent: Span) -> Candidate | None:
     (start, end), cue_end = found
     if lemma not in LABEL_CUES:
         end = _with_condition(verb, end)
+    if lemma in BLAME_CUES and subject(verb) is None and any(c.dep_ == "nsubjpass" for c in verb.children):
+        return Candidate(start, end, "indirect", None, (verb.idx, cue_end), date_for(verb, (start, end), sent),
+                         STATEMENT["cue_unattributed"], "cue")  # 'was denounced as Y': a speech act, nobody named
     meta = verb.head if verb.dep_ == "relcl" and verb.head.lemma_.lower() in META_NOUNS else None
     if meta is not None and meta.left_edge.i > 0 and verb.doc[meta.left_edge.i - 1].text in (",", "—", "–"):
         return None  # '..., a statement that underlined the EU's strategy': the writer's comment on a claim
