@@ -130,8 +130,9 @@ def _one_per_event(out: list[Statement]) -> list[Statement]:
 
 def _cleaned(text: str, c: Candidate) -> tuple[int, int] | None:
     """The content without what is never the claim: surrounding whitespace, the writer's comma before the
-    cue ('... night, Lund said'; inside the marks the comma is the quote's own and stays), a wire dateline ('MINSK, 7 May (BelTA) - ...'). None when the content
-    holds its own cue (a quote paired across paragraphs, a parenthetical read whole): a content never does."""
+    cue ('... night, Lund said'; inside quotation marks the comma is the quote's own and stays), a wire
+    dateline ('MINSK, 7 May (BelTA) - ...'). None when the content holds its own cue (a quote paired across
+    paragraphs, a parenthetical read whole): a content never does."""
     start, end = c.start, c.end
     quoted = c.kind == "direct" and end < len(text) and text[end] in "”\"»’'"  # '"A," he said': the quote's comma
     while end > start and (text[end - 1].isspace() or (text[end - 1] == "," and not quoted)):
