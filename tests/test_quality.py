@@ -56,7 +56,7 @@ def test_seed_statements_floor(seed_predictions: Path) -> None:
 @needs_shared
 def test_dev_statements_floor(tmp_path: Path) -> None:
     """The real-news dev set (12 articles nobody tuned on, 311 statements). Measured full F1 0.616 and speaker
-    accuracy 0.913 before the statements issue; 0.855 and 0.959 with its error classes fixed."""
+    accuracy 0.913 before the statements issue; 0.862 and 0.962 with its error classes fixed."""
     gold = json.loads((GOLD / "dev_statements.json").read_text(encoding="utf-8"))
     paths = [str(CORPUS / f"{g['doc']}.txt") for g in gold]
     out = tmp_path / "dev.jsonl"
@@ -65,8 +65,8 @@ def test_dev_statements_floor(tmp_path: Path) -> None:
         for art, ex in extract_many(arts, default_extractor()):
             fh.write(json.dumps({"doc": art.source, **ex.to_dict()}) + "\n")
     res = run_scorer("ledger_score.py", "statements", str(GOLD / "dev_statements.json"), str(CORPUS), str(out))
-    assert res["full"]["f1"] >= 0.85, res  # type: ignore[index]
-    assert res["speaker_acc"] >= 0.95, res
+    assert res["full"]["f1"] >= 0.855, res  # type: ignore[index]
+    assert res["speaker_acc"] >= 0.955, res
 
 
 @needs_shared

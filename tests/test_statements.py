@@ -595,3 +595,17 @@ def test_a_headline_label_names_a_speaker_the_article_names() -> None:
 def test_characterizing_denials_and_passive_speech_acts(sentence: str, content: str, speaker: str | None) -> None:
     sts = _statements(f"Velm harbour\n\n{sentence}\n")
     assert [(s.content.text, s.speaker_name) for s in sts] == [(content, speaker)]
+
+
+def test_a_dash_attribution_with_a_place_before_the_name() -> None:
+    sts = _statements("Velm harbour\n\n- The crews, as you can see, are ready - said after the meeting in Kessel "
+                      "harbour master Greta Lund.\n")
+    assert [(s.content.text, s.speaker_name) for s in sts] == [("The crews, as you can see, are ready",
+                                                                "Greta Lund")]
+
+
+def test_a_pronoun_after_a_quote_is_the_person_the_sentence_before_is_about() -> None:
+    sts = _statements('Velm harbour\n\nMayor Greta Lund said the pier would reopen in May.\n\nTomas Keller, the '
+                      'chairman of the fishermen, addressed the crowd from the quay. "We will be back at sea by '
+                      'June," he said.\n')
+    assert [s.speaker_name for s in sts] == ["Greta Lund", "Tomas Keller"]

@@ -192,6 +192,9 @@ class Resolver:
                     continue
                 if self.labels.get(m.name) == "PERSON" and self.is_subject(m) and self.gender.get(m.name, want) == want:
                     return self._learn(m.name, want)
+            previous = self._previous_subject(sent_start, want)
+            if previous is not None:  # 'X, the chairman, addressed the crowd. "...," he said': X
+                return self._learn(previous, want)
             for name in prefer:
                 if self.labels.get(name) == "PERSON" and self.gender.get(name, want) == want:
                     return self._learn(name, want)
@@ -212,6 +215,19 @@ class Resolver:
             for m in reversed(self.mentions[:bisect_left(self.starts, before)]):
                 if self.labels.get(m.name) == "ORG" and before - m.start < 400:
                     return m.name
+        return None
+
+    def _previous_subject(self, sent_start: int, want: str) -> str | None:
+        """The person the sentence just before is about: its subject, when its known gender agrees."""
+        here = self.doc.char_span(max(sent_start - 2, 0), max(sent_start - 1, 1), alignment_mode="expand")
+        if here is None or sent_start == 0:
+            return None
+        prev = here.sent
+        for m in self.mentions[bisect_left(self.starts, prev.start_char):bisect_left(self.starts, prev.end_char)]:
+            if any(s <= m.start < e for s, e in self.quoted):
+                continue
+            if self.labels.get(m.name) == "PERSON" and self.is_subject(m) and self.gender.get(m.name) == want:
+                return m.name  # a gender the text or the given name shows, not merely one that does not clash
         return None
 
     def _learn(self, name: str, gender: str) -> str:

@@ -331,9 +331,11 @@ def _trailing_attribution(doc: Doc, d: DashParagraph) -> Attribution:
             if doc[speaker.end - 1].i + 1 != tok.i and not all(t.pos_ in ("ADV", "AUX", "PART")
                                                                for t in doc[speaker.end:tok.i]):
                 continue
-        else:  # '... - said Lavrov': the separator right before the verb
+        else:  # '... - said Lavrov', '... - said after the meeting in Velm MP Anna Berg.': a dash before the verb
             lead = tok.idx
-            if speaker.start != tok.i + 1 and not all(t.pos_ in ("ADV",) for t in doc[tok.i + 1:speaker.start]):
+            closing = all(t.is_punct or t.is_space for t in doc[speaker.end:tail.end]) and speaker.start - tok.i <= 12
+            if speaker.start != tok.i + 1 and not closing and not all(
+                    t.pos_ in ("ADV",) for t in doc[tok.i + 1:speaker.start]):
                 continue
         sep = _separator(text, d.start, lead)
         if sep is None:
@@ -351,7 +353,19 @@ def _name_after(verb: Token) -> Span | None:
     end = verb.i + 1
     while end < len(doc) and (doc[end].pos_ == "PROPN" or (doc[end].pos_ == "NOUN" and doc[end].is_title)):
         end += 1
-    return doc[verb.i + 1:end] if end > verb.i + 1 else None
+    if end > verb.i + 1:
+        return doc[verb.i + 1:end]
+    # '- said after the meeting in Velm MP Anna Berg.': the name that closes the paragraph
+    last = verb.i + 1
+    while last < len(doc) and last - verb.i <= 14 and "\n" not in doc[last].text:
+        last += 1
+    tail = [t for t in doc[verb.i + 1:last] if not (t.is_punct or t.is_space)]
+    if not tail or tail[-1].ent_type_ != "PERSON" or last - verb.i > 14:
+        return None
+    start = tail[-1].i
+    while start - 1 > verb.i and doc[start - 1].ent_type_ == "PERSON":
+        start -= 1
+    return doc[start:tail[-1].i + 1]
 
 
 def _separator(text: str, start: int, lead: int) -> int | None:
