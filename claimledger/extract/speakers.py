@@ -34,13 +34,13 @@ PERSON_LABELS = {"PERSON"}
 CATAPHORA = 400  # characters: a role named before the person, who is named in the next sentence or two
 
 
-def _proper_head(span: Span) -> str:
+def _proper_head(span: Span) -> Span:
     """The proper name a phrase ends on: its head and the capitalised words and hyphens right before it."""
     root = span.root
     i = root.i
     while i - 1 >= span.start and (span.doc[i - 1].pos_ == "PROPN" or span.doc[i - 1].text == "-"):
         i -= 1
-    return text_of(span.doc)[span.doc[i].idx:root.idx + len(root.text)]
+    return span.doc[i:root.i + 1]
 
 
 @dataclass
@@ -148,7 +148,7 @@ class Resolver:
         if root.lemma_.lower() in PERSON_ROLES and root.lemma_.lower() not in ORG_ROLES:
             return None  # 'the EU leader', 'Ukraine's president': a person in a role, never the body itself
         if root.pos_ == "PROPN" and root.is_title and not any(m.start <= root.idx < m.end for m in found):
-            return _proper_head(span)  # 'the Kremlin news agency Itar-Tass': the name at the head, untagged
+            return self.known_name(_proper_head(span), as_written=True)  # 'the news agency Itar-Tass', untagged
         orgs = [m for m in found if self.labels.get(m.name) == "ORG"]
         if orgs:
             return orgs[-1].name
@@ -156,14 +156,18 @@ class Resolver:
             return found[-1].name
         return None
 
-    def known_name(self, span: Span) -> str | None:
-        """A name the tagger missed here but found elsewhere in the article: one known person by that surname."""
+    def known_name(self, span: Span, as_written: bool = False) -> str | None:
+        """A name the tagger missed here: the one person the article knows by that surname, else (``as_written``)
+        a short proper name as the text writes it ('Scholz said', 'Itar-Tass said')."""
         words = [t for t in span if not t.is_punct and t.pos_ != "DET"]
         if not words or any(t.pos_ != "PROPN" and not t.is_title for t in words):
             return None  # a surname, tagged a proper or (in a headline) a common noun
         last = name_key(words[-1].text)
         hits = [n for n, label in self.labels.items() if label == "PERSON" and name_key(n.split()[-1]) == last]
-        return hits[0] if len(hits) == 1 else None
+        if len(hits) == 1:
+            return hits[0]
+        proper = len(span) <= 3 and all((t.pos_ == "PROPN" and t.is_title) or t.text == "-" for t in span)
+        return text_of(span.doc)[span.start_char:span.end_char] if as_written and proper else None
 
     def is_subject(self, m: RawMention) -> bool:
         tok = self.doc.char_span(m.start, m.end, alignment_mode="expand")

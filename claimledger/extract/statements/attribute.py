@@ -189,9 +189,7 @@ def _name_for(speaker: Span, resolver: Resolver, recent: list[str]) -> tuple[str
             resolver.note_source(speaker, name)
         return name, NAMING["name"]
     by_role = resolver.resolve_role(speaker) or _last_person(speaker, resolver, recent)
-    if by_role is None and 1 <= len(speaker) <= 3 and all(t.pos_ == "PROPN" and t.is_title for t in speaker):
-        return speaker.text, NAMING["role"]  # 'Scholz said' with the name untagged: the name as written
-    return by_role, NAMING["role"]
+    return by_role or resolver.known_name(speaker, as_written=True), NAMING["role"]
 
 
 def _last_person(speaker: Span, resolver: Resolver, recent: list[str]) -> str | None:
