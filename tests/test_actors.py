@@ -57,17 +57,17 @@ def test_alias_file_merges_and_splits(tmp_path: Path) -> None:
     (tmp_path / "in" / "a.txt").write_text(
         "Foreign minister Mira Sandoval said that the valley was not for sale.\n", encoding="utf-8")
     (tmp_path / "in" / "b.txt").write_text(
-        "The Velorian foreign minister, M. Sandoval-Ruiz, said that talks would go on.\n", encoding="utf-8")
+        "The Velorian foreign minister, Mimi Sandoval, said that talks would go on.\n", encoding="utf-8")
     assert cli("ingest", str(tmp_path / "in"), "--db", str(db)).returncode == 0
     spec = tmp_path / "aliases.yaml"
-    spec.write_text("actors:\n  Mira Sandoval: [Sandoval-Ruiz, M. Sandoval-Ruiz]\n", encoding="utf-8")
+    spec.write_text("actors:\n  Mira Sandoval: [Mimi Sandoval]\n", encoding="utf-8")
     r = cli("aliases", str(spec), "--db", str(db))
     assert r.returncode == 0 and "merged 1" in r.stdout, r.stdout + r.stderr
     with Ledger(str(db)) as led:
-        [row] = actors(led, "Sandoval-Ruiz")
+        [row] = actors(led, "Mimi Sandoval")
         assert row["name"] == "Mira Sandoval" and row["statements"] == 2
     split = tmp_path / "split.yaml"
-    split.write_text("split:\n  Mira Sandoval: [M. Sandoval-Ruiz]\n", encoding="utf-8")
+    split.write_text("split:\n  Mira Sandoval: [Mimi Sandoval]\n", encoding="utf-8")
     assert "split 1" in cli("aliases", str(split), "--db", str(db)).stdout
     with Ledger(str(db)) as led:
         assert [r["statements"] for r in actors(led, "Mira Sandoval")] == [1]

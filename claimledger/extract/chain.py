@@ -13,6 +13,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc
 
 from ..types import ActorRecord, Article, Extraction, Mention, Position, Span, Statement
+from ..vocab.names import is_country
 from .events import find_events
 from .figures import find_figures
 from .marks import find_marks
@@ -65,7 +66,9 @@ def actors(mentions: list[RawMention], learned: Learned, statements: list[Statem
         if m.text != m.name and m.text not in rec.aliases:
             rec.aliases.append(m.text)
     for name, rec in found.items():
-        rec.kind = LABEL_KIND[labels[name].most_common(1)[0][0]]
+        votes = labels[name]
+        # a person is never a place: one PERSON reading of a name that is no country makes it a person
+        rec.kind = "person" if votes["PERSON"] and not is_country(name) else LABEL_KIND[votes.most_common(1)[0][0]]
         rec.roles = [r for r in learned.roles.get(name, []) if len(r) <= MAX_ROLE]
         rec.gender = learned.gender.get(name)
     for named in [s.speaker_name for s in statements] + [p.actor_name for p in positions]:

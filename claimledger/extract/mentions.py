@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from ..types import ActorKind
-from ..vocab.en import HONORIFICS, INSTITUTIONS, ORG_ROLES
-from ..vocab.names import first_name_gender
+from ..vocab.en import HONORIFICS, INSTITUTIONS, NAME_PARTICLES, ORG_ROLES, PERSON_ROLES, PRONOUNS
+from ..vocab.names import first_name_gender, is_country
 from .text import text_of
 
 LABEL_KIND: dict[str, ActorKind] = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "NORP": "group"}
@@ -67,6 +67,73 @@ def _repaired(ents: Sequence[Span]) -> list[Span]:
     return out
 
 
+def tidy_spans(ents: Sequence[Span]) -> list[Span]:
+    """Entity spans cut to the name: not past a possessive ('Putin's European'), not short of a surname
+    particle's surname ('Ursula von der' + 'Leyen'), and without a title, body or country in front of a
+    person's name ('Security Council of Russia Dmitry Medvedev', 'Belarus Alaxandr Lukashenko')."""
+    out = []
+    for ent in ents:
+        doc, start, end, label = ent.doc, ent.start, ent.end, ent.label_
+        cut = next((t.i for t in ent[1:] if t.text in ("'s", "’s")), None)
+        if cut is not None:
+            end = cut
+        while end < len(doc) and doc[end - 1].lower_ in NAME_PARTICLES and (
+                doc[end].is_title or doc[end].lower_ in NAME_PARTICLES):
+            end, label = end + 1, "PERSON"
+        if end - start >= 3:
+            lead = _person_start(doc[start:end], label == "PERSON")
+            if lead is not None:
+                start, label = lead, "PERSON"
+        out.append(ent if (start, end, label) == (ent.start, ent.end, ent.label_) else
+                   Span(doc, start, end, label=label))
+    return out
+
+
+def _person_start(span: Span, person: bool) -> int | None:
+    """Where a person's two- or three-word name begins after a title, a body or a country (in a span the
+    tagger called a person, or one whose words before the name say so; 'Agence France-Presse' is kept)."""
+    doc = span.doc
+    for t in span[1:-1]:
+        tail, before = doc[t.i:span.end], doc[span.start:t.i]
+        if not 2 <= len(tail) <= 3 or not all(w.is_title and w.is_alpha or w.text == "-" for w in tail) \
+                or tail[1].text == "-":
+            continue
+        if is_country(before.text):
+            return t.i
+        titled = person or any(w.lower_ in PERSON_ROLES | HONORIFICS | ORG_ROLES | INSTITUTIONS or is_country(w.text)
+                               for w in before)
+        if titled and first_name_gender(t.text) is not None:
+            return t.i
+    return None
+
+
+_GLUE = re.compile(r"(?<=\b[a-z]{3})[a-z]*(?=[A-Z][a-z])|(?<=[A-Za-z)]{2})[?!.;:,](?=[\"“]?[A-Z])")
+
+
+_GLUED_PRONOUN = re.compile(r"[a-z](He|She|They|We|It)$")  # 'ForeignHe': a sentence's end and the next one's subject
+
+
+def unglued(start: int, end: int, text: str, full: str) -> tuple[int, int, str]:
+    """A name with the words before it glued on ('includingEmmanuel Macron', 'propaganda?Sergei Lavrov',
+    'NATO.Stoltenberg'), quote marks or end punctuation ('"He', 'Lavrov.-'): the name alone."""
+    glue = None
+    for m in _GLUE.finditer(text):
+        glue = m
+    if glue is not None:
+        start += glue.end()
+    while start < end and not full[start].isalnum():
+        start += 1
+    joined = re.search(r"\s\S*[a-z]\s*[-–]\s*(?=([A-Z][a-z]+) )", full[start:end])  # 'European Union-Ursula von der Leyen'
+    if joined and first_name_gender(joined.group(1)) is not None:
+        start += joined.end()
+    credit = re.search(r"(?<=[a-z])\s*-\s*[A-Z]{2,}$", full[start:end])  # 'Vladimir Putin-DPA': an agency's credit
+    if credit:
+        end = start + credit.start()
+    while end > start and full[end - 1] in ".-,;:–—" and not re.search(r"(\b[A-Z]|\bJr|\bSr)\.$", full[start:end]):
+        end -= 1
+    return start, end, full[start:end]
+
+
 ARTICLES = frozenset("the der die das le la les el il lo al".split())
 
 
@@ -74,8 +141,8 @@ def _person_by_name(text: str, label: str) -> str:
     """'Natalia Humeniuk' tagged an organisation is a person: a given name the name lists know, then one or
     two capitalised words and nothing an institution's name has."""
     words = text.split()
-    if label == "PERSON" and len(words) > 1 and words[0].lower() in ARTICLES:
-        return "ORG"  # 'Der Tagesspiegel', 'Le Monde': a title, never a person
+    if label == "PERSON" and len(words) > 1 and (words[0].lower() in ARTICLES or words[-1].lower() in ORG_ROLES):
+        return "ORG"  # 'Der Tagesspiegel', 'Le Monde', 'Aleksander Kwasniewski Foundation': never a person
     if label == "PERSON" or not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
         return label
     bodies = INSTITUTIONS | ORG_ROLES
@@ -87,14 +154,23 @@ def _person_by_name(text: str, label: str) -> str:
 
 def find_mentions(doc: Doc) -> list[RawMention]:
     raw: list[tuple[int, int, str, str]] = []
-    for ent in _repaired(doc.ents):
-        if ent.label_ not in LABEL_KIND:
+    taken = -1
+    for ent in tidy_spans(_repaired(doc.ents)):
+        if ent.label_ not in LABEL_KIND or ent.start < taken:
             continue
-        start, end, text = clean_name(ent)
-        if text and any(c.isalpha() for c in text):
+        taken = ent.end
+        start, end, text = unglued(*clean_name(ent), text_of(doc))
+        if text and any(c.isalpha() for c in text) and text.lower() not in PRONOUNS and not text.islower() \
+                and not _GLUED_PRONOUN.search(text) \
+                and not (ent.label_ == "PERSON" and text.split()[-1].lower() in PERSON_ROLES | HONORIFICS):
             raw.append((start, end, text, _person_by_name(text, ent.label_)))
     canon = canonical_names(text_of(doc), raw)
-    return [RawMention(s, e, t, lab, canon.get((t, lab), t)) for s, e, t, lab in raw]
+    return [RawMention(s, e, t, lab, _spelled(canon.get((t, lab), t))) for s, e, t, lab in raw]
+
+
+def _spelled(name: str) -> str:
+    """The canonical form of a name as typeset: 'Frank -Walter' is 'Frank-Walter'."""
+    return re.sub(r"\s*-\s*(?=[A-Z])", "-", name)
 
 
 def canonical_names(text: str, raw: list[tuple[int, int, str, str]]) -> dict[tuple[str, str], str]:

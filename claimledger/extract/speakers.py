@@ -23,6 +23,7 @@ from ..vocab.en import (
     ORG_ROLES,
     PERSON_ROLES,
     PLURAL,
+    PRONOUNS,
     ROLE_STOP,
     SOURCE_NOUNS,
 )
@@ -166,7 +167,8 @@ class Resolver:
         hits = [n for n, label in self.labels.items() if label == "PERSON" and name_key(n.split()[-1]) == last]
         if len(hits) == 1:
             return hits[0]
-        proper = len(span) <= 3 and all((t.pos_ == "PROPN" and t.is_title) or t.text == "-" for t in span)
+        proper = len(span) <= 3 and all((t.pos_ == "PROPN" and t.is_title and t.text[0].isalpha()) or t.text == "-"
+                                        for t in span) and span.text.lower() not in PRONOUNS
         return text_of(span.doc)[span.start_char:span.end_char] if as_written and proper else None
 
     def is_subject(self, m: RawMention) -> bool:

@@ -97,6 +97,8 @@ actors = Table(
     # kept by every write (added to, never recounted under concurrency) so lists sort on an index
     Column("statement_count", Integer, nullable=False, default=0, server_default="0"),
     Column("mention_count", Integer, nullable=False, default=0, server_default="0"),
+    Column("external_id", String(64)),  # a Wikidata QID, say, from the user's actor file; exports carry it
+    Column("affiliation_id", Integer, ForeignKey("actors.id", ondelete="SET NULL")),  # minister of X
 )
 
 aliases = Table(
@@ -105,6 +107,24 @@ aliases = Table(
     Column("actor_id", Integer, ForeignKey("actors.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("alias", String(300), nullable=False),
     Column("key", String(300), nullable=False, unique=True),
+    # a person's full name, for matching other spellings of it (vocab.names.person_name)
+    Column("given", String(200)),
+    Column("surname", String(200), index=True),
+    Column("sound", String(60), index=True),
+    Column("seen", Integer, nullable=False, default=0, server_default="0"),  # articles naming the actor so
+)
+
+# every automatic or file-made merge, with its reason: what 'actors --merges' lists and '--unmerge' undoes
+actor_merges = Table(
+    "actor_merges", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("actor_id", Integer, ForeignKey("actors.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("name", String(300), nullable=False),  # the spelling or actor merged in
+    Column("aliases", Text, nullable=False),  # JSON list of the alias names that moved with it
+    Column("kind", String(20)),  # the merged-in actor's kind before the merge
+    Column("reason", String(200), nullable=False),
+    Column("made_by", String(10), nullable=False),  # 'rules' or 'file'
+    Column("undone", Boolean, nullable=False, default=False, server_default="0"),
 )
 
 actor_roles = Table(

@@ -13,10 +13,11 @@ from typing import Any
 from sqlalchemy import Connection, insert, select
 
 from ..types import ActorRecord, Article, Extraction
-from ..vocab.names import name_key, slugify
+from ..vocab.names import is_place, name_key, slugify, surname_of
 from . import copies, dedup, rows
 from . import schema as t
 from .actors import add_counts, merge_actors
+from .matching import find_spelling, log_merge, name_columns, name_seen
 
 
 @dataclass
@@ -99,33 +100,37 @@ def _outlet(conn: Connection, name: str, country: str | None) -> int:
 
 
 def _actor(conn: Connection, rec: ActorRecord, merged: dict[int, int]) -> int:
-    """One actor per real-world entity: found by any alias key, else created with its aliases."""
+    """One actor per real-world entity: found by any alias key or as another spelling of a person's
+    full name, else created with its aliases."""
     key = name_key(rec.name)
     found = conn.execute(select(t.aliases.c.actor_id).where(t.aliases.c.key == key)).scalar() if key else None
-    slug = rows.fit(t.actors.c.slug, slugify(rec.name))
-    if found is not None and (rec.kind == "person") != (_kind(conn, found) == "person"):
-        # "UN" the organisation is not Kim Jong Un, whose surname is also "Un"
-        if rec.kind != "person":
-            slug = rows.fit(t.actors.c.slug, f"{slug}-{rec.kind}")
-        found = conn.execute(select(t.actors.c.id).where(t.actors.c.slug == slug)).scalar()
-    words = rec.name.split()
-    surname = name_key(words[-1]) if rec.kind == "person" and len(words) > 1 else None
+    if found is not None:
+        found = _one_kind(conn, found, rec)
+    if found is None and (rec.kind == "person" or len(rec.name) >= 6 and not is_place(rec.name)) and \
+            (hit := find_spelling(conn, rec.name)) is not None:
+        found = hit[0]
+        log_merge(conn, found, rec.name, [rec.name, *rec.aliases], rec.kind, f"spelling of {hit[1]}")
+    last = surname_of(rec.name)
+    surname = name_key(last) if rec.kind == "person" and last != rec.name else None
     if found is None:
-        conn.execute(insert_ignore(conn, t.actors, rows.clip(t.actors, {"name": rec.name, "slug": slug,
-                                                                        "kind": rec.kind, "gender": rec.gender})))
-        found = conn.execute(select(t.actors.c.id).where(t.actors.c.slug == slug)).scalar_one()
+        found = _new_actor(conn, rec)
         if surname:  # an actor known so far only by this surname is this person
             lone = conn.execute(select(t.actors.c.id).join(t.aliases, t.aliases.c.actor_id == t.actors.c.id)
-                                .where(t.aliases.c.key == surname, t.actors.c.slug == slugify(words[-1]))
+                                .where(t.aliases.c.key == surname, t.actors.c.slug == slugify(last))
                                 ).scalar()
             if lone is not None and lone != found:
+                log_merge(conn, found, last, _aliases_of(conn, lone), _kind(conn, lone), "surname of "
+                          + rec.name)
                 merge_actors(conn, found, lone)
                 merged[lone] = found
-    aliases = [rec.name] + rec.aliases + ([words[-1]] if surname else [])
-    alias_rows = [{"actor_id": found, **rows.clip(t.aliases, {"alias": a, "key": name_key(a)})}
+    person = _kind(conn, found) == "person"
+    aliases = [rec.name] + rec.aliases + ([last] if surname else [])
+    alias_rows = [{"actor_id": found, **rows.clip(t.aliases, {"alias": a, "key": name_key(a),
+                                                              **name_columns(a, person and a != last)})}
                   for a in aliases if name_key(a)]
     if alias_rows:
         conn.execute(insert_ignore(conn, t.aliases, alias_rows))
+    name_seen(conn, found, rec.name)
     if rec.roles:
         conn.execute(insert_ignore(conn, t.actor_roles, [{"actor_id": found, **rows.clip(t.actor_roles, {"role": r})}
                                                          for r in rec.roles]))
@@ -133,6 +138,39 @@ def _actor(conn: Connection, rec: ActorRecord, merged: dict[int, int]) -> int:
         conn.execute(t.actors.update().where(t.actors.c.id == found, t.actors.c.gender.is_(None))
                      .values(gender=rec.gender))
     return found
+
+
+def _new_actor(conn: Connection, rec: ActorRecord) -> int:
+    slug = rows.fit(t.actors.c.slug, slugify(rec.name))
+    if conn.execute(select(t.actors.c.id).where(t.actors.c.slug == slug)).scalar() is not None:
+        slug = rows.fit(t.actors.c.slug, f"{slug}-{rec.kind}")  # 'UN' the body beside Kim Jong Un ('un')
+    conn.execute(insert_ignore(conn, t.actors, rows.clip(t.actors, {"name": rec.name, "slug": slug,
+                                                                    "kind": rec.kind, "gender": rec.gender})))
+    return int(conn.execute(select(t.actors.c.id).where(t.actors.c.slug == slug)).scalar_one())
+
+
+def _one_kind(conn: Connection, found: int, rec: ActorRecord) -> int | None:
+    """The entity label never splits an actor, and a person is never a place: 'Scholz' tagged a place
+    is the person Olaf Scholz, and a person's full name once tagged an organisation becomes the person.
+    An acronym or a place's name stays apart ('UN' is not Kim Jong Un, 'Washington' not George W.)."""
+    kind = _kind(conn, found)
+    if (rec.kind == "person") == (kind == "person"):
+        return found
+    name = rec.name
+    if (name.isupper() and len(name) < 5) or len(name) <= 2 or is_place(name):
+        slug = rows.fit(t.actors.c.slug, f"{slugify(name)}-{rec.kind}")
+        return conn.execute(select(t.actors.c.id).where(t.actors.c.slug == slug, t.actors.c.kind == rec.kind)
+                            ).scalar()
+    if rec.kind == "person":
+        own = conn.execute(select(t.actors.c.name).where(t.actors.c.id == found)).scalar_one()
+        if name_key(own) == name_key(name):
+            conn.execute(t.actors.update().where(t.actors.c.id == found).values(kind="person"))
+            log_merge(conn, found, name, [name], kind, f"kind: {name} named as a person")
+    return found
+
+
+def _aliases_of(conn: Connection, actor_id: int) -> list[str]:
+    return list(conn.execute(select(t.aliases.c.alias).where(t.aliases.c.actor_id == actor_id)).scalars())
 
 
 def _kind(conn: Connection, actor_id: int) -> str:

