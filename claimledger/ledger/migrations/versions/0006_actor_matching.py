@@ -14,17 +14,18 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('aliases') as batch:
-        batch.add_column(sa.Column('given', sa.String(length=200), nullable=True))
-        batch.add_column(sa.Column('surname', sa.String(length=200), nullable=True))
-        batch.add_column(sa.Column('sound', sa.String(length=60), nullable=True))
-        batch.add_column(sa.Column('seen', sa.Integer(), server_default='0', nullable=False))
-        batch.create_index('ix_aliases_surname', ['surname'])
-        batch.create_index('ix_aliases_sound', ['sound'])
-    with op.batch_alter_table('actors') as batch:
-        batch.add_column(sa.Column('external_id', sa.String(length=64), nullable=True))
-        batch.add_column(sa.Column('affiliation_id', sa.Integer(), nullable=True))
-        batch.create_foreign_key('fk_actors_affiliation', 'actors', ['affiliation_id'], ['id'], ondelete='SET NULL')
+    # plain ADD COLUMNs: a batch copy of 'actors' on SQLite would trip the foreign keys pointing at it
+    op.add_column('aliases', sa.Column('given', sa.String(length=200), nullable=True))
+    op.add_column('aliases', sa.Column('surname', sa.String(length=200), nullable=True))
+    op.add_column('aliases', sa.Column('sound', sa.String(length=60), nullable=True))
+    op.add_column('aliases', sa.Column('seen', sa.Integer(), server_default='0', nullable=False))
+    op.create_index('ix_aliases_surname', 'aliases', ['surname'])
+    op.create_index('ix_aliases_sound', 'aliases', ['sound'])
+    op.add_column('actors', sa.Column('external_id', sa.String(length=64), nullable=True))
+    op.add_column('actors', sa.Column('affiliation_id', sa.Integer(), nullable=True))
+    if op.get_bind().dialect.name != 'sqlite':  # SQLite cannot add the constraint to a table in place
+        op.create_foreign_key('fk_actors_affiliation', 'actors', 'actors', ['affiliation_id'], ['id'],
+                              ondelete='SET NULL')
     op.create_table('actor_merges',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('actor_id', sa.Integer(), nullable=False),
@@ -48,14 +49,13 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index('ix_actor_merges_actor_id', 'actor_merges')
     op.drop_table('actor_merges')
+    op.drop_index('ix_aliases_sound', 'aliases')
+    op.drop_index('ix_aliases_surname', 'aliases')
+    with op.batch_alter_table('aliases') as batch:
+        for col in ('seen', 'sound', 'surname', 'given'):
+            batch.drop_column(col)
+    if op.get_bind().dialect.name != 'sqlite':
+        op.drop_constraint('fk_actors_affiliation', 'actors', type_='foreignkey')
     with op.batch_alter_table('actors') as batch:
-        batch.drop_constraint('fk_actors_affiliation', type_='foreignkey')
         batch.drop_column('affiliation_id')
         batch.drop_column('external_id')
-    with op.batch_alter_table('aliases') as batch:
-        batch.drop_index('ix_aliases_sound')
-        batch.drop_index('ix_aliases_surname')
-        batch.drop_column('seen')
-        batch.drop_column('sound')
-        batch.drop_column('surname')
-        batch.drop_column('given')
