@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from conftest import cli, extract
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from claimledger.ingest.sources import IngestOptions, finish
 from claimledger.ledger import schema as t
@@ -80,4 +81,115 @@ def test_alias_file_merges_and_splits(tmp_path: Path) -> None:
 def test_csv_alias_file(tmp_path: Path) -> None:
     p = tmp_path / "a.csv"
     p.write_text("actor,alias\nKaja Kallas,EU foreign policy chief\nKaja Kallas,Kallas\n", encoding="utf-8")
-    assert read_alias_file(p).merge == {"Kaja Kallas": ["EU foreign policy chief", "Kallas"]}
+    [entry] = read_alias_file(p).merge
+    assert (entry.line, entry.name, entry.aliases) == (2, "Kaja Kallas", ["EU foreign policy chief", "Kallas"])
+
+
+def _names(ledger: Ledger, like: str) -> list[tuple[str, str]]:
+    with ledger.connect() as conn:
+        return sorted(conn.execute(select(t.actors.c.name, t.actors.c.kind)
+                                   .where(t.actors.c.name.like(f"%{like}%"))).all())
+
+
+def test_transliterations_of_one_person_are_one_actor(ledger: Ledger) -> None:
+    """Russian, Ukrainian and Polish romanisations of one name, a misspelling and the surname alone."""
+    for i, name in enumerate(["Aleksandr Velikov", "Alexander Velikov", "Oleksandr Velikov", "Aleksander Wielikow",
+                              "Alaxandr Velikov"]):
+        add(ledger, f"{name}, the minister of trade, said on Monday that the border would stay open {i} days.\n",
+            f"{i}.txt")
+    add(ledger, "Velikov said that the customs office was ready.\n", "s.txt")
+    assert [k for _, k in _names(ledger, "Vel")] == ["person"]
+    assert len(quotes(ledger, speaker="Velikov")) == 6
+    assert len(quotes(ledger, speaker="Wielikow")) == 6
+    with ledger.connect() as conn:
+        reasons = conn.execute(select(t.actor_merges.c.reason)).scalars().all()
+    assert sum(r.startswith("spelling of") for r in reasons) == 4
+
+
+def test_people_sharing_a_surname_stay_apart(ledger: Ledger) -> None:
+    add(ledger, "Foreign minister Dmytro Kulev said that the talks were over.\n", "a.txt")
+    add(ledger, "His brother Mykola Kulev said that the talks had not begun.\n", "b.txt")
+    add(ledger, "Ivan Petrov said that the mine was closed. Ivana Petrova said that it was not.\n", "c.txt")
+    assert [n for n, _ in _names(ledger, "Kulev")] == ["Dmytro Kulev", "Mykola Kulev"]
+    assert [n for n, _ in _names(ledger, "Petrov")] == ["Ivan Petrov", "Ivana Petrova"]
+
+
+def test_the_entity_label_never_splits_an_actor(ledger: Ledger) -> None:
+    """A surname the tagger called a place or an organisation is the person; an acronym or a real
+    place that is also a surname stays apart."""
+    from claimledger.types import ActorRecord, Extraction
+
+    def store(source: str, *records: ActorRecord) -> None:
+        art = finish(Article(text=f"Text of {source}.\n", source=source), IngestOptions())
+        ledger.add(art, Extraction(actors=list(records)))
+
+    store("a.txt", ActorRecord("Karel Brandt", "person"))
+    store("b.txt", ActorRecord("Brandt", "place"))
+    store("c.txt", ActorRecord("Karel Brandt", "organisation"))
+    store("d.txt", ActorRecord("Mira Lincoln", "person"), ActorRecord("Lincoln", "place"),
+          ActorRecord("Kim Jong Un", "person"), ActorRecord("UN", "organisation"))
+    store("e.txt", ActorRecord("Tova Sand", "organisation"))
+    store("f.txt", ActorRecord("Tova Sand", "person"))
+    assert _names(ledger, "Brandt") == [("Karel Brandt", "person")]
+    assert ("Lincoln", "place") in _names(ledger, "Lincoln") and ("UN", "organisation") in _names(ledger, "UN")
+    assert _names(ledger, "Sand") == [("Tova Sand", "person")]
+
+
+def test_merges_are_listed_and_undone_for_good(tmp_path: Path) -> None:
+    db = str(tmp_path / "m.db")
+    with Ledger(db) as led:
+        add(led, "Aleksandr Velikov said that the border would stay open.\n", "a.txt")
+        add(led, "Alexander Velikov said that the customs office was ready.\n", "b.txt")
+    r = cli("merges", "--db", db, "--json")
+    [m] = json.loads(r.stdout)
+    assert (m["actor"], m["merged"], m["made_by"], m["undone"]) == ("Aleksandr Velikov", "Alexander Velikov",
+                                                                     "rules", False), m
+    assert m["reason"] == "spelling of Aleksandr Velikov"
+    r = cli("merges", "--undo", str(m["id"]), "--db", db)
+    assert r.returncode == 0 and "apart" in r.stdout, r.stdout + r.stderr
+    with Ledger(db) as led:
+        add(led, "Alexander Velikov said on Friday that the road was closed.\n", "c.txt")
+        add(led, "Alexandr Velikov said that nothing had changed.\n", "d.txt")
+        with led.connect() as conn:
+            counts = dict(conn.execute(select(t.actors.c.name, t.actors.c.statement_count)
+                                       .where(t.actors.c.name.like("%Velikov%"))).all())
+    # the undone spelling keeps its own articles; a third spelling fits both people, so it joins neither
+    assert counts == {"Aleksandr Velikov": 1, "Alexander Velikov": 2, "Alexandr Velikov": 1}, counts
+    r = cli("merges", "--undo", str(m["id"]), "--db", db)
+    assert r.returncode == 1 and "already undone" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_alias_file_reports_each_line(tmp_path: Path) -> None:
+    db = str(tmp_path / "a.db")
+    with Ledger(db) as led:
+        add(led, "Tova Sand said that the ferry would run.\n", "a.txt")
+        add(led, "The Velm Harbour Board said that the ferry would not run.\n", "b.txt")
+    spec = tmp_path / "actors.yaml"
+    spec.write_text("actors:\n"
+                    "  Tova Sand:\n"
+                    "    aliases: [Harbour chief Sand]\n"
+                    "    kind: person\n"
+                    "    affiliation: Velm Harbour Board\n"
+                    "    id: Q999999\n"
+                    "  Nobody Known: [Never Seen]\n", encoding="utf-8")
+    r = cli("aliases", str(spec), "--db", db)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert "line 2: Tova Sand:" in r.stdout and "affiliation Velm Harbour Board" in r.stdout
+    assert "id Q999999" in r.stdout
+    assert "line 7: Nobody Known: no actor" in r.stderr and "Traceback" not in r.stderr
+    with Ledger(db) as led, led.connect() as conn:
+        row = conn.execute(select(t.actors).where(t.actors.c.name == "Tova Sand")).one()
+        board = conn.execute(select(t.actors.c.name).where(t.actors.c.id == row.affiliation_id)).scalar()
+        assert (row.external_id, board) == ("Q999999", "Velm Harbour Board")
+        assert conn.execute(select(func.count()).where(t.actors.c.name == "Nobody Known")).scalar() == 0
+
+
+def test_mention_names_are_clean() -> None:
+    from claimledger.extract.mentions import unglued
+
+    for text, name in [("includingKarel Brandt", "Karel Brandt"), ("propaganda?Mira Sandoval", "Mira Sandoval"),
+                       ("Council of the Union.Brandt", "Brandt"), ('"Sandoval', "Sandoval"),
+                       ("Karel Brandt.-", "Karel Brandt"), ("Karel Brandt - VPA", "Karel Brandt"),
+                       ("Harbour Board - Mira Sandoval", "Mira Sandoval"), ("Seth G.", "Seth G."),
+                       ("Frank-Walter Brandt", "Frank-Walter Brandt"), ("U.S.", "U.S.")]:
+        assert unglued(0, len(text), text, text)[2] == name, text

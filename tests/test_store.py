@@ -142,7 +142,7 @@ def test_reopening_keeps_data_and_schema(ledger_url: str) -> None:
 
 def test_actor_counts_follow_adds_and_merges(ledger: Ledger) -> None:
     """The stored statement and mention counts equal a recount after adds and an alias merge."""
-    from claimledger.ledger.actors import AliasFile
+    from claimledger.ledger.alias_file import AliasEntry, AliasFile
 
     for i, body in enumerate(["Port director Greta Lund said on Monday that the port of Velm would reopen on Friday.\n",
                               "Harbour master Ole Brandt said that 40 boats were lost. Lund agreed.\n"]):
@@ -160,7 +160,7 @@ def test_actor_counts_follow_adds_and_merges(ledger: Ledger) -> None:
 
     before = check()
     assert before["Greta Lund"] >= 1 and before["Ole Brandt"] >= 1
-    ledger.apply_aliases(AliasFile(merge={"Greta Lund": ["Ole Brandt"]}, split={}))
+    ledger.apply_aliases(AliasFile(merge=[AliasEntry(1, "Greta Lund", ["Ole Brandt"])]))
     after = check()
     assert "Ole Brandt" not in after and after["Greta Lund"] == before["Greta Lund"] + before["Ole Brandt"]
     top = summary(ledger)["top_speakers"][0]

@@ -123,7 +123,8 @@ def unglued(start: int, end: int, text: str, full: str) -> tuple[int, int, str]:
         start += glue.end()
     while start < end and not full[start].isalnum():
         start += 1
-    joined = re.search(r"\s\S*[a-z]\s*[-–]\s*(?=([A-Z][a-z]+) )", full[start:end])  # 'European Union-Ursula von der Leyen'
+    # 'European Union - Ursula von der Leyen': a body joined to the name after it
+    joined = re.search(r"\s\S*[a-z]\s*[-–]\s*(?=([A-Z][a-z]+) )", full[start:end])
     if joined and first_name_gender(joined.group(1)) is not None:
         start += joined.end()
     credit = re.search(r"(?<=[a-z])\s*-\s*[A-Z]{2,}$", full[start:end])  # 'Vladimir Putin-DPA': an agency's credit

@@ -98,7 +98,9 @@ actors = Table(
     Column("statement_count", Integer, nullable=False, default=0, server_default="0"),
     Column("mention_count", Integer, nullable=False, default=0, server_default="0"),
     Column("external_id", String(64)),  # a Wikidata QID, say, from the user's actor file; exports carry it
-    Column("affiliation_id", Integer, ForeignKey("actors.id", ondelete="SET NULL")),  # minister of X
+    # minister of X: the actor's organisation or state (no foreign key: SQLite cannot add one in place;
+    # merges repoint it, see actors.merge_actors)
+    Column("affiliation_id", Integer),
 )
 
 aliases = Table(

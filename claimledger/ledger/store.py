@@ -19,7 +19,7 @@ from .db import Mode, check_current, describe, make_engine, migrate, resolve_url
 
 if TYPE_CHECKING:  # the write path's modules load on the first write: a read command never pays for them
     from ..types import Article, Extraction
-    from .actors import AliasFile
+    from .actors import AliasFile, AliasReport
     from .write import AddResult
 
 RETRIES = 8
@@ -104,12 +104,20 @@ class Ledger:
         if self.mode != "write":
             raise LedgerError(self.where, "is open for reading only", "open it with mode='write'")
 
-    def apply_aliases(self, spec: AliasFile) -> dict[str, int]:
+    def apply_aliases(self, spec: AliasFile) -> AliasReport:
         from .actors import apply_aliases
 
         self._writable()
         with self.engine.begin() as conn:
             return apply_aliases(conn, spec)
+
+    def unmerge(self, merge_id: int) -> str:
+        """Undo one logged actor merge (``claimledger merges --undo ID``)."""
+        from .actors import unmerge
+
+        self._writable()
+        with self.engine.begin() as conn:
+            return unmerge(conn, merge_id)
 
     # -- reading -----------------------------------------------------------------------------
 

@@ -223,12 +223,18 @@ def aliases(
     file: Annotated[Path, typer.Argument(help="YAML (actors:/split:) or CSV (actor,alias) alias file.")],
     db: DbOpt = None,
 ) -> None:
-    """Merge and split actors in the ledger as an alias file says."""
+    """Merge and split actors in the ledger as an alias file says; prints what each line did."""
     from ...ledger.actors import read_alias_file
 
     spec = read_alias_file(file)
-    stats = open_ledger(db, "write").apply_aliases(spec)
-    out.print(f"merged {stats['merged']} actor(s), added {stats['aliases']} alias(es), split {stats['split']}")
+    report = open_ledger(db, "write").apply_aliases(spec)
+    for line in report.lines:
+        out.print(line, highlight=False, markup=False)
+    for line in report.errors:
+        err.print(f"error: {file.name}: {line}", highlight=False, markup=False)
+    out.print(f"merged {report.merged} actor(s), added {report.aliases} alias(es), split {report.split}")
+    if report.errors:
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -177,3 +177,30 @@ def actors(
         ("mentions", lambda r: r["mentions"]), ("aliases", lambda r: ", ".join(r["aliases"][:8])),
         ("roles", lambda r: "; ".join(r["roles"][:3])),
     ])
+
+
+@app.command()
+@output_options
+def merges(
+    search: Annotated[str | None, typer.Argument(help="Only the merges into this actor (any alias).")] = None,
+    undo: Annotated[int | None, typer.Option("--undo", help="Undo the merge with this id.")] = None,
+    limit: LimitOpt = 50,
+    page: PageOpt = 1,
+    db: DbOpt = None,
+    every: AllOpt = False,
+    fmt: Format = "table",
+) -> None:
+    """Actor merges with their reasons (the rules' and the alias files'); --undo ID splits one apart again."""
+    if undo is not None:
+        out.print(open_ledger(db, "write").unmerge(undo), highlight=False, markup=False)
+        return
+    from ...ledger.read import list_merges
+
+    f = make_filters(page=page, per_page=limit)
+    ledger = open_ledger(db)
+    rows = listed(lambda p: list_merges(ledger, search, p.limit, p.offset), f, every)
+    emit(fmt, rows, rows=rows, title="Merges", columns=[
+        ("id", lambda r: r["id"]), ("actor", lambda r: r["actor"]), ("merged", lambda r: r["merged"]),
+        ("was", lambda r: r["kind"] or ""), ("reason", lambda r: r["reason"]), ("by", lambda r: r["made_by"]),
+        ("undone", lambda r: "yes" if r["undone"] else ""),
+    ])

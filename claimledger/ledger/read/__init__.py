@@ -10,7 +10,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .actors import actor_detail, list_actors
+    from .actors import actor_detail, list_actors, list_merges
     from .articles import EXPORT_TABLES, article_detail, article_records, list_articles, table_rows
     from .figures import list_figures
     from .filters import Columns, FilterError, Filters, actor_ids
@@ -22,9 +22,10 @@ if TYPE_CHECKING:
 
 __all__ = ["EXPORT_TABLES", "Columns", "FilterError", "Filters", "actor_detail", "actor_ids", "article_detail",
            "article_records", "full_text_search", "list_actors", "list_articles", "list_events", "list_figures",
-           "list_outlets", "list_statements", "outlet_detail", "position_rows", "summary", "table_rows"]
+           "list_merges", "list_outlets", "list_statements", "outlet_detail", "position_rows", "summary", "table_rows"]
 # where each name lives; no name is also a module's, so a loaded module never hides a function
-HOME = {"actor_detail": "actors", "list_actors": "actors", "EXPORT_TABLES": "articles", "article_detail": "articles",
+HOME = {"actor_detail": "actors", "list_actors": "actors", "list_merges": "actors", "EXPORT_TABLES": "articles",
+        "article_detail": "articles",
         "article_records": "articles", "list_articles": "articles", "table_rows": "articles",
         "list_figures": "figures", "Columns": "filters", "FilterError": "filters", "Filters": "filters",
         "actor_ids": "filters", "outlet_detail": "outlets", "list_outlets": "outlets", "summary": "overview",

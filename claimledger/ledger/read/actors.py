@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from sqlalchemy import desc, distinct, false, func, select
@@ -80,3 +81,20 @@ def actor_detail(ledger: Ledger, slug: str, limit: int = 50, offset: int = 0) ->
                                                 .outerjoin(o, o.c.id == a.c.outlet_id))
                                    .where(s.c.actor_id == aid).group_by(source).order_by(desc("statements")).limit(50))
     return actor
+
+
+def list_merges(ledger: Ledger, search: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+    """Every merge the rules or an alias file made, newest first, with its reason: what a user checks and
+    undoes ('claimledger merges --undo ID')."""
+    m, a = t.actor_merges, t.actors
+    q = (select(m.c.id, a.c.name.label("actor"), a.c.slug, m.c.name.label("merged"), m.c.kind, m.c.aliases,
+                m.c.reason, m.c.made_by, m.c.undone).join(a, a.c.id == m.c.actor_id))
+    with ledger.connect() as conn:
+        if search:
+            ids = actor_ids(conn, search)
+            q = q.where(m.c.actor_id.in_(ids) if ids else false())
+        rows = rows_of(conn, q.order_by(desc(m.c.id)).limit(limit).offset(offset))
+    for r in rows:
+        r["aliases"] = json.loads(r["aliases"])
+        r["undone"] = bool(r["undone"])
+    return rows

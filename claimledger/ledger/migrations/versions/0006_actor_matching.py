@@ -23,9 +23,6 @@ def upgrade() -> None:
     op.create_index('ix_aliases_sound', 'aliases', ['sound'])
     op.add_column('actors', sa.Column('external_id', sa.String(length=64), nullable=True))
     op.add_column('actors', sa.Column('affiliation_id', sa.Integer(), nullable=True))
-    if op.get_bind().dialect.name != 'sqlite':  # SQLite cannot add the constraint to a table in place
-        op.create_foreign_key('fk_actors_affiliation', 'actors', 'actors', ['affiliation_id'], ['id'],
-                              ondelete='SET NULL')
     op.create_table('actor_merges',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('actor_id', sa.Integer(), nullable=False),
@@ -54,8 +51,6 @@ def downgrade() -> None:
     with op.batch_alter_table('aliases') as batch:
         for col in ('seen', 'sound', 'surname', 'given'):
             batch.drop_column(col)
-    if op.get_bind().dialect.name != 'sqlite':
-        op.drop_constraint('fk_actors_affiliation', 'actors', type_='foreignkey')
     with op.batch_alter_table('actors') as batch:
         batch.drop_column('affiliation_id')
         batch.drop_column('external_id')
