@@ -14,6 +14,7 @@ from typing import Any
 from .kinds import ActorKind, EventKind, SegmentKind, Stance, StatementKind
 
 __all__ = ["ActorKind", "ActorRecord", "Article", "Event", "EventKind", "Extraction", "Figure", "Mention", "Position",
+           "Role",
            "Segment", "SegmentKind", "Span", "Stance", "Statement", "StatementKind", "grouped_positions"]
 
 
@@ -89,12 +90,30 @@ class Mention:
     actor: str | None  # canonical name within the article
 
 
+@dataclass(frozen=True)
+class Role:
+    """A role phrase in one article ('Ukraine's defence minister'), with the actor it ties the person to."""
+
+    text: str
+    start: int
+    end: int
+    of: str | None = None  # the organisation or state: 'Ukraine'
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end, "of": self.of}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any] | str) -> Role:
+        """Records written before roles had offsets hold the bare phrase."""
+        return cls(d, 0, 0) if isinstance(d, str) else cls(d["text"], d["start"], d["end"], d.get("of"))
+
+
 @dataclass
 class ActorRecord:
     name: str
     kind: ActorKind
     aliases: list[str] = field(default_factory=list)
-    roles: list[str] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
     gender: str | None = None
 
 

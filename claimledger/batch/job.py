@@ -241,6 +241,11 @@ def _article_from_row(row: dict[str, Any], opts: IngestOptions) -> Article | str
     return str(item)
 
 
+
+def _role_texts(roles: str) -> set[str]:
+    """The role phrases of an article's actor record (offsets belong to the article, not the actor)."""
+    return {r if isinstance(r, str) else r["text"] for r in json.loads(roles)}
+
 def merge_actors_stage(spark: Any, out: str) -> int:
     """Actors across all articles, merged by alias key on the cluster: one row per actor with its
     aliases, roles, article and statement counts. (``load`` re-merges exactly as ingest does.)"""
@@ -257,7 +262,7 @@ def merge_actors_stage(spark: Any, out: str) -> int:
     per = aa.map(lambda r: ((r.article_id, r.name), r)).leftOuterJoin(said).map(
         lambda kv: (key_of(kv[1][0].name, kv[1][0].kind), {
             "names": {kv[1][0].name: 1}, "kind": kv[1][0].kind, "gender": kv[1][0].gender,
-            "aliases": set(json.loads(kv[1][0].aliases)), "roles": set(json.loads(kv[1][0].roles)),
+            "aliases": set(json.loads(kv[1][0].aliases)), "roles": _role_texts(kv[1][0].roles),
             "articles": 1, "statements": kv[1][1] or 0}))
 
     def merge(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:

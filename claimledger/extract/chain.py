@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc
 
-from ..types import ActorRecord, Article, Extraction, Mention, Position, Span, Statement
+from ..types import ActorRecord, Article, Extraction, Mention, Position, Role, Span, Statement
 from ..vocab.names import is_country
 from .events import find_events
 from .figures import find_figures
@@ -30,7 +30,7 @@ MAX_ROLE = 120
 class Learned(NamedTuple):
     """What the text taught the resolver about each actor by the end of the statements stage."""
 
-    roles: dict[str, list[str]]
+    roles: dict[str, list[Role]]
     gender: dict[str, str]
 
 
@@ -42,7 +42,8 @@ def records(doc: Doc, article: Article, taxonomy: Taxonomy) -> Extraction:
     marks = find_marks(text_of(doc), body)
     resolver = Resolver(doc, mentions, quoted=marks.quoted)
     statements = find_statements(doc, body, published, marks, resolver)
-    learned = Learned({k: sorted(v) for k, v in resolver.roles.items()}, dict(resolver.gender))
+    learned = Learned({k: sorted(v.values(), key=lambda r: r.start) for k, v in resolver.role_evidence.items()},
+                      dict(resolver.gender))
     figures = find_figures(doc, body, published, statements)
     positions = find_positions(doc, statements, resolver, taxonomy, body)
     events = find_events(doc, resolver, body, published)
@@ -69,7 +70,7 @@ def actors(mentions: list[RawMention], learned: Learned, statements: list[Statem
         votes = labels[name]
         # a person is never a place: one PERSON reading of a name that is no country makes it a person
         rec.kind = "person" if votes["PERSON"] and not is_country(name) else LABEL_KIND[votes.most_common(1)[0][0]]
-        rec.roles = [r for r in learned.roles.get(name, []) if len(r) <= MAX_ROLE]
+        rec.roles = [r for r in learned.roles.get(name, []) if len(r.text) <= MAX_ROLE]
         rec.gender = learned.gender.get(name)
     for named in [s.speaker_name for s in statements] + [p.actor_name for p in positions]:
         if named and named not in found:

@@ -74,6 +74,8 @@ def tidy_spans(ents: Sequence[Span]) -> list[Span]:
     out = []
     for ent in ents:
         doc, start, end, label = ent.doc, ent.start, ent.end, ent.label_
+        while end - start > 1 and doc[start].pos_ in ("VERB", "ADP", "ADV", "SCONJ") and doc[start].is_title:
+            start += 1  # 'Citing Germany', 'Despite Russia': a sentence's first word glued on by the tagger
         cut = next((t.i for t in ent[1:] if t.text in ("'s", "’s")), None)
         if cut is not None:
             end = cut

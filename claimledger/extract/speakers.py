@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from ..types import Role
 from ..vocab.en import (
     FEMALE,
     HONORIFIC_GENDER,
@@ -29,6 +30,7 @@ from ..vocab.en import (
 )
 from ..vocab.names import demonym, first_name_gender, name_key
 from .mentions import RawMention
+from .roles import real_role
 from .text import text_of
 
 PERSON_LABELS = {"PERSON"}
@@ -59,6 +61,7 @@ class Resolver:
     labels: dict[str, str] = field(init=False)
     gender: dict[str, str] = field(default_factory=dict)
     roles: dict[str, set[str]] = field(default_factory=dict)
+    role_evidence: dict[str, dict[str, Role]] = field(default_factory=dict)  # the real ones, stored (roles.py)
     role_at: list[tuple[int, str, str]] = field(default_factory=list)  # (offset, role head, actor)
 
     def __post_init__(self) -> None:
@@ -86,11 +89,14 @@ class Resolver:
             given = first_name_gender(words[0]) if label == "PERSON" and len(words) > 1 else None
             if given is not None:
                 self.gender.setdefault(name, given)
+        owners = self._owners()
         for m in self.mentions:
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue
             for role_tokens in self._roles_of(span):
+                if self.labels.get(m.name) == "PERSON" and (real := real_role(role_tokens, owners)) is not None:
+                    self.role_evidence.setdefault(m.name, {}).setdefault(real.text, real)
                 last = role_tokens[-1]
                 role = re.sub(r"^(the|a|an)\s+", "", text[role_tokens[0].idx:last.idx + len(last.text)].strip(" ,"),
                               flags=re.I)
@@ -100,6 +106,15 @@ class Resolver:
                     self.role_at.append((m.start, head, m.name))
                     self.role_at.append((role_tokens[0].idx, head, m.name))
         self.role_at.sort()
+
+    def _owners(self) -> dict[int, str]:
+        """Token index -> the organisation or state a mention there names."""
+        out: dict[int, str] = {}
+        for m in self.mentions:
+            if m.label in ("GPE", "ORG"):
+                span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+                out.update({t.i: m.name for t in span or ()})
+        return out
 
     def _roles_of(self, name: Span) -> list[list[Token]]:
         """Titles before a name ("Ukraine's President", "foreign minister") and appositions after it."""

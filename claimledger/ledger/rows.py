@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Boolean, Float, Integer, String, Table, Text
 
-from ..types import ActorRecord, Article, Event, Figure, Mention, Position, Segment, Span, Statement
+from ..types import ActorRecord, Article, Event, Figure, Mention, Position, Role, Segment, Span, Statement
 from . import schema as t
 from .copies import utterance_key
 
@@ -150,12 +150,12 @@ def event_from_row(text: str, r: Row) -> Event:
 def actor_row(a: ActorRecord) -> Row:
     """An article's own actor record: the database merges it into ``actors``; the batch job keeps it as is."""
     return {"name": a.name, "kind": a.kind, "gender": a.gender, "aliases": json.dumps(a.aliases),
-            "roles": json.dumps(a.roles)}
+            "roles": json.dumps([r.to_dict() for r in a.roles])}
 
 
 def actor_from_row(r: Row) -> ActorRecord:
-    return ActorRecord(name=r["name"], kind=r["kind"], aliases=json.loads(r["aliases"]), roles=json.loads(r["roles"]),
-                       gender=r["gender"])
+    return ActorRecord(name=r["name"], kind=r["kind"], aliases=json.loads(r["aliases"]),
+                       roles=[Role.from_dict(d) for d in json.loads(r["roles"])], gender=r["gender"])
 
 
 # the table each record maps to, for checks that every column is filled and nothing else

@@ -134,6 +134,10 @@ actor_roles = Table(
     Column("id", Integer, primary_key=True),
     Column("actor_id", Integer, ForeignKey("actors.id", ondelete="CASCADE"), nullable=False),
     Column("role", String(300), nullable=False),
+    # where the role is said first: the evidence a reader can open
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="SET NULL")),
+    Column("start", Integer),
+    Column("end", Integer),
     UniqueConstraint("actor_id", "role"),
 )
 

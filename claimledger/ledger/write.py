@@ -66,7 +66,7 @@ def add_article(conn: Connection, art: Article, ex: Extraction, version: str) ->
     if art.segments:
         conn.execute(insert(t.segments), [{"article_id": aid, **r} for r in rows.segment_rows(art)])
     merged: dict[int, int] = {}
-    actor_ids = {rec.name: _actor(conn, rec, merged) for rec in ex.actors}
+    actor_ids = {rec.name: _actor(conn, rec, merged, aid) for rec in ex.actors}
     actor_ids = {k: merged.get(v, v) for k, v in actor_ids.items()}
     if ex.mentions:
         conn.execute(insert(t.mentions), [
@@ -99,7 +99,7 @@ def _outlet(conn: Connection, name: str, country: str | None) -> int:
     return conn.execute(select(t.outlets.c.id).where(t.outlets.c.name == name)).scalar_one()
 
 
-def _actor(conn: Connection, rec: ActorRecord, merged: dict[int, int]) -> int:
+def _actor(conn: Connection, rec: ActorRecord, merged: dict[int, int], article_id: int) -> int:
     """One actor per real-world entity: found by any alias key or as another spelling of a person's
     full name, else created with its aliases."""
     key = name_key(rec.name)
@@ -131,13 +131,27 @@ def _actor(conn: Connection, rec: ActorRecord, merged: dict[int, int]) -> int:
     if alias_rows:
         conn.execute(insert_ignore(conn, t.aliases, alias_rows))
     name_seen(conn, found, rec.name)
-    if rec.roles:
-        conn.execute(insert_ignore(conn, t.actor_roles, [{"actor_id": found, **rows.clip(t.actor_roles, {"role": r})}
-                                                         for r in rec.roles]))
+    _roles(conn, found, rec, article_id)
     if rec.gender:
         conn.execute(t.actors.update().where(t.actors.c.id == found, t.actors.c.gender.is_(None))
                      .values(gender=rec.gender))
     return found
+
+
+def _roles(conn: Connection, actor_id: int, rec: ActorRecord, article_id: int) -> None:
+    """Each role with where it is said first; the first organisation or state a role names is the
+    actor's affiliation, unless one is known already (the user's alias file, an earlier article)."""
+    if not rec.roles:
+        return
+    conn.execute(insert_ignore(conn, t.actor_roles, [{"actor_id": actor_id, **rows.clip(t.actor_roles, {
+        "role": r.text, "article_id": article_id if r.end else None, "start": r.start if r.end else None,
+        "end": r.end or None})} for r in rec.roles]))
+    of = next((r.of for r in rec.roles if r.of), None)
+    owner = conn.execute(select(t.aliases.c.actor_id).join(t.actors, t.actors.c.id == t.aliases.c.actor_id).where(
+        t.aliases.c.key == name_key(of), t.actors.c.kind.in_(("place", "organisation")))).scalar() if of else None
+    if owner is not None and owner != actor_id:
+        conn.execute(t.actors.update().where(t.actors.c.id == actor_id, t.actors.c.affiliation_id.is_(None))
+                     .values(affiliation_id=owner))
 
 
 def _new_actor(conn: Connection, rec: ActorRecord) -> int:

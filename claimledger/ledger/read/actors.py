@@ -60,8 +60,21 @@ def actor_detail(ledger: Ledger, slug: str, limit: int = 50, offset: int = 0) ->
         aid = actor["id"]
         actor["aliases"] = [x for x in conn.execute(select(t.aliases.c.alias).where(t.aliases.c.actor_id == aid)
                                                     .order_by(t.aliases.c.id)).scalars() if x != actor["name"]]
-        actor["roles"] = list(conn.execute(select(t.actor_roles.c.role).where(t.actor_roles.c.actor_id == aid)
-                                           .order_by(t.actor_roles.c.role)).scalars())
+        r = t.actor_roles
+        actor["roles"] = rows_of(conn, select(r.c.role, r.c.article_id, r.c.start, r.c.end)
+                                 .where(r.c.actor_id == aid).order_by(r.c.role))
+        actor["spellings"] = rows_of(conn, select(t.aliases.c.alias, t.aliases.c.seen).where(
+            t.aliases.c.actor_id == aid).order_by(desc(t.aliases.c.seen), t.aliases.c.id))
+        owner = rows_of(conn, select(t.actors.c.name, t.actors.c.slug).where(t.actors.c.id == actor["affiliation_id"]))
+        actor["affiliation"] = owner[0] if owner else None
+        actor["merges"] = rows_of(conn, select(t.actor_merges.c.id, t.actor_merges.c.name, t.actor_merges.c.reason,
+                                               t.actor_merges.c.made_by, t.actor_merges.c.undone)
+                                  .where(t.actor_merges.c.actor_id == aid).order_by(t.actor_merges.c.id).limit(100))
+        month = func.substr(func.coalesce(s.c.said_on, a.c.published), 1, 7)
+        actor["by_month"] = rows_of(conn, select(month.label("month"), func.count(distinct(s.c.utterance))
+                                                 .label("statements"))
+                                    .select_from(s.join(a, a.c.id == s.c.article_id)).where(s.c.actor_id == aid)
+                                    .group_by(month).order_by(month))
         actor["statement_count"] = conn.execute(select(func.count(distinct(s.c.utterance)))
                                                  .where(s.c.actor_id == aid)).scalar_one()
         # said_on is indexed with actor_id: the timeline page reads the index, not every statement

@@ -23,6 +23,11 @@ def upgrade() -> None:
     op.create_index('ix_aliases_sound', 'aliases', ['sound'])
     op.add_column('actors', sa.Column('external_id', sa.String(length=64), nullable=True))
     op.add_column('actors', sa.Column('affiliation_id', sa.Integer(), nullable=True))
+    with op.batch_alter_table('actor_roles') as batch:  # nothing points at actor_roles: a batch copy is safe
+        batch.add_column(sa.Column('article_id', sa.Integer(), nullable=True))
+        batch.add_column(sa.Column('start', sa.Integer(), nullable=True))
+        batch.add_column(sa.Column('end', sa.Integer(), nullable=True))
+        batch.create_foreign_key('fk_actor_roles_article', 'articles', ['article_id'], ['id'], ondelete='SET NULL')
     op.create_table('actor_merges',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('actor_id', sa.Integer(), nullable=False),
@@ -46,6 +51,10 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index('ix_actor_merges_actor_id', 'actor_merges')
     op.drop_table('actor_merges')
+    with op.batch_alter_table('actor_roles') as batch:
+        batch.drop_constraint('fk_actor_roles_article', type_='foreignkey')
+        for col in ('end', 'start', 'article_id'):
+            batch.drop_column(col)
     op.drop_index('ix_aliases_sound', 'aliases')
     op.drop_index('ix_aliases_surname', 'aliases')
     with op.batch_alter_table('aliases') as batch:
