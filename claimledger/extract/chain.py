@@ -12,8 +12,8 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc
 
-from ..types import ActorRecord, Article, Extraction, Mention, Position, Role, Span, Statement
-from ..vocab.names import is_country
+from ..types import ActorKind, ActorRecord, Article, Extraction, Mention, Position, Role, Span, Statement
+from ..vocab.names import is_country, person_shaped
 from .events import find_events
 from .figures import find_figures
 from .marks import find_marks
@@ -67,12 +67,19 @@ def actors(mentions: list[RawMention], learned: Learned, statements: list[Statem
         if m.text != m.name and m.text not in rec.aliases:
             rec.aliases.append(m.text)
     for name, rec in found.items():
-        votes = labels[name]
-        # a person is never a place: one PERSON reading of a name that is no country makes it a person
-        rec.kind = "person" if votes["PERSON"] and not is_country(name) else LABEL_KIND[votes.most_common(1)[0][0]]
+        rec.kind = _kind(name, labels[name])
         rec.roles = [r for r in learned.roles.get(name, []) if len(r.text) <= MAX_ROLE]
         rec.gender = learned.gender.get(name)
     for named in [s.speaker_name for s in statements] + [p.actor_name for p in positions]:
         if named and named not in found:
             found[named] = ActorRecord(name=named, kind="organisation")
     return list(found.values())
+
+
+def _kind(name: str, votes: Counter[str]) -> ActorKind:
+    """The label most mentions got, except that a person's name ('Olaf Scholz', a given name the name lists
+    know and a surname) is a person whenever the tagger once said so, however often 'Scholz' was a place."""
+    top = votes.most_common(1)[0][0]
+    if votes["PERSON"] and not is_country(name) and (votes["PERSON"] >= votes[top] or person_shaped(name)):
+        return "person"
+    return LABEL_KIND[top]

@@ -20,7 +20,8 @@ _LEAD = {"the", "a", "an", "then", "now", "current"}
 
 def real_role(tokens: Sequence[Token], owners: dict[int, str]) -> Role | None:
     """The role these tokens give, trimmed to it; None for what only looks like one ('Mr', '71-year-old Mr',
-    'the $95 billion aid package President', 'the British government'). ``owners`` maps a token index to the actor a mention there names."""
+    'the $95 billion aid package President', 'the British government'). ``owners`` maps a token index to the
+    actor a mention there names."""
     toks = list(tokens)
     while toks and (toks[0].lower_ in _LEAD or toks[0].lower_.rstrip(".") in HONORIFICS and len(toks) > 1
                     and toks[0].lower_.rstrip(".") not in PERSON_ROLES or toks[0].like_num

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, select
 
 from ..types import ActorRecord, Article, Extraction
-from ..vocab.names import is_place, name_key, slugify, surname_of
+from ..vocab.names import is_place, name_key, person_shaped, slugify, surname_of
 from . import copies, dedup, rows
 from . import schema as t
 from .actors import add_counts, merge_actors
@@ -177,6 +177,8 @@ def _one_kind(conn: Connection, found: int, rec: ActorRecord) -> int | None:
                             ).scalar()
     if rec.kind == "person":
         own = conn.execute(select(t.actors.c.name).where(t.actors.c.id == found)).scalar_one()
+        if not person_shaped(name):  # 'Veloria' once tagged a person stays the place most articles say
+            return found
         if name_key(own) == name_key(name):
             conn.execute(t.actors.update().where(t.actors.c.id == found).values(kind="person"))
             log_merge(conn, found, name, [name], kind, f"kind: {name} named as a person")

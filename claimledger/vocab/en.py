@@ -282,3 +282,9 @@ QUERY_UNITS = frozenset("tanks drones aircraft jets helicopters missiles shells"
 # participles of the measure verbs that do not take -ed: 'displacing' -> 'displaced', 'lose' -> 'lost'
 IRREGULAR_PARTICIPLES = {"lose": "lost", "spend": "spent", "flee": "fled", "get": "got", "shoot": "shot", "pay": "paid",
                          "meet": "met"}
+
+# East Slavic diminutives the English nickname lists lack: 'Volodya Zelensky' is Volodymyr Zelensky
+SLAVIC_DIMINUTIVES = {"volodya": "vladimir volodymyr", "vova": "vladimir volodymyr", "sasha": "aleksandr oleksandr",
+                      "dima": "dmitry dmytro", "seryozha": "sergei serhiy", "misha": "mikhail mykhailo",
+                      "kolya": "nikolai mykola", "vanya": "ivan", "zhenya": "yevgeny yevhen", "petya": "pyotr petro",
+                      "lyosha": "aleksei oleksiy", "tolya": "anatoly anatoliy", "yura": "yuri yuriy"}

@@ -67,6 +67,12 @@ def _countries() -> frozenset[str]:
     return frozenset(name_key(n) for n in names | {"USA", "US", "UK", "Britain", "America"})
 
 
+def person_shaped(name: str) -> bool:
+    """'Olaf Scholz', 'Kaja Kallas': two or three capitalised words, the first a given name the lists know."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and first_name_gender(words[0]) is not None
+
+
 def is_country(text: str) -> bool:
     """'Belarus', 'United States', 'USA': a country's name (the GeoNames list), never a person's."""
     return name_key(text) in _countries()
@@ -181,7 +187,13 @@ def _same_given_word(a: str, b: str) -> bool:
         return True
     if min(len(a), len(b)) >= 5 and fuzz.ratio(fa, fb) >= GIVEN_SIMILAR:
         return True
-    return b in _nick_forms(a) or a in _nick_forms(b)
+    return b in _nick_forms(a) or a in _nick_forms(b) or _diminutive(a, b) or _diminutive(b, a)
+
+
+def _diminutive(short: str, full: str) -> bool:
+    from .en import SLAVIC_DIMINUTIVES
+
+    return any(fold_word(full) == fold_word(f) for f in SLAVIC_DIMINUTIVES.get(short, "").split())
 
 
 @cache

@@ -83,8 +83,9 @@ def table_rows(ledger: Ledger, table: str) -> Iterator[dict[str, Any]]:
     elif table == "statements":
         s = t.statements
         q = select(s.c.id, s.c.article_id, a.c.published, o.c.name.label("outlet"), s.c.kind, s.c.speaker_name,
-                   t.actors.c.name.label("actor"), s.c.speaker_text, s.c.cue, s.c.content, s.c.content_start,
-                   s.c.content_end, s.c.parts, s.c.said_on, s.c.confidence).select_from(
+                   t.actors.c.name.label("actor"), t.actors.c.external_id.label("actor_external_id"),
+                   s.c.speaker_text, s.c.cue, s.c.content, s.c.content_start, s.c.content_end, s.c.parts,
+                   s.c.said_on, s.c.confidence).select_from(
             s.join(a, a.c.id == s.c.article_id).outerjoin(o, o.c.id == a.c.outlet_id)
             .outerjoin(t.actors, t.actors.c.id == s.c.actor_id)).order_by(s.c.id)
     elif table == "figures":
@@ -92,9 +93,12 @@ def table_rows(ledger: Ledger, table: str) -> Iterator[dict[str, Any]]:
         q = select(*[c for c in f.c if c.name != "ordinal"], o.c.name.label("outlet")).select_from(
             f.join(a, a.c.id == f.c.article_id).outerjoin(o, o.c.id == a.c.outlet_id)).order_by(f.c.id)
     elif table == "actors":
-        q = select(t.actors.c.id, t.actors.c.name, t.actors.c.slug, t.actors.c.kind,
+        owner = t.actors.alias("owner")
+        q = select(t.actors.c.id, t.actors.c.name, t.actors.c.slug, t.actors.c.kind, t.actors.c.external_id,
+                   owner.c.name.label("affiliation"), t.actors.c.statement_count, t.actors.c.mention_count,
                    func.count(t.aliases.c.id).label("aliases")).select_from(
-            t.actors.outerjoin(t.aliases, t.aliases.c.actor_id == t.actors.c.id)).group_by(t.actors.c.id)
+            t.actors.outerjoin(t.aliases, t.aliases.c.actor_id == t.actors.c.id)
+            .outerjoin(owner, owner.c.id == t.actors.c.affiliation_id)).group_by(t.actors.c.id, owner.c.name)
     elif table == "links":
         q = select(t.article_links).order_by(t.article_links.c.id)
     elif table in ("mentions", "segments", "positions", "events"):
