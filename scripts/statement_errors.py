@@ -8,7 +8,8 @@ sorts every error into one class:
 - spurious: a prediction that overlaps no gold statement;
 - boundary: a gold statement and a prediction that overlap but share under half their characters
   (the scorer counts each such pair as one miss and one false positive);
-- wrong speaker: matched content, speaker not the gold's;
+- wrong speaker: matched content, speaker not the gold's (no speaker: of these, the ones with none where the
+  gold names one);
 - loose: matched, but under 0.9 of the characters shared (not an F1 error: the next boundary errors);
 - dated: predictions whose ``said_on`` is not the publication date (the gold has no dates: check by hand).
 
@@ -81,6 +82,8 @@ def classify(gold: list[dict], texts: Path, docs: dict[str, dict]) -> tuple[Coun
             name = p.get("speaker_name") or (text[sp[0]:sp[1]] if sp else None)
             if not L.same_actor(name, s["speaker_name"], s.get("speaker_aliases"), s.get("speaker_mention")):
                 note("wrong speaker", doc, f"gold {s['speaker_name']} pred {name}: {s['content'][:80]!r}")
+                if not name and s["speaker_name"]:
+                    note("no speaker", doc, f"gold {s['speaker_name']}: {s['content'][:80]!r}")
             if len(gsets[gi] & psets[pi]) / len(gsets[gi] | psets[pi]) < 0.9:
                 note("loose", doc, f"gold {s['content'][:70]!r} | pred {p['content']['text'][:70]!r}")
         published = (docs.get(doc, {}).get("published") or "")[:10]
@@ -107,7 +110,7 @@ def main() -> None:
     gold_n = sum(len(g["statements"]) for g in gold)
     print(f"{args.gold.name}: {gold_n} gold statements, full F1 {res['full']['f1']:.3f} "
           f"(P {res['full']['p']:.3f}, R {res['full']['r']:.3f}), speaker accuracy {res['speaker_acc']:.3f}")
-    for cls in ("missed", "spurious", "boundary", "wrong speaker", "loose", "dated"):
+    for cls in ("missed", "spurious", "boundary", "wrong speaker", "no speaker", "loose", "dated"):
         print(f"  {cls:<14} {counts[cls]:>4}")
         for ex in examples.get(cls, [])[: args.show]:
             print(f"      {ex}")

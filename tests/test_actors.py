@@ -193,3 +193,33 @@ def test_mention_names_are_clean() -> None:
                        ("Harbour Board - Mira Sandoval", "Mira Sandoval"), ("Seth G.", "Seth G."),
                        ("Frank-Walter Brandt", "Frank-Walter Brandt"), ("U.S.", "U.S.")]:
         assert unglued(0, len(text), text, text)[2] == name, text
+
+
+def test_the_readme_actor_file_works_as_written(tmp_path: Path) -> None:
+    """The README's YAML block is examples/actors.yaml, and on the demo ledger every line does something."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    example = Path(__file__).resolve().parents[1] / "examples" / "actors.yaml"
+    block = readme.split("**Actors across articles.**")[1].split("```yaml\n")[1].split("```")[0]
+    assert block == example.read_text(encoding="utf-8")
+    db = str(tmp_path / "demo.db")
+    assert cli("demo", "--db", db, "--quiet").returncode == 0
+    r = cli("aliases", str(example), "--db", db)
+    assert r.returncode == 0 and not r.stderr.strip(), r.stdout + r.stderr
+    assert [ln.split(":")[0] for ln in r.stdout.splitlines()[:4]] == ["line 2", "line 7", "line 8", "line 10"]
+    with Ledger(db) as led:
+        [row] = actors(led, "Veloria's foreign minister")
+        assert row["name"] == "Mira Sandoval" and row["kind"] == "person"
+        assert [r["kind"] for r in actors(led, "Tarn Valley")] == ["place"]
+
+
+def test_an_actor_file_merges_across_kinds(ledger: Ledger) -> None:
+    from claimledger.ledger.alias_file import AliasEntry, AliasFile
+    from claimledger.types import ActorRecord, Extraction
+
+    for source, rec in (("a.txt", ActorRecord("Mira Sandoval", "person")),
+                        ("b.txt", ActorRecord("Sandoval Office", "organisation"))):
+        art = finish(Article(text=f"Text of {source}.\n", source=source), IngestOptions())
+        ledger.add(art, Extraction(actors=[rec]))
+    report = ledger.apply_aliases(AliasFile(merge=[AliasEntry(3, "Mira Sandoval", ["Sandoval Office"])]))
+    assert report.merged == 1 and report.errors == [] and "merged Sandoval Office [organisation]" in report.lines[0]
+    assert _names(ledger, "Sandoval") == [("Mira Sandoval", "person")]

@@ -22,11 +22,12 @@ from claimledger.interfaces.web import create_app
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 EXE = str(Path(sys.executable).with_name("claimledger"))
-READS = {"stats", "search", "quotes", "actors", "figures", "positions", "events", "export"}
+READS = {"stats", "search", "quotes", "actors", "figures", "positions", "events", "export", "merges"}
 ELSEWHERE = {  # first words of a line -> the test that runs that command for real
     "claimledger ingest ../shared/corpus": "test_corpus ingests the 447 articles",
     "claimledger batch": "test_scale runs batch on the examples and the corpus",
     "claimledger load": "test_scale loads what batch wrote",
+    "claimledger merges --undo": "test_actors undoes a merge of its own ledger",
     "spark-submit": "needs a cluster",
     "$(which claimledger) batch": "needs a cluster",
     "cat story.txt": "story.txt is the reader's own file (stdin ingest: test_cli.test_stdin_is_an_article)",

@@ -229,9 +229,9 @@ def aliases(
     spec = read_alias_file(file)
     report = open_ledger(db, "write").apply_aliases(spec)
     for line in report.lines:
-        out.print(line, highlight=False, markup=False)
+        out.print(line, highlight=False, markup=False, soft_wrap=True)
     for line in report.errors:
-        err.print(f"error: {file.name}: {line}", highlight=False, markup=False)
+        err.print(f"error: {file.name}: {line}", highlight=False, markup=False, soft_wrap=True)
     out.print(f"merged {report.merged} actor(s), added {report.aliases} alias(es), split {report.split}")
     if report.errors:
         raise typer.Exit(1)
