@@ -99,11 +99,11 @@ def check(db: str) -> dict[str, Any]:
                           "actors": sorted(([a.name, a.kind, a.statement_count] for a in own),
                                            key=lambda x: -x[2])})
     merged = []
-    for pair in spec["distinct"]:
-        ids = [{a for a, ns in names.items() if fold(p) in {fold(n) for n in ns + [actors[a].name]}}
-               for p in pair if True]
-        if all(ids) and set.intersection(*ids):
-            merged.append(pair)
+    for first, *others in spec["distinct"]:
+        own = {a for a, ns in names.items() if fold(first) in {fold(n) for n in ns + [actors[a].name]}}
+        for other in others:
+            if own & {a for a, ns in names.items() if fold(other) in {fold(n) for n in ns + [actors[a].name]}}:
+                merged.append([first, other])
     speaking = [a for a in actors.values() if a.statement_count]
     junk = [[a.name, a.kind, a.statement_count, r] for a in speaking if (r := junk_reason(a.name, a.kind))]
     return {"people": len(spec["people"]), "split": split, "speaking": len(speaking),

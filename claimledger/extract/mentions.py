@@ -96,14 +96,14 @@ def _person_start(span: Span, person: bool) -> int | None:
     tagger called a person, or one whose words before the name say so; 'Agence France-Presse' is kept)."""
     doc = span.doc
     for t in span[1:-1]:
-        tail, before = doc[t.i:span.end], doc[span.start:t.i]
+        tail, before = doc[t.i:span.end], [w for w in doc[span.start:t.i] if w.pos_ != "DET"]
         if not 2 <= len(tail) <= 3 or not all(w.is_title and w.is_alpha or w.text == "-" for w in tail) \
                 or tail[1].text == "-":
             continue
-        if is_country(before.text):
+        if before and is_country(" ".join(w.text for w in before)):
             return t.i
-        titled = person or any(w.lower_ in PERSON_ROLES | HONORIFICS | ORG_ROLES | INSTITUTIONS or is_country(w.text)
-                               for w in before)
+        titled = person or len(before) == 1 and len(tail) == 2 or any(
+            w.lower_ in PERSON_ROLES | HONORIFICS | ORG_ROLES | INSTITUTIONS or is_country(w.text) for w in before)
         if titled and first_name_gender(t.text) is not None:
             return t.i
     return None

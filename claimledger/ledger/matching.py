@@ -14,7 +14,9 @@ from typing import Any
 
 from sqlalchemy import Connection, or_, select
 
-from ..vocab.names import PersonName, is_place, name_key, person_name, plain, same_person, same_surname
+from ..vocab.names import NAME_PARTICLES as _PARTICLES
+from ..vocab.names import SURNAME_SIMILAR as SIMILAR
+from ..vocab.names import PersonName, first_name_gender, is_place, name_key, person_name, plain, same_person
 from . import schema as t
 
 CANDIDATES = 200  # stored full names looked at per new spelling
@@ -39,8 +41,11 @@ def undone_pairs(conn: Connection, key: str) -> set[int]:
     return {aid for aid, aliases in rows if key in {name_key(a) for a in json.loads(aliases)}}
 
 
-def find_spelling(conn: Connection, name: str) -> tuple[int, str] | None:
-    """The one person actor another spelling of this full name belongs to, with the matched name."""
+def find_spelling(conn: Connection, name: str, tagged_person: bool = True) -> tuple[int, str] | None:
+    """The one person actor another spelling of this name belongs to, with the matched name. A surname
+    alone the tagger did not call a person must spell a stored surname exactly once folded."""
+    if not _name_shaped(name):
+        return None
     pn = person_name(name) or _surname_only(name)
     if pn is None:
         return None
@@ -55,7 +60,8 @@ def find_spelling(conn: Connection, name: str) -> tuple[int, str] | None:
     for aid, alias, given, surname in rows:
         stored = _stored(given or "", surname)
         if aid not in fits and (same_person(pn, stored) if pn.given and stored.given else
-                                same_surname(pn, stored) and not pn.given):
+                                not pn.given and (_same_lone_surname(pn, stored) if tagged_person
+                                                  else pn.folded == stored.folded)):
             fits[aid] = alias
     for aid in undone_pairs(conn, name_key(name)) if fits else ():
         fits.pop(aid, None)
@@ -65,10 +71,31 @@ def find_spelling(conn: Connection, name: str) -> tuple[int, str] | None:
 
 
 def _surname_only(name: str) -> PersonName | None:
-    """'Pieskow' alone: a surname of six letters or more, compared with the surnames of stored people."""
-    if " " in name or len(name) < 6 or not name.istitle() or not name.isalpha() or is_place(name):
+    """'Pieskow' alone: a surname of five letters or more, matched only to a stored surname it spells the
+    same once transliteration is folded ('Pieskow' = 'Peskov'), never by sound or edit distance alone
+    ('Batune' is not Biden, 'Karabakh' not Kirby)."""
+    if " " in name or len(name) < 5 or not name.istitle() or not name.isalpha() or is_place(name):
         return None
     return PersonName((), plain(name))
+
+
+def _same_lone_surname(pn: PersonName, stored: PersonName) -> bool:
+    """A surname alone, tagged a person: the same letters once transliteration is folded, or a one-letter
+    slip in a long surname ('Zelanski'); a word that is a given name ('Michael') is no one's surname here."""
+    if pn.folded == stored.folded:
+        return True
+    from rapidfuzz import fuzz
+
+    return len(pn.folded) >= 6 and pn.folded[0] == stored.folded[:1] and \
+        first_name_gender(pn.surname.title()) is None and fuzz.ratio(pn.folded, stored.folded) >= SIMILAR
+
+
+def _name_shaped(name: str) -> bool:
+    """Two to four capitalised words (an initial or a particle between): 'Ministry of Defense of Estonia'
+    is no person's name to match."""
+    words = name.split()
+    return 1 <= len(words) <= 4 and all(w[:1].isupper() or w.lower() in _PARTICLES for w in words) and \
+        words[0][:1].isupper()
 
 
 def name_seen(conn: Connection, actor_id: int, name: str) -> None:

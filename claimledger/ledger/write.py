@@ -106,23 +106,16 @@ def _actor(conn: Connection, rec: ActorRecord, merged: dict[int, int], article_i
     found = conn.execute(select(t.aliases.c.actor_id).where(t.aliases.c.key == key)).scalar() if key else None
     if found is not None:
         found = _one_kind(conn, found, rec)
-    if found is None and (rec.kind == "person" or len(rec.name) >= 6 and not is_place(rec.name)) and \
-            (hit := find_spelling(conn, rec.name)) is not None:
+    if found is None and (rec.kind == "person" or " " not in rec.name and not rec.name.isupper()) and \
+            (hit := find_spelling(conn, rec.name, rec.kind == "person")) is not None:
         found = hit[0]
         log_merge(conn, found, rec.name, [rec.name, *rec.aliases], rec.kind, f"spelling of {hit[1]}")
     last = surname_of(rec.name)
     surname = name_key(last) if rec.kind == "person" and last != rec.name else None
     if found is None:
         found = _new_actor(conn, rec)
-        if surname:  # an actor known so far only by this surname is this person
-            lone = conn.execute(select(t.actors.c.id).join(t.aliases, t.aliases.c.actor_id == t.actors.c.id)
-                                .where(t.aliases.c.key == surname, t.actors.c.slug == slugify(last))
-                                ).scalar()
-            if lone is not None and lone != found:
-                log_merge(conn, found, last, _aliases_of(conn, lone), _kind(conn, lone), "surname of "
-                          + rec.name)
-                merge_actors(conn, found, lone)
-                merged[lone] = found
+    if surname:
+        _take_lone_surname(conn, found, rec.name, last, merged)
     person = _kind(conn, found) == "person"
     aliases = [rec.name] + rec.aliases + ([last] if surname else [])
     alias_rows = [{"actor_id": found, **rows.clip(t.aliases, {"alias": a, "key": name_key(a),
@@ -136,6 +129,22 @@ def _actor(conn: Connection, rec: ActorRecord, merged: dict[int, int], article_i
         conn.execute(t.actors.update().where(t.actors.c.id == found, t.actors.c.gender.is_(None))
                      .values(gender=rec.gender))
     return found
+
+
+def _take_lone_surname(conn: Connection, found: int, name: str, last: str, merged: dict[int, int]) -> None:
+    """An actor known so far only by this surname is this person: a person, or a speaker the tagger
+    mislabelled ('Brandt said'); never a place or an acronym ('Ukraine' is not 'Save Ukraine', 'UN' not
+    Kim Jong Un)."""
+    if is_place(last):
+        return
+    row = conn.execute(select(t.actors.c.id, t.actors.c.name).join(t.aliases, t.aliases.c.actor_id == t.actors.c.id)
+                       .where(t.aliases.c.key == name_key(last), t.actors.c.slug == slugify(last),
+                              (t.actors.c.kind == "person") | (t.actors.c.statement_count > 0))).first()
+    if row is None or row[1].isupper() or row[0] == found:
+        return
+    log_merge(conn, found, last, _aliases_of(conn, row[0]), _kind(conn, row[0]), "surname of " + name)
+    merge_actors(conn, found, row[0])
+    merged[row[0]] = found
 
 
 def _roles(conn: Connection, actor_id: int, rec: ActorRecord, article_id: int) -> None:

@@ -99,7 +99,7 @@ def is_place(text: str) -> bool:
 # 'Zacharowa' = 'Zakharova', 'Dmytro' = 'Dmitry', but 'Dmytro' != 'Mykola'.
 _DIGRAPHS = (("sz", "sh"), ("cz", "ch"), ("kh", "h"), ("ch", "h"), ("w", "v"), ("ks", "x"), ("ie", "e"),
              ("ph", "f"), ("ts", "c"))
-_NAME_PARTICLES = frozenset("von van der den de da di du le la bin al el dos das del".split())
+NAME_PARTICLES = frozenset("von van der den de da di du le la bin al el dos das del".split())
 SUFFIXES = frozenset("jr jr. sr sr. ii iii".split())
 SURNAME_SIMILAR = 85  # rapidfuzz ratio: one letter in a surname of six or more
 GIVEN_SIMILAR = 80
@@ -141,7 +141,7 @@ class PersonName:
 
 def _surname_at(words: list[str]) -> int:
     cut = len(words) - 1
-    while cut > 0 and words[cut - 1].lower() in _NAME_PARTICLES:
+    while cut > 0 and words[cut - 1].lower() in NAME_PARTICLES:
         cut -= 1
     return cut
 
@@ -172,18 +172,22 @@ def _similar(a: str, b: str) -> bool:
 
 
 def same_surname(a: PersonName, b: PersonName) -> bool:
-    if a.folded == b.folded or (a.sound == b.sound and min(len(a.surname), len(b.surname)) >= 4):
+    from rapidfuzz import fuzz
+
+    if a.folded == b.folded:
         return True
+    if a.sound == b.sound and min(len(a.surname), len(b.surname)) >= 4 and fuzz.ratio(a.folded, b.folded) >= 70:
+        return True  # 'Zelnski' = 'Zelensky'; but 'Estonia' and 'Austin' only sound alike
     return _similar(a.surname, b.surname) or _similar(a.folded, b.folded)
 
 
-def _same_given_word(a: str, b: str) -> bool:
+def _same_given_word(a: str, b: str, first: bool = False) -> bool:
     from rapidfuzz import fuzz
 
     fa, fb = fold_word(a), fold_word(b)
-    if fa == fb or (len(a) == 1 or len(b) == 1) and a[0] == b[0]:  # 'A. Lukashenko'
+    if fa == fb or first and (len(a) == 1 or len(b) == 1) and a[0] == b[0]:  # 'A. Lukashenko'
         return True
-    if min(len(a), len(b)) >= 3 and sound(a) == sound(b):
+    if min(len(a), len(b)) >= 3 and sound(a) == sound(b) and fuzz.ratio(fa, fb) >= 60:
         return True
     if min(len(a), len(b)) >= 5 and fuzz.ratio(fa, fb) >= GIVEN_SIMILAR:
         return True
@@ -217,4 +221,7 @@ def same_person(a: PersonName, b: PersonName) -> bool:
     ga, gb = first_name_gender(a.given[0].title()), first_name_gender(b.given[0].title())
     if ga and gb and ga != gb:
         return False
-    return any(_same_given_word(x, y) for x in a.given for y in b.given)
+    if _same_given_word(a.given[0], b.given[0], first=True):
+        return True
+    # a middle name shared in full ('Tayyip Erdogan' = 'Recep Tayyip Erdoğan'); initials only match first names
+    return any(_same_given_word(x, y) for x in a.given for y in b.given if len(x) > 1 and len(y) > 1)
