@@ -71,10 +71,10 @@ def actor_detail(ledger: Ledger, slug: str, limit: int = 50, offset: int = 0) ->
                                                t.actor_merges.c.made_by, t.actor_merges.c.undone)
                                   .where(t.actor_merges.c.actor_id == aid).order_by(t.actor_merges.c.id).limit(100))
         month = func.substr(func.coalesce(s.c.said_on, a.c.published), 1, 7)
-        actor["by_month"] = rows_of(conn, select(month.label("month"), func.count(distinct(s.c.utterance))
+        actor["by_month"] = _every_month(rows_of(conn, select(month.label("month"), func.count(distinct(s.c.utterance))
                                                  .label("statements"))
                                     .select_from(s.join(a, a.c.id == s.c.article_id)).where(s.c.actor_id == aid)
-                                    .group_by(month).order_by(month))
+                                    .group_by(month).order_by(month)))
         actor["statement_count"] = conn.execute(select(func.count(distinct(s.c.utterance)))
                                                  .where(s.c.actor_id == aid)).scalar_one()
         # said_on is indexed with actor_id: the timeline page reads the index, not every statement
@@ -94,6 +94,21 @@ def actor_detail(ledger: Ledger, slug: str, limit: int = 50, offset: int = 0) ->
                                                 .outerjoin(o, o.c.id == a.c.outlet_id))
                                    .where(s.c.actor_id == aid).group_by(source).order_by(desc("statements")).limit(50))
     return actor
+
+
+def _every_month(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Counts per month on a time axis: the months between with none are there as zeros; statements dated
+    only to a year are left out of the chart."""
+    got = {r["month"]: r["statements"] for r in rows if len(r["month"] or "") == 7}
+    if not got:
+        return []
+    (y, m), (y1, m1) = (map(int, min(got).split("-")), map(int, max(got).split("-")))
+    out = []
+    while (y, m) <= (y1, m1):
+        key = f"{y:04d}-{m:02d}"
+        out.append({"month": key, "statements": got.get(key, 0)})
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
 
 
 def list_merges(ledger: Ledger, search: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
