@@ -74,6 +74,10 @@ def test_overview_then_follow_an_actor(page: Any, base_url: str, tmp_path: Path)
     page.wait_for_load_state()
     assert page.locator("h1.actor-name").inner_text() == name
     assert page.locator("ol.timeline li").count() > 0
+    # the statements-per-month chart draws one bar a month, and is wide enough to read
+    bars = page.locator("svg.chart rect")
+    assert bars.count() >= 1 and page.locator("svg.chart").bounding_box()["width"] > 300
+    assert page.locator("p.roles a").count() >= 1  # each role links to the article it comes from
     page.screenshot(path=str(tmp_path / "actor.png"), full_page=True)
     page.locator("ol.timeline li a.evidence").first.click()  # the link to the sentence in its article
     page.wait_for_load_state()
