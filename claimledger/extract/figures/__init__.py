@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ...types import Figure, Statement
 from ...types import Span as TextSpan
@@ -58,6 +58,8 @@ def _number(doc: Doc, ent: Span, start: int, end: int, approx: str | None) -> Nu
     n_q = len(approx.split()) if approx else 0
     qual_len = n_q if approx and doc[start:start + n_q].text.lower() == approx else 0
     num_tokens = [t for t in doc[start + qual_len:end] if t.lower_ != "between"]
+    if ent.label_ == "QUANTITY":  # '6.24m tonnes', '1,000-kilometer': the measure word is no number
+        num_tokens = [t for t in num_tokens if _measure_unit(t) is None and t.text not in ("-", "‑")]
     value, low, high, currency, percent = parse_number(num_tokens)
     if any(t.lower_ in FRACTIONS for t in num_tokens):  # 'a fifth of': a share
         frac = next(t for t in num_tokens if t.lower_ in FRACTIONS)
@@ -93,6 +95,9 @@ def _unit(num: Num, unit_noun: str | None, doc: Doc) -> str | None:
         return "percent"
     if num.currency:
         return num.currency
+    inside = next((u for t in num.tokens if (u := _measure_unit(t)) is not None), None)
+    if inside is not None:
+        return inside
     nxt = doc[num.tokens.end] if num.tokens.end < len(doc) else None
     if nxt is not None and nxt.lower_ in LENGTH_UNITS:
         unit = LENGTH_UNITS[nxt.lower_]
@@ -104,6 +109,12 @@ def _unit(num: Num, unit_noun: str | None, doc: Doc) -> str | None:
     if unit_noun in FRACTIONS:
         return "share"
     return unit_noun
+
+
+def _measure_unit(tok: Token) -> str | None:
+    """'tonnes', 'kilometer', 'miles' inside a QUANTITY: the unit it measures in."""
+    word = tok.lower_.lstrip("-")
+    return LENGTH_UNITS.get(word) or LENGTH_UNITS.get(word.rstrip("s")) if tok.is_alpha or word.isalpha() else None
 
 
 def _rate(doc: Doc, end: int) -> str | None:

@@ -11,12 +11,27 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from ...vocab.en import CURRENCY_SIGNS, CURRENCY_WORDS, FRACTIONS, QUALIFIERS, SCALE_WORDS, TIME_UNITS, VAGUE
+from ...vocab.en import (
+    CURRENCY_SIGNS,
+    CURRENCY_WORDS,
+    FRACTIONS,
+    MEASURES,
+    PEOPLE,
+    QUALIFIERS,
+    SCALE_WORDS,
+    TIME_UNITS,
+    VAGUE,
+)
 from ..numbers import compact_value
 
 NUMERIC_LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")
+DEFINITE = frozenset("the these those both its their his her our my your whose all each".split())
+SOURCING = frozenset("official source diplomat aide officer spokesman spokesperson".split())
+PAGE_WORDS = frozenset("page pages p pp".split())
+RANKS = frozenset("top bottom first last final next previous".split())
+CLOCK_ZONES = frozenset("GMT UTC BST CET CEST EST EDT PST MSK KST HRS H".split())
 
 
 @dataclass
@@ -54,6 +69,9 @@ def anchor_spans(doc: Doc, body: list[tuple[int, int]]) -> list[Span]:
             continue
         if compact_value(tok.text) and not tok.like_num and re.search(r"\d", tok.text) and not tok.ent_type_:
             spans.append(doc[tok.i:tok.i + 1])
+        elif tok.like_num and tok.dep_ == "nummod" and not tok.ent_type_ \
+                and doc[tok.i - 1:tok.i].text.lower() not in ("-",):  # 'at least one person', untagged
+            spans.append(doc[tok.i:tok.i + 1])
         elif tok.lower_ in FRACTIONS and tok.i > 0 and doc[tok.i - 1].lower_ in ("a", "one", "two", "three") \
                 and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of":
             spans.append(doc[tok.i - 1:tok.i + 1])
@@ -88,21 +106,59 @@ def widen(doc: Doc, ent: Span) -> Extent:
     return Extent(start, end, approx)
 
 
+def word_count(doc: Doc, ent: Span, start: int) -> bool:
+    """A small spelled-out count is a figure ('three refineries', 'at least five missiles', 'two or three
+    shipments'), except a definite set ('the two sides', 'its three members'), the sourcing ('two officials
+    said'), 'one' as a determiner ('one official') and a number standing for its noun ('one of them')."""
+    root = ent.root
+    qualified = start < ent.start or any(ent.text.lower().startswith(q + " ") for q in QUALIFIERS)
+    head = root.head if root.dep_ == "nummod" else None
+    if head is None or head.pos_ not in ("NOUN", "PROPN") or head.lemma_.lower() in TIME_UNITS | SOURCING:
+        if root.dep_ in ("nsubj", "nsubjpass", "dobj") and _harm(root.head):
+            return True  # 'five were injured'
+        return qualified and root.dep_ not in ("nummod",) and not any(c.lower_ == "of" for c in root.children) \
+            and root.lower_ != "one"
+    if root.lower_ == "one" and not qualified and not _counted_harm(head):
+        return False  # 'one official said'; but 'one woman was killed' counts
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and before.lower_ in RANKS:
+        return False  # 'the top five economies': a rank
+    definite = any(c.dep_ in ("det", "poss") and (c.lower_ in DEFINITE or c.tag_ in ("PRP$", "POS"))
+                   or c.dep_ == "poss" for c in head.children if c.i < root.i)
+    return not definite and (before is None or before.lower_ not in DEFINITE and before.tag_ not in ("PRP$", "POS"))
+
+
+def _harm(verb: Token) -> bool:
+    return any(verb.lemma_.lower() in lemmas for lemmas in MEASURES.values())
+
+
+def _counted_harm(noun: Token) -> bool:
+    """A person counted as killed, wounded, detained ...: 'one woman was killed'."""
+    return noun.lemma_.lower() in PEOPLE and _harm(noun.head)
+
+
 def excluded(doc: Doc, ent: Span, start: int, end: int) -> bool:
     text = doc[start:end].text
     nxt = doc[end] if end < len(doc) else None
     prev = doc[start - 1] if start > 0 else None
     digits = re.sub(r"[^\d]", "", ent.text)
     if not re.search(r"\d", ent.text) and not any(t.lower_ in SCALE_WORDS for t in ent) \
-            and ent.label_ not in ("MONEY", "PERCENT") and not any(t.lower_ in FRACTIONS for t in ent):
-        return True  # 'one', 'three': counts of things, not claimed figures
+            and ent.label_ not in ("MONEY", "PERCENT") and not any(t.lower_ in FRACTIONS for t in ent) \
+            and not word_count(doc, ent, start):
+        return True
+    if prev is not None and prev.lower_.rstrip(".") in PAGE_WORDS or nxt is not None and (
+            nxt.lower_ in PAGE_WORDS or nxt.text == "-" and doc[end + 1:end + 2].text.lower() in PAGE_WORDS):
+        return True  # 'page 36', 'a 41-page report': furniture and a document's length
+    if (prev is None or "\n" in prev.text_with_ws or prev.is_space) and nxt is not None and nxt.text in (".", ")") \
+            and re.fullmatch(r"\d{1,2}", text):
+        return True  # '1. China': list numbering
     if any(t.lower_ in VAGUE for t in ent) and not any(t.like_num and re.search(r"\d", t.text) for t in ent):
         return True
     if re.fullmatch(r"(1[89]|20)\d\d", digits or "") and "," not in ent.text and ent.label_ == "CARDINAL":
         return True  # a year
     if nxt is not None:
         if nxt.lemma_.lower() in TIME_UNITS or nxt.text in ("-", "‑") and end + 1 < len(doc) and \
-                doc[end + 1].lemma_.lower() in TIME_UNITS | {"old", "point"}:
+                doc[end + 1].lemma_.lower() in TIME_UNITS | {"old", "point", "star"}:
             return True  # 'four years', 'two-week', '28-point plan'
         if nxt.text.startswith("-") and nxt.text[1:].lower() in TIME_UNITS | {"year-old", "point"}:
             return True
@@ -115,5 +171,7 @@ def excluded(doc: Doc, ent: Span, start: int, end: int) -> bool:
         return True  # 'Mr. King, 82, told me': an age
     if prev is not None and prev.lower_ in ("aged", "age"):
         return True
+    if nxt is not None and nxt.text.upper() in CLOCK_ZONES and re.fullmatch(r"\d{4}|\d{1,2}[:.]\d\d", text):
+        return True  # '0315 GMT': a clock time
     return bool(re.fullmatch(r"\d{1,2}(:\d\d)?", text) and nxt is not None and nxt.lower_ in ("am", "pm", "a.m.",
                                                                                              "p.m."))
