@@ -73,16 +73,41 @@ def _noun_words(noun: Token, num: Num) -> list[Token]:
             ("amod", "compound", "nmod", "poss") and t.lower_ not in ("the", "a")]
     mods += [t for t in noun.lefts if t.i >= num.tokens.end and t.dep_ in ("amod", "compound", "nmod")]
     words = mods + [noun]
+    first = noun
+    while first.dep_ == "conj" and first.head.i != first.i:  # '763 men, 94 women and seven boys'
+        first = first.head
+    whole = first.head.head if first.dep_ == "pobj" and first.head.lower_ == "including" else \
+        first.head if first.dep_ == "appos" else None
+    if whole is not None and whole.pos_ in ("NOUN", "PROPN") and whole.i < noun.i:
+        # '864 cases of detention, including 94 women': women among those detained
+        around = [t for t in np_tokens(whole) if t.dep_ not in ("det", "punct") and not t.like_num][:8]
+        words += [t for t in around if t.i != noun.i]
     if noun.lemma_.lower() in TOTAL_NOUNS or noun.lemma_.lower() in FRACTIONS:
         of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
         if of is not None:
             words += [t for t in of.subtree if t.dep_ not in ("det", "punct", "cc") and t.i != of.i]
-    for c in noun.rights:  # 'aid for the Tarn Valley', '40% of the pledges'
-        if c.dep_ == "prep" and c.lower_ in ("of", "for", "to", "in") and c.lower_ not in PERIOD_PREPS - {"in"}:
-            sub = [t for t in c.subtree if t.ent_type_ != "DATE"]
-            if len(sub) <= 8:
+    for c in noun.rights:  # 'aid for the Tarn Valley', '40% of the pledges', 'boys among the detainees'
+        if c.dep_ == "prep" and c.lower_ in SCOPE_PREPS:
+            sub = list(c.subtree)
+            if len(sub) <= 8 and not any(t.ent_type_ in ("DATE", "TIME") for t in sub):
                 words += [t for t in sub if t.dep_ not in ("det", "punct")]
+        elif c.dep_ in ("acl", "relcl") and c.tag_ in ("VBN", "VBG") and c.i > noun.i:
+            words += _participle_phrase(c)  # 'inmates freed by gangs', 'refineries put into trusteeship'
     return words
+
+
+SCOPE_PREPS = frozenset("of for to in among from along at on against across inside near".split())
+
+
+def _participle_phrase(verb: Token) -> list[Token]:
+    """A participle after the counted noun with its agent, particle and short prepositional phrases."""
+    out = [verb] + [t for t in verb.children if t.dep_ in ("advmod", "neg") and t.i < verb.i]
+    for c in verb.children:
+        if c.dep_ in ("agent", "prt", "prep", "dobj") and c.i > verb.i:
+            sub = list(c.subtree)
+            if len(sub) <= 8 and not any(t.ent_type_ in ("DATE", "TIME") for t in sub):
+                out += [t for t in sub if t.dep_ not in ("det", "punct")]
+    return out
 
 
 def _verb_of_noun(doc: Doc, noun: Token) -> Token | None:
@@ -136,9 +161,15 @@ def _with_verb(root: Token, noun: Token | None, verb: Token,
     part = [v for v in verbs if v.lemma_.lower() in MEASURE_OF]
     if part and noun is not None and (verb.i > noun.i or noun.dep_ in ("nsubj", "nsubjpass")):
         words = words + part  # 'soldiers killed, wounded'
-    elif verb.lemma_.lower() in MEASURE_OF and noun is not None:
-        words = words + [verb]
+    elif noun is not None and (verb.lemma_.lower() in MEASURE_OF or noun.dep_ in ("dobj", "nsubjpass")
+                               and verb.lemma_.lower() not in GENERIC_VERBS and verb.pos_ == "VERB"):
+        words = words + [verb]  # 'refineries put into trusteeship', 'bodies found in a mass grave'
     return words, more
+
+
+# verbs that say nothing about what is counted: 'has three', 'said 40', 'included four', 'reached 500'
+GENERIC_VERBS = frozenset("""be have say tell report include see show make give get reach total number count
+estimate cite claim add note know mention contain""".split())
 
 
 def _holder_subject(verb: Token) -> Token | None:
@@ -184,12 +215,20 @@ def _owner(verb: Token | None, noun: Token | None) -> list[Token]:
 
 
 def _counted_phrase(doc: Doc, num: Num, words: list[Token]) -> str | None:
-    kept = [w for w in words if not (num.tokens.start <= w.i < num.tokens.end)]
-    verbs_in = [w for w in kept if w.pos_ in ("VERB", "AUX") and w.lemma_.lower() in MEASURE_OF]
-    nouns = [w for w in kept if w.pos_ not in ("VERB", "AUX")]
+    kept = [w for w in dict.fromkeys(words) if not (num.tokens.start <= w.i < num.tokens.end)]
+    heads = {w.i for w in kept if w.pos_ in ("NOUN", "PROPN")}
+    modifiers = {w.i for w in kept if w.dep_ in ("acl", "relcl") and w.tag_ in ("VBN", "VBG") and w.head.i in heads}
+    verbs_in = sorted((w for w in kept if w.pos_ in ("VERB", "AUX") and w.i not in modifiers), key=lambda v: v.i)
+    nouns = [w for w in kept if w.pos_ not in ("VERB", "AUX") or w.i in modifiers]
     counted = _phrase_text(doc, nouns) if nouns else ""
     if verbs_in:  # 'displacing ... Ukrainians' -> 'Ukrainians displaced': the noun, then what happened to it
-        counted = (counted + " " + ", ".join(_participle(v) for v in sorted(verbs_in, key=lambda v: v.i))).strip()
+        taken = {w.i for w in kept} | set(range(num.tokens.start, num.tokens.end))
+        parts = []
+        for v in verbs_in:
+            scope = [t for t in _participle_phrase(v)[1:] if t.i not in taken and t.dep_ != "dobj"
+                     and t.head.dep_ != "dobj"]
+            parts.append(" ".join([_participle(v)] + ([_phrase_text(doc, scope)] if scope else [])))
+        counted = (counted + " " + ", ".join(parts)).strip()
     return counted or None
 
 
@@ -254,4 +293,7 @@ def _participle(v: Token) -> str:
     lemma = v.lemma_.lower()
     if lemma in IRREGULAR_PARTICIPLES:
         return IRREGULAR_PARTICIPLES[lemma]
-    return lemma + ("d" if lemma.endswith("e") else "ed")
+    from lemminflect import getInflection  # 'put' -> 'put', 'seize' -> 'seized'
+
+    forms = getInflection(lemma, tag="VBN")
+    return forms[0] if forms else lemma + ("d" if lemma.endswith("e") else "ed")
