@@ -44,7 +44,7 @@ def records(doc: Doc, article: Article, taxonomy: Taxonomy) -> Extraction:
     statements = find_statements(doc, body, published, marks, resolver)
     learned = Learned({k: sorted(v.values(), key=lambda r: r.start) for k, v in resolver.role_evidence.items()},
                       dict(resolver.gender))
-    figures = find_figures(doc, body, published, statements)
+    figures = find_figures(doc, body, published, statements, resolver)
     positions = find_positions(doc, statements, resolver, taxonomy, body)
     events = find_events(doc, resolver, body, published)
     return Extraction(sentences=[(s.start_char, s.end_char) for s in doc.sents if s.text.strip()],

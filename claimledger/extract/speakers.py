@@ -251,6 +251,17 @@ class Resolver:
                 return m.name  # a gender the text or the given name shows, not merely one that does not clash
         return None
 
+    def previous_body(self, sent_start: int) -> str | None:
+        """The organisation the sentence just before has as its subject ('The mission ... It recorded ...')."""
+        here = self.doc.char_span(max(sent_start - 2, 0), max(sent_start - 1, 1), alignment_mode="expand")
+        if here is None or sent_start == 0:
+            return None
+        prev = here.sent
+        found = {m.name for m in self.mentions[bisect_left(self.starts, prev.start_char):
+                                               bisect_left(self.starts, prev.end_char)]
+                 if self.labels.get(m.name) == "ORG" and self.is_subject(m)}
+        return next(iter(found)) if len(found) == 1 else None
+
     def _learn(self, name: str, gender: str) -> str:
         self.gender.setdefault(name, gender)
         return name

@@ -16,16 +16,20 @@ from ...types import Span as TextSpan
 from ...vocab.en import FRACTIONS, LENGTH_UNITS, PEOPLE, PROJECTION
 from ...vocab.quantities import quantity_key
 from ..numbers import word_value
+from ..speakers import Resolver
 from ..text import text_of
 from .anchors import Num, anchor_spans, excluded, widen
 from .counted import counted_of
 from .values import parse_number
 
 JOINERS = ("to", "and", "-", "–")
+# verbs of counting and finding: their subject claims the count even where no statement holds it
+EVIDENTIAL = frozenset("document record register count tally estimate calculate find verify confirm identify log "
+                       "detail list".split())
 
 
 def find_figures(doc: Doc, body: list[tuple[int, int]], published: str | None,
-                 statements: list[Statement]) -> list[Figure]:
+                 statements: list[Statement], resolver: Resolver | None = None) -> list[Figure]:
     out: list[Figure] = []
     used: set[int] = set()
     pub_day = published[:10] if published and len(published) >= 10 else published
@@ -44,7 +48,7 @@ def find_figures(doc: Doc, body: list[tuple[int, int]], published: str | None,
             continue
         num = _number(doc, ent, start, end, approx)
         if num is not None:
-            out.append(_figure(doc, num, statements, pub_day))
+            out.append(_figure(doc, num, statements, pub_day, resolver))
     return out
 
 
@@ -73,7 +77,8 @@ def _number(doc: Doc, ent: Span, start: int, end: int, approx: str | None) -> Nu
                percent, doc[start:end])
 
 
-def _figure(doc: Doc, num: Num, statements: list[Statement], pub_day: str | None) -> Figure:
+def _figure(doc: Doc, num: Num, statements: list[Statement], pub_day: str | None,
+            resolver: Resolver | None = None) -> Figure:
     text = text_of(doc)
     counted, measure, group, period, unit_noun = counted_of(doc, num)
     unit = _unit(num, unit_noun, doc)
@@ -85,9 +90,31 @@ def _figure(doc: Doc, num: Num, statements: list[Statement], pub_day: str | None
     clause = text[st.content.start:st.content.end] if st else num.tokens.sent.text
     return Figure(span=TextSpan.of(text, num.start, num.end), value=num.value, low=num.low, high=num.high,
                   approx=num.approx, unit=unit, counted=counted, group=group, measure=measure, period=period,
-                  claimant_name=st.speaker_name if st else None, statement=container,
+                  claimant_name=st.speaker_name if st else _evidence_claimant(doc, num, resolver),
+                  statement=container,
                   as_of=(st.said_on if st and st.said_on else pub_day), projection=bool(PROJECTION.search(clause)),
                   quantity=quantity_key(group, measure, unit))
+
+
+def _evidence_claimant(doc: Doc, num: Num, resolver: Resolver | None) -> str | None:
+    """Outside any statement, the one whose count it is: the subject of a verb of counting or finding
+    ('the mission documented 864 cases', 'It recorded more than 900'); a poll's or a report's author."""
+    if resolver is None:
+        return None
+    verb = num.tokens.root
+    for _ in range(4):
+        if verb.pos_ == "VERB" or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in EVIDENTIAL:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    if subj.lower_ in ("it", "they"):  # only the body the sentence before is about: a wrong name is worse
+        return resolver.previous_body(subj.sent.start_char)
+    span = doc[subj.left_edge.i:subj.right_edge.i + 1]
+    return resolver.name_in(span) or resolver.resolve_role(span)
 
 
 def _unit(num: Num, unit_noun: str | None, doc: Doc) -> str | None:

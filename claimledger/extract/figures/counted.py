@@ -47,7 +47,23 @@ def counted_of(doc: Doc, num: Num) -> Counted:
     clause = verb.sent.text if verb is not None else num.tokens.sent.text
     span_text = doc[num.tokens.start:verb.right_edge.i + 1].text if verb is not None and verb.i > root.i else clause
     group = _group(_owner(verb, noun) + words + ([verb] if verb is not None else []), span_text)
-    return Counted(_counted_phrase(doc, num, words), measure, group, _period(doc, noun, verb), unit_noun)
+    counted = _counted_phrase(doc, num, words)
+    among = _whole_of(noun) if noun is not None else []
+    if counted and among:  # '864 cases of detention - 763 men, 94 women': men among the cases of detention
+        counted += " among " + _phrase_text(doc, among)
+    return Counted(counted, measure, group, _period(doc, noun, verb), unit_noun)
+
+
+def _whole_of(noun: Token) -> list[Token]:
+    """The counted whole a list of parts belongs to: '864 cases, including 94 women', '864 cases - 763 men'."""
+    first = noun
+    while first.dep_ == "conj" and first.head.i != first.i:  # '763 men, 94 women and seven boys'
+        first = first.head
+    whole = first.head.head if first.dep_ == "pobj" and first.head.lower_ == "including" else \
+        first.head if first.dep_ == "appos" else None
+    if whole is None or whole.pos_ not in ("NOUN", "PROPN") or whole.i >= noun.i:
+        return []
+    return [t for t in np_tokens(whole) if t.dep_ not in ("det", "punct", "nummod") and not t.like_num][:8]
 
 
 def head_noun(tok: Token) -> Token | None:
@@ -73,15 +89,6 @@ def _noun_words(noun: Token, num: Num) -> list[Token]:
             ("amod", "compound", "nmod", "poss") and t.lower_ not in ("the", "a")]
     mods += [t for t in noun.lefts if t.i >= num.tokens.end and t.dep_ in ("amod", "compound", "nmod")]
     words = mods + [noun]
-    first = noun
-    while first.dep_ == "conj" and first.head.i != first.i:  # '763 men, 94 women and seven boys'
-        first = first.head
-    whole = first.head.head if first.dep_ == "pobj" and first.head.lower_ == "including" else \
-        first.head if first.dep_ == "appos" else None
-    if whole is not None and whole.pos_ in ("NOUN", "PROPN") and whole.i < noun.i:
-        # '864 cases of detention, including 94 women': women among those detained
-        around = [t for t in np_tokens(whole) if t.dep_ not in ("det", "punct") and not t.like_num][:8]
-        words += [t for t in around if t.i != noun.i]
     if noun.lemma_.lower() in TOTAL_NOUNS or noun.lemma_.lower() in FRACTIONS:
         of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
         if of is not None:
