@@ -128,8 +128,8 @@ def test_seed_figures_floor(seed_predictions: Path) -> None:
 def test_dev_figures_floor(dev_predictions: Path) -> None:
     """The dev set's 45 figures. Measured detection F1 0.595 and full F1 0.405 before the figures issue (small
     spelled-out counts skipped, QUANTITY values left unparsed); 0.955 and 0.659 with them, with clock times,
-    list numbers, page lengths and ranks left out. What is counted: 0.455 right (of fewer found), 0.548 with the participle,
-    its scope and 'including'/apposition groups ('inmates freed', 'women among ... cases of detention').
+    list numbers, page lengths and ranks left out. What is counted: 0.455 right (of fewer found), 0.548 with
+    the participle, its scope and 'including'/apposition groups ('inmates freed', 'women among ... cases').
     Claimant right 0.714 -> 0.738 (full 0.682) with the subject of a verb of counting or finding."""
     res = run_scorer("ledger_score.py", "figures", str(GOLD / "dev_figures.json"), str(CORPUS), str(dev_predictions))
     assert res["detect"]["f1"] >= 0.94 and res["full"]["f1"] >= 0.67, res  # type: ignore[index]
