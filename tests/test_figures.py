@@ -53,9 +53,34 @@ def test_values_ranges_qualifiers_units(sentence: str, surface: str, value: floa
     "Dozens of drones and hundreds of thousands of shells were fired.",
     "Mr. King, 82, told reporters he was tired.",
     "The meeting starts at 10:30 am on 5 March 2024.",
+    "The two sides met in Velm, where the first talks were held.",
+    "One official said the talks would resume.",
+    "Veloria is among the top five exporters of grain.",
+    "The ministry published a 41-page report on the harbour.",
+    "The ferry left at 0315 GMT.",
 ])
 def test_not_figures(sentence: str) -> None:
     assert figures_of(sentence) == []
+
+
+def test_small_counts_measures_and_conversions() -> None:
+    """Spelled-out counts are figures (the guideline), measures keep their unit, and a bracketed conversion
+    counts what the figure before it counts."""
+    figs = figures_of("Harbour officials said at least five drones hit the pier and one woman was killed. Three "
+                      "ferries were seized by the coast guard. Ostmark shipped 23,000 tonnes of grain through the "
+                      "1,000-kilometer (621-mile) Velm canal.")
+    assert one(figs, "at least five").value == 5 and one(figs, "one").value == 1
+    assert "ferries seized" in (one(figs, "Three").counted or "")
+    grain = one(figs, "23,000 tonnes")
+    assert (grain.value, grain.unit) == (23000, "t")
+    canal, miles = one(figs, "1,000-kilometer"), one(figs, "621-mile")
+    assert (canal.value, canal.unit, canal.counted) == (1000, "km", "length of Velm canal")
+    assert (miles.value, miles.unit, miles.counted) == (621, "miles", "length of Velm canal (conversion)")
+
+
+def test_a_list_counts_inside_its_whole() -> None:
+    figs = figures_of("The mission documented 120 cases of detention, including 90 men, 25 women and five boys.")
+    assert one(figs, "25").counted == "women among cases of detention"
 
 
 def test_claimant_counted_group_and_as_of() -> None:

@@ -8,6 +8,7 @@ that holds it, and its date that statement's, else the article's.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -49,6 +50,19 @@ def find_figures(doc: Doc, body: list[tuple[int, int]], published: str | None,
         num = _number(doc, ent, start, end, approx)
         if num is not None:
             out.append(_figure(doc, num, statements, pub_day, resolver))
+    return _conversions(text_of(doc), out)
+
+
+def _conversions(text: str, figures: list[Figure]) -> list[Figure]:
+    """'1,000-kilometer (621-mile) border', 'more than €2bn ($2.2bn)': the bracketed figure converts the one
+    before it: what that counts, marked as a conversion, with its qualifier unless it has its own."""
+    out = list(figures)
+    for i in range(1, len(out)):
+        prev, f = out[i - 1], out[i]
+        between = text[prev.span.end:f.span.start]
+        if between.strip() == "(" and text[f.span.end:f.span.end + 1] == ")" and prev.counted:
+            out[i] = replace(f, counted=f"{prev.counted} (conversion)", approx=f.approx or prev.approx,
+                             claimant_name=f.claimant_name or prev.claimant_name)
     return out
 
 

@@ -12,6 +12,7 @@ from ...vocab.en import (
     CIVILIAN_NOUNS,
     FRACTIONS,
     IRREGULAR_PARTICIPLES,
+    LENGTH_UNITS,
     MEASURE_OF,
     PERIOD_NOUNS,
     PERIOD_PREPS,
@@ -35,6 +36,9 @@ class Counted(NamedTuple):
 def counted_of(doc: Doc, num: Num) -> Counted:
     root = num.tokens.root
     noun = head_noun(root)
+    length = _measured_thing(num)
+    if length is not None:  # 'the 1,000-kilometer border': the length of the border, not a count of borders
+        return Counted(length, None, None, None, None)
     if noun is not None:
         words, verb, unit_noun = _noun_words(noun, num), _verb_of_noun(doc, noun), noun.lemma_.lower()
     else:
@@ -61,9 +65,31 @@ def _whole_of(noun: Token) -> list[Token]:
         first = first.head
     whole = first.head.head if first.dep_ == "pobj" and first.head.lower_ == "including" else \
         first.head if first.dep_ == "appos" else None
+    if whole is not None and whole.pos_ in ("VERB", "AUX"):  # 'documented 120 cases ..., including 90 men'
+        whole = next((c for c in whole.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"
+                      and any(g.dep_ == "nummod" for g in c.children)), None)
     if whole is None or whole.pos_ not in ("NOUN", "PROPN") or whole.i >= noun.i:
         return []
     return [t for t in np_tokens(whole) if t.dep_ not in ("det", "punct", "nummod") and not t.like_num][:8]
+
+
+# what a measure in a compound gives of the thing it modifies: 'a 1,000-kilometer border', 'a 600-mile front'
+DIMENSIONS = {"km": "length", "miles": "length", "m": "length", "km²": "area", "ha": "area"}
+
+
+def _measured_thing(num: Num) -> str | None:
+    """'the 1,000-kilometer Ukrainian-Belarusian border' -> 'length of the Ukrainian-Belarusian border'."""
+    toks = list(num.tokens)
+    unit = next((LENGTH_UNITS.get(t.lower_.lstrip("-").rstrip("s")) or LENGTH_UNITS.get(t.lower_.lstrip("-"))
+                 for t in reversed(toks) if t.is_alpha), None)
+    last = toks[-1]
+    thing = last.head if last.dep_ in ("amod", "compound", "nmod") and last.head.i > last.i else None
+    if unit not in DIMENSIONS or thing is None or thing.pos_ not in ("NOUN", "PROPN") or "-" not in num.tokens.text:
+        return None
+    after = max([last.i] + [t.i for t in thing.doc[last.i:thing.i] if t.text == ")"])  # past '(621-mile)'
+    mods = [t for t in thing.lefts if t.i > after and t.dep_ in ("amod", "compound", "nmod")]
+    words = [t.text for t in sorted(mods + [thing], key=lambda t: t.i)]
+    return f"{DIMENSIONS[unit]} of " + " ".join(words).replace(" - ", "-")
 
 
 def head_noun(tok: Token) -> Token | None:
