@@ -125,3 +125,13 @@ def test_examples_have_conflicting_figures() -> None:
     figs = figures_of(losses, "2025-03-11")
     claimants = {f.claimant_name for f in figs if f.measure in ("killed", "casualties")}
     assert {"Henrik Vaal", "Mira Sandoval", "Institute for Conflict Accounting"} <= claimants
+
+
+def test_money_scale_and_no_pronoun_counted() -> None:
+    """'$100m' is a hundred million, not a hundred; a pronoun subject is never what is counted."""
+    figs = figures_of("The fund received $100m from donors. Ostmark pledged £2.3bn in military aid. "
+                      "He says he is protecting people in two valleys.")
+    money = one(figs, "$100m")
+    assert (money.value, money.unit) == (1e8, "USD")
+    assert one(figs, "£2.3bn").counted == "military aid pledged"
+    assert one(figs, "two").counted == "valleys"

@@ -30,6 +30,7 @@ NUMERIC_LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")
 DEFINITE = frozenset("the these those both its their his her our my your whose all each".split())
 SOURCING = frozenset("official source diplomat aide officer spokesman spokesperson".split())
 PAGE_WORDS = frozenset("page pages p pp".split())
+GLUED_SCALES = frozenset("k m mn bn b trn tn".split())
 RANKS = frozenset("top bottom first last final next previous".split())
 CLOCK_ZONES = frozenset("GMT UTC BST CET CEST EST EDT PST MSK KST HRS H".split())
 
@@ -99,6 +100,8 @@ def widen(doc: Doc, ent: Span) -> Extent:
         start, approx = qualifier(doc, start)
     if start > 0 and doc[start - 1].text in CURRENCY_SIGNS:
         start -= 1
+    while end < len(doc) and doc[end].lower_ in GLUED_SCALES and doc[end - 1].whitespace_ == "":
+        end += 1  # '$100m' tokenized '$', '100', 'm': the scale is part of the number
     while end < len(doc) and (doc[end].lower_ in CURRENCY_WORDS or doc[end].text in ("%",)
                               or doc[end].lower_ in ("percent",)
                               or (doc[end].lower_ == "per" and end + 1 < len(doc) and doc[end + 1].lower_ == "cent")):

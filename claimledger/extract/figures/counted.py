@@ -176,7 +176,8 @@ def _money_words(root: Token) -> list[Token]:
     words: list[Token] = []
     for c in root.rights:  # '€2.4bn in reconstruction aid for the valley'
         if c.dep_ == "prep" and c.lower_ in ("in", "of", "for", "on"):
-            words += [t for t in c.subtree if t.dep_ not in ("det", "punct") and t.ent_type_ != "DATE"]
+            words += [t for t in c.subtree if t.dep_ not in ("det", "punct") and t.ent_type_ != "DATE"
+                      and t.i != c.i]  # 'military aid', not 'in military aid'
     return words
 
 
@@ -186,13 +187,15 @@ def _with_verb(root: Token, noun: Token | None, verb: Token,
     verbs = [verb] + [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "ADJ")
                       and c.lower_ != verb.lower_ and not any(g.dep_.startswith("nsubj") for g in c.children)]
     more = list(verbs)
-    if noun is None or noun.dep_ not in ("dobj",):
-        subj = _holder_subject(verb)
-        if subj is not None and (noun is None or noun.dep_ == "pobj") and subj.i < root.i:
+    if (noun is None or noun.dep_ not in ("dobj",)) and verb.lemma_.lower() in AMOUNT_VERBS:
+        subj = _holder_subject(verb)  # 'losses amount to 1.8 million people': the losses are counted
+        if subj is not None and subj.pos_ != "PRON" and (noun is None or noun.dep_ == "pobj") and subj.i < root.i:
             words = [t for t in np_tokens(subj) if t.lower_ not in ("number", "of", "total")]
             more += words
     part = [v for v in verbs if v.lemma_.lower() in MEASURE_OF]
-    if part and noun is not None and (verb.i > noun.i or noun.dep_ in ("nsubj", "nsubjpass")):
+    if part and noun is None:
+        words = words + part  # '£2.3bn in military aid pledged'
+    elif part and noun is not None and (verb.i > noun.i or noun.dep_ in ("nsubj", "nsubjpass")):
         words = words + part  # 'soldiers killed, wounded'
     elif noun is not None and (verb.lemma_.lower() in MEASURE_OF or noun.dep_ in ("dobj", "nsubjpass")
                                and verb.lemma_.lower() not in GENERIC_VERBS and verb.pos_ == "VERB"):
@@ -200,6 +203,9 @@ def _with_verb(root: Token, noun: Token | None, verb: Token,
     return words, more
 
 
+# verbs whose subject is what the number totals: 'losses amount to', 'the toll rose to', 'the number is'
+AMOUNT_VERBS = frozenset("""amount reach total stand rise climb fall grow increase decrease drop exceed top hit
+surpass be become remain double jump gain lose slide slump plunge soar surge tumble edge shed sink dip""".split())
 # verbs that say nothing about what is counted: 'has three', 'said 40', 'included four', 'reached 500'
 GENERIC_VERBS = frozenset("""be have say tell report include see show make give get reach total number count
 estimate cite claim add note know mention contain""".split())
@@ -250,7 +256,8 @@ def _owner(verb: Token | None, noun: Token | None) -> list[Token]:
 def _counted_phrase(doc: Doc, num: Num, words: list[Token]) -> str | None:
     kept = [w for w in dict.fromkeys(words) if not (num.tokens.start <= w.i < num.tokens.end)]
     heads = {w.i for w in kept if w.pos_ in ("NOUN", "PROPN")}
-    modifiers = {w.i for w in kept if w.dep_ in ("acl", "relcl") and w.tag_ in ("VBN", "VBG") and w.head.i in heads}
+    modifiers = {w.i for w in kept if w.dep_ in ("acl", "relcl") and w.tag_ in ("VBN", "VBG") and w.head.i in heads
+                 or w.dep_ in ("amod", "compound", "nmod")}  # 'self-proclaimed territories' reads as written
     verbs_in = sorted((w for w in kept if w.pos_ in ("VERB", "AUX") and w.i not in modifiers), key=lambda v: v.i)
     nouns = [w for w in kept if w.pos_ not in ("VERB", "AUX") or w.i in modifiers]
     counted = _phrase_text(doc, nouns) if nouns else ""

@@ -21,7 +21,13 @@ class ParsedNumber(NamedTuple):
 
 def parse_number(tokens: list[Token]) -> ParsedNumber:
     """value, low, high, currency, percent from the tokens of one number expression (qualifier excluded)."""
-    words = [t.text for t in tokens]
+    words: list[str] = []
+    for t in tokens:  # '100' + 'm' written '100m': one compact number
+        if words and t.lower_ in ("k", "m", "mn", "bn", "b", "trn", "tn") and re.search(r"\d$", words[-1]) \
+                and tokens[tokens.index(t) - 1].whitespace_ == "":
+            words[-1] += t.text
+        else:
+            words.append(t.text)
     low_words = [w.lower() for w in words]
     currency, percent = None, False
     clean: list[str] = []
