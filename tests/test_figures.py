@@ -118,6 +118,11 @@ def test_compare_lines_up_claimants_and_draws(tmp_path: Path) -> None:
     assert rows and all(row["claimant"] == "Petra Holm" for row in rows)
     r = cli("figures", "compare", "the weather", "--db", str(db))
     assert r.returncode == 1 and "names no measure" in r.stderr
+    # a share pledged is listed beside the sums pledged but never compared with them
+    cmp = json.loads(cli("figures", "compare", "pledged", "--db", str(db), "--json").stdout)
+    units = {(row["unit"], row["comparable"]) for row in cmp["rows"]}
+    assert cmp["unit"] == "EUR" and ("percent", False) in units and ("EUR", True) in units
+    assert "in other units than EUR" in cli("figures", "compare", "pledged", "--db", str(db)).stdout
 
 
 def test_examples_have_conflicting_figures() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -36,10 +37,15 @@ class Comparison:
     rows: list[dict[str, Any]] = field(default_factory=list)
 
     @property
+    def comparable(self) -> list[dict[str, Any]]:
+        """The rows in the comparison's one unit: euros are not set beside dollars or a percentage."""
+        return [r for r in self.rows if r.get("comparable", True)]
+
+    @property
     def spread(self) -> float | None:
-        """Highest figure over lowest, ranges counted by their ends."""
-        highs = [r["high"] if r["high"] is not None else r["value"] for r in self.rows]
-        lows = [r["low"] if r["low"] is not None else r["value"] for r in self.rows]
+        """Highest figure over lowest, ranges counted by their ends, in one unit."""
+        highs = [r["high"] if r["high"] is not None else r["value"] for r in self.comparable]
+        lows = [r["low"] if r["low"] is not None else r["value"] for r in self.comparable]
         highs = [h for h in highs if h]
         lows = [v for v in lows if v]
         return max(highs) / min(lows) if highs and lows else None
@@ -90,7 +96,20 @@ def compare(ledger: Ledger, query: str, filters: Filters | None = None, include_
             text = row.pop("_text")
             row["sentence"] = sentence_around(text, row["start"], row["end"])
             cmp.rows.append(row)
+    _one_unit(cmp)
     return cmp
+
+
+def _one_unit(cmp: Comparison) -> None:
+    """The unit most rows give (within the query's unit class): the others are listed, flagged, and left out
+    of the spread and the chart ('pledged': 40 percent is not a sum of euros; pounds are not dollars)."""
+    units = Counter(r["unit"] for r in cmp.rows if r["unit"])
+    if not units:
+        return
+    main = units.most_common(1)[0][0]
+    cmp.unit = main
+    for r in cmp.rows:
+        r["comparable"] = r["unit"] == main or r["unit"] is None and len(units) == 1
 
 
 def contested(ledger: Ledger, top: int = 10) -> list[dict[str, Any]]:
@@ -99,15 +118,16 @@ def contested(ledger: Ledger, top: int = 10) -> list[dict[str, Any]]:
     claimant = func.coalesce(f.c.claimant_name, "")
     hi = func.max(func.coalesce(f.c.high, f.c.value))
     lo = func.min(func.coalesce(f.c.low, f.c.value))
-    q = (select(f.c.quantity, func.count().label("figures"), func.count(claimant.distinct()).label("claimants"),
-                lo.label("lowest"), hi.label("highest"))
+    q = (select(f.c.quantity, f.c.unit, func.count().label("figures"),
+                func.count(claimant.distinct()).label("claimants"), lo.label("lowest"), hi.label("highest"))
          .where(f.c.quantity.is_not(None), func.coalesce(f.c.low, f.c.value) > 0)
-         .group_by(f.c.quantity).having(func.count(claimant.distinct()) >= 2))
+         .group_by(f.c.quantity, f.c.unit).having(func.count(claimant.distinct()) >= 2))  # one unit a row
     with ledger.connect() as conn:
         rows = [dict(r._mapping) for r in conn.execute(q)]
     for r in rows:
         r["spread"] = r["highest"] / r["lowest"] if r["lowest"] else None
         group, measure, unit = r["quantity"].split("|")
+        unit = r["unit"] or unit
         r["label"] = " ".join(x for x in (group.title(), measure, f"({unit})" if unit else "") if x)
     rows.sort(key=lambda r: (-(r["spread"] or 0), r["quantity"]))
     return rows[:top]
@@ -124,7 +144,7 @@ def chart(cmp: Comparison, path: str | IO[bytes], fmt: str | None = None) -> Non
 
     fig, ax = plt.subplots(figsize=(9, 5))
     by: dict[str, list[dict[str, Any]]] = {}
-    for r in cmp.rows:
+    for r in cmp.comparable:
         by.setdefault(r["claimant"] or r["claimant_name"] or f"({r['outlet'] or 'article voice'})", []).append(r)
     for name, rows in sorted(by.items()):
         xs, ys, lo, hi = [], [], [], []

@@ -107,7 +107,9 @@ def figures_compare(
                         r["sentence"][:220])
         console.print(tab)
         spread = f"{cmp.spread:.2f}x" if cmp.spread else "n/a"
-        console.print(f"{len(cmp.rows)} figure(s); spread (highest over lowest): {spread}", highlight=False)
+        other = len(cmp.rows) - len(cmp.comparable)
+        note = f"; {other} in other units than {cmp.unit}, listed but not compared" if other else ""
+        console.print(f"{len(cmp.rows)} figure(s); spread (highest over lowest): {spread}{note}", highlight=False)
 
     emit(fmt, cmp.to_dict(), rows=cmp.rows, table=table)
     if chart_path is not None:
