@@ -92,7 +92,8 @@ def test_claimant_counted_group_and_as_of() -> None:
     assert (z.group, z.measure) == ("Ukrainian", "killed") and "soldiers" in (z.counted or "")
     assert z.period and z.period.startswith("since")
     r = one(figs, "about 600,000")
-    assert (r.group, r.measure, r.claimant_name) == ("Russian", "casualties", None)
+    # an unnamed source claims a figure under its description (the guideline), unlike a statement's speaker
+    assert (r.group, r.measure, r.claimant_name) == ("Russian", "casualties", "Officials")
 
 
 def test_projection_is_marked() -> None:
@@ -140,3 +141,11 @@ def test_money_scale_and_no_pronoun_counted() -> None:
     assert (money.value, money.unit) == (1e8, "USD")
     assert one(figs, "£2.3bn").counted == "military aid pledged"
     assert one(figs, "two").counted == "valleys"
+
+
+def test_an_unnamed_source_is_described() -> None:
+    """A figure from a source the article does not name gets the description it gives (the guideline);
+    a pronoun is no description."""
+    figs = figures_of("The local harbour authorities said that at least 12 boats were lost. \"Nine sank,\" "
+                      "they said.")
+    assert one(figs, "at least 12").claimant_name == "local harbour authorities"

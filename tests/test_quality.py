@@ -131,7 +131,8 @@ def test_dev_figures_floor(dev_predictions: Path) -> None:
     list numbers, page lengths and ranks left out. What is counted: 0.455 right (of fewer found), 0.548 with
     the participle, its scope and 'including'/apposition groups ('inmates freed', 'women among ... cases').
     Claimant right 0.714 -> 0.738 (full 0.682) with the subject of a verb of counting or finding; counted
-    0.595 with bracketed conversions and the length of a thing measured in a compound."""
+    0.595 with bracketed conversions and the length of a thing measured in a compound. Claimant 0.833 (full
+    0.773) with an unnamed source's own description ('local Russian-imposed authorities')."""
     res = run_scorer("ledger_score.py", "figures", str(GOLD / "dev_figures.json"), str(CORPUS), str(dev_predictions))
-    assert res["detect"]["f1"] >= 0.94 and res["full"]["f1"] >= 0.67, res  # type: ignore[index]
-    assert res["counted_acc"] >= 0.59 and res["claimant_acc"] >= 0.73, res
+    assert res["detect"]["f1"] >= 0.94 and res["full"]["f1"] >= 0.76, res  # type: ignore[index]
+    assert res["counted_acc"] >= 0.59 and res["claimant_acc"] >= 0.82, res

@@ -24,6 +24,8 @@ from .counted import counted_of
 from .values import parse_number
 
 JOINERS = ("to", "and", "-", "–")
+# speaker words that describe nobody: 'he said', 'they said', 'it said'
+UNNAMED_STOP = frozenset("he she they it we i you who which this that one".split())
 # verbs of counting and finding: their subject claims the count even where no statement holds it
 EVIDENTIAL = frozenset("document record register count tally estimate calculate find verify confirm identify log "
                        "detail list".split())
@@ -104,10 +106,23 @@ def _figure(doc: Doc, num: Num, statements: list[Statement], pub_day: str | None
     clause = text[st.content.start:st.content.end] if st else num.tokens.sent.text
     return Figure(span=TextSpan.of(text, num.start, num.end), value=num.value, low=num.low, high=num.high,
                   approx=num.approx, unit=unit, counted=counted, group=group, measure=measure, period=period,
-                  claimant_name=st.speaker_name if st else _evidence_claimant(doc, num, resolver),
+                  claimant_name=_claimant(st) if st else _evidence_claimant(doc, num, resolver),
                   statement=container,
                   as_of=(st.said_on if st and st.said_on else pub_day), projection=bool(PROJECTION.search(clause)),
                   quantity=quantity_key(group, measure, unit))
+
+
+def _claimant(st: Statement) -> str | None:
+    """The statement's speaker; for a source it does not name, the short description it gives ('local
+    authorities', 'Ukraine's military'), as the guideline asks of figures, never a pronoun."""
+    if st.speaker_name or st.speaker is None:
+        return st.speaker_name
+    words = st.speaker.text.split()
+    while words and words[0].lower() in ("the", "a", "an", "some", "other"):
+        words = words[1:]
+    if not words or len(words) > 8 or words[-1].lower() in UNNAMED_STOP:
+        return None
+    return " ".join(words)
 
 
 def _evidence_claimant(doc: Doc, num: Num, resolver: Resolver | None) -> str | None:
