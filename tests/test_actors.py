@@ -236,3 +236,32 @@ def test_a_country_is_one_actor_under_any_name(ledger: Ledger) -> None:
     assert _names(ledger, "United") == [("United States", "place")]
     with ledger.connect() as conn:
         assert conn.execute(select(func.count()).select_from(t.actors)).scalar() == 1
+
+
+def test_an_undone_surname_merge_stays_undone(tmp_path: Path) -> None:
+    """Undoing 'Brandt' = 'Karel Brandt' moves only what was written 'Brandt'; the next article naming Karel
+    Brandt does not fold them again, and merging keeps an actor's log."""
+    db = str(tmp_path / "u.db")
+    with Ledger(db) as led:
+        add(led, "Brandt said that the pier was ready.\n", "a.txt")
+        add(led, "Harbour master Karel Brandt said that 40 boats were lost.\n", "b.txt")
+    [m] = [r for r in json.loads(cli("merges", "--db", db, "--json").stdout) if r["reason"].startswith("surname")]
+    assert cli("merges", "--undo", str(m["id"]), "--db", db).returncode == 0
+    with Ledger(db) as led:
+        add(led, "Karel Brandt said on Friday that the ferry would run.\n", "c.txt")
+        with led.connect() as conn:
+            counts = dict(conn.execute(select(t.actors.c.name, t.actors.c.statement_count)
+                                       .where(t.actors.c.name.like("%Brandt%"))).all())
+            undone = conn.execute(select(func.count()).where(t.actor_merges.c.undone.is_(True))).scalar()
+    assert counts == {"Brandt": 1, "Karel Brandt": 2} and undone == 1, counts
+
+
+def test_names_in_other_scripts_are_apart(ledger: Ledger) -> None:
+    """Names whose slugs collide ('actor' for every name in another script) are still different actors."""
+    from claimledger.types import ActorRecord, Extraction
+
+    for i, name in enumerate(["习近平", "李强", "王毅"]):
+        art = finish(Article(text=f"Text {i}.\n", source=f"{i}.txt"), IngestOptions())
+        ledger.add(art, Extraction(actors=[ActorRecord(name, "person")]))
+    with ledger.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(t.actors)).scalar() == 3

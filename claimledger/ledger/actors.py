@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, delete, func, select, update
 
 from ..errors import ClaimledgerError
+from ..vocab.en import HONORIFICS
 from ..vocab.names import name_key, slugify
 from . import copies
 from . import schema as t
@@ -48,6 +49,8 @@ def merge_actors(conn: Connection, keep: int, drop: int) -> None:
             else:
                 conn.execute(update(table).where(table.c.id == row_id).values(actor_id=keep))
     conn.execute(update(t.actors).where(t.actors.c.affiliation_id == drop).values(affiliation_id=keep))
+    # the dropped actor's own merge log (and what was undone) stays with the actor it is now part of
+    conn.execute(update(t.actor_merges).where(t.actor_merges.c.actor_id == drop).values(actor_id=keep))
     copies.move(conn, keep, drop)
     moved = conn.execute(select(t.actors.c.mention_count).where(t.actors.c.id == drop)).scalar()
     add_counts(conn, keep, 0, moved or 0)
@@ -136,6 +139,7 @@ def _merge_entry(conn: Connection, e: AliasEntry, report: AliasReport) -> None:
     if e.affiliation:
         values["affiliation_id"] = ensure_actor(conn, e.affiliation, "organisation")
     conn.execute(update(t.actors).where(t.actors.c.id == keep).values(**values))
+    log_merge(conn, keep, e.name, [e.name], e.kind, f"named by alias file line {e.line}", made_by="file")
     person = _kind(conn, keep) == "person"
     added = 0
     for alias in [e.name, *e.aliases]:
@@ -166,15 +170,35 @@ def split_off(conn: Connection, owner: int, names: list[str], kind: str | None =
     for n in names[1:]:
         if name_key(n) and actor_by_key(conn, name_key(n)) is None:
             conn.execute(t.aliases.insert().values(actor_id=new, **clip(t.aliases, {"alias": n, "key": name_key(n)})))
-    ids = [i for i, txt in conn.execute(select(s.c.id, s.c.speaker_text).where(s.c.actor_id == owner))
-           if txt and (name_key(txt) in keys or any(k and k in name_key(txt) for k in keys))]
+    # what the article named with one of these spellings, the name as a whole ('Brandt' moves, 'Karel Brandt'
+    # stays); a title before it does not count ('Mr Johnson' is 'Johnson')
+    ids = [i for i, name, txt in conn.execute(select(s.c.id, s.c.speaker_name, s.c.speaker_text)
+                                              .where(s.c.actor_id == owner)) if _bare_key(name or txt) in keys]
     if ids:
         conn.execute(update(s).where(s.c.id.in_(ids)).values(actor_id=new))
-    ids = [i for i, txt in conn.execute(select(m.c.id, m.c.text).where(m.c.actor_id == owner)) if name_key(txt) in keys]
+    ids = [i for i, txt in conn.execute(select(m.c.id, m.c.text).where(m.c.actor_id == owner))
+           if _bare_key(txt) in keys]
     if ids:
         conn.execute(update(m).where(m.c.id.in_(ids)).values(actor_id=new))
+    f = t.figures
+    ids = [i for i, txt in conn.execute(select(f.c.id, f.c.claimant_name).where(f.c.claimant_actor_id == owner))
+           if _bare_key(txt) in keys]
+    if ids:
+        conn.execute(update(f).where(f.c.id.in_(ids)).values(claimant_actor_id=new))
+    p = t.positions
+    ids = [i for i, txt in conn.execute(select(p.c.id, p.c.actor_name).where(p.c.actor_id == owner))
+           if _bare_key(txt) in keys]
+    if ids:
+        conn.execute(update(p).where(p.c.id.in_(ids)).values(actor_id=new))
     recount(conn, [owner, new])
     return new
+
+
+def _bare_key(name: str | None) -> str:
+    words = name_key(name or "").split()
+    while len(words) > 1 and words[0] in HONORIFICS:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _split_entry(conn: Connection, e: AliasEntry, report: AliasReport) -> None:
@@ -187,9 +211,8 @@ def _split_entry(conn: Connection, e: AliasEntry, report: AliasReport) -> None:
     for alias in moved:
         split_off(conn, owners[0], [alias])
         # remembered as an undone merge: the rules never join the two again
-        log_merge(conn, owners[0], alias, [alias], None, f"split by alias file line {e.line}", made_by="file")
-        conn.execute(update(t.actor_merges).where(t.actor_merges.c.id == select(func.max(t.actor_merges.c.id))
-                                                  .scalar_subquery()).values(undone=True))
+        log_merge(conn, owners[0], alias, [alias], None, f"split by alias file line {e.line}", made_by="file",
+                  undone=True)
         report.split += 1
     report.lines.append(f"line {e.line}: {e.name}: split off {', '.join(moved)}")
 

@@ -108,14 +108,21 @@ def name_seen(conn: Connection, actor_id: int, name: str) -> None:
     counts = dict(conn.execute(select(a.c.key, a.c.seen).where(a.c.actor_id == actor_id,
                                                                 a.c.key.in_([name_key(name), name_key(current)]))
                                ).all())
-    if counts.get(name_key(name), 0) > counts.get(name_key(current), 0):
+    if counts.get(name_key(name), 0) > counts.get(name_key(current), 0) and not named_by_user(conn, actor_id):
         conn.execute(t.actors.update().where(t.actors.c.id == actor_id).values(name=name[:300]))
 
 
+def named_by_user(conn: Connection, actor_id: int) -> bool:
+    """An actor file gave this actor its name: no count of spellings renames it."""
+    m = t.actor_merges
+    return conn.execute(select(m.c.id).where(m.c.actor_id == actor_id, m.c.made_by == "file",
+                                             m.c.reason.like("named by%")).limit(1)).first() is not None
+
+
 def log_merge(conn: Connection, keep: int, name: str, aliases: list[str], kind: str | None, reason: str,
-              made_by: str = "rules") -> None:
+              made_by: str = "rules", undone: bool = False) -> None:
     conn.execute(t.actor_merges.insert().values(actor_id=keep, name=name[:300], aliases=json.dumps(aliases),
-                                                kind=kind, reason=reason[:200], made_by=made_by))
+                                                kind=kind, reason=reason[:200], made_by=made_by, undone=undone))
 
 
 def fill_person_names(conn: Connection) -> None:

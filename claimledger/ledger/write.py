@@ -12,12 +12,13 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select
 
+from ..errors import LedgerError
 from ..types import ActorRecord, Article, Extraction
 from ..vocab.names import country_name, is_place, name_key, person_shaped, slugify, surname_of
 from . import copies, dedup, rows
 from . import schema as t
 from .actors import add_counts, merge_actors
-from .matching import find_spelling, log_merge, name_columns, name_seen
+from .matching import find_spelling, log_merge, name_columns, name_seen, undone_pairs
 
 
 @dataclass
@@ -144,8 +145,8 @@ def _take_lone_surname(conn: Connection, found: int, name: str, last: str, merge
     row = conn.execute(select(t.actors.c.id, t.actors.c.name).join(t.aliases, t.aliases.c.actor_id == t.actors.c.id)
                        .where(t.aliases.c.key == name_key(last), t.actors.c.slug == slugify(last),
                               (t.actors.c.kind == "person") | (t.actors.c.statement_count > 0))).first()
-    if row is None or row[1].isupper() or row[0] == found:
-        return
+    if row is None or row[1].isupper() or row[0] == found or found in undone_pairs(conn, name_key(last)):
+        return  # ... nor one the user split from this person
     log_merge(conn, found, last, _aliases_of(conn, row[0]), _kind(conn, row[0]), "surname of " + name)
     merge_actors(conn, found, row[0])
     merged[row[0]] = found
@@ -168,12 +169,16 @@ def _roles(conn: Connection, actor_id: int, rec: ActorRecord, article_id: int) -
 
 
 def _new_actor(conn: Connection, rec: ActorRecord) -> int:
-    slug = rows.fit(t.actors.c.slug, slugify(rec.name))
-    if conn.execute(select(t.actors.c.id).where(t.actors.c.slug == slug)).scalar() is not None:
-        slug = rows.fit(t.actors.c.slug, f"{slug}-{rec.kind}")  # 'UN' the body beside Kim Jong Un ('un')
-    conn.execute(insert_ignore(conn, t.actors, rows.clip(t.actors, {"name": rec.name, "slug": slug,
-                                                                    "kind": rec.kind, "gender": rec.gender})))
-    return int(conn.execute(select(t.actors.c.id).where(t.actors.c.slug == slug)).scalar_one())
+    """A new actor under a free slug: 'un-organisation' beside Kim Jong Un ('un'), a number after names whose
+    slugs collide (names in other scripts all slug to 'actor'); an existing actor only when it is this name."""
+    base = rows.fit(t.actors.c.slug, slugify(rec.name))
+    for slug in [base, f"{base[:280]}-{rec.kind}", *(f"{base[:280]}-{k}" for k in range(2, 50))]:
+        conn.execute(insert_ignore(conn, t.actors, rows.clip(t.actors, {"name": rec.name, "slug": slug,
+                                                                        "kind": rec.kind, "gender": rec.gender})))
+        aid, name = conn.execute(select(t.actors.c.id, t.actors.c.name).where(t.actors.c.slug == slug)).one()
+        if name == rec.name:  # ours, or the same name another writer stored a moment ago
+            return int(aid)
+    raise LedgerError(rec.name, "no free slug for this actor", "merge its namesakes with an actor file")
 
 
 def _one_kind(conn: Connection, found: int, rec: ActorRecord) -> int | None:

