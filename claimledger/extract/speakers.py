@@ -240,10 +240,9 @@ class Resolver:
 
     def _previous_subject(self, sent_start: int, want: str) -> str | None:
         """The person the sentence just before is about: its subject, when its known gender agrees."""
-        here = self.doc.char_span(max(sent_start - 2, 0), max(sent_start - 1, 1), alignment_mode="expand")
-        if here is None or sent_start == 0:
+        prev = self._sentence_before(sent_start)
+        if prev is None:
             return None
-        prev = here.sent
         for m in self.mentions[bisect_left(self.starts, prev.start_char):bisect_left(self.starts, prev.end_char)]:
             if any(s <= m.start < e for s, e in self.quoted):
                 continue
@@ -253,14 +252,17 @@ class Resolver:
 
     def previous_body(self, sent_start: int) -> str | None:
         """The organisation the sentence just before has as its subject ('The mission ... It recorded ...')."""
-        here = self.doc.char_span(max(sent_start - 2, 0), max(sent_start - 1, 1), alignment_mode="expand")
-        if here is None or sent_start == 0:
+        prev = self._sentence_before(sent_start)
+        if prev is None:
             return None
-        prev = here.sent
         found = {m.name for m in self.mentions[bisect_left(self.starts, prev.start_char):
                                                bisect_left(self.starts, prev.end_char)]
                  if self.labels.get(m.name) == "ORG" and self.is_subject(m)}
         return next(iter(found)) if len(found) == 1 else None
+
+    def _sentence_before(self, sent_start: int) -> Span | None:
+        here = self.doc.char_span(max(sent_start - 2, 0), max(sent_start - 1, 1), alignment_mode="expand")
+        return None if here is None or sent_start == 0 else here.sent
 
     def _learn(self, name: str, gender: str) -> str:
         self.gender.setdefault(name, gender)

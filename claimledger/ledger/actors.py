@@ -126,9 +126,9 @@ def _merge_entry(conn: Connection, e: AliasEntry, report: AliasReport) -> None:
     done = []
     for other in targets:
         if other != keep:
-            done.append(_label(conn, other))
-            log_merge(conn, keep, _label(conn, other).rsplit(" [", 1)[0], _aliases(conn, other),
-                      _kind(conn, other), f"alias file line {e.line}", made_by="file")
+            name, kind = conn.execute(select(t.actors.c.name, t.actors.c.kind).where(t.actors.c.id == other)).one()
+            done.append(f"{name} [{kind}]")
+            log_merge(conn, keep, name, _aliases(conn, other), kind, f"alias file line {e.line}", made_by="file")
             merge_actors(conn, keep, other)
             report.merged += 1
     values: dict[str, object] = {"name": e.name}

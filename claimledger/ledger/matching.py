@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, or_, select
 
-from ..vocab.names import NAME_PARTICLES as _PARTICLES
+from ..vocab.en import NAME_PARTICLES as _PARTICLES
 from ..vocab.names import SURNAME_SIMILAR as SIMILAR
 from ..vocab.names import PersonName, first_name_gender, is_place, name_key, person_name, plain, same_person
 from . import schema as t

