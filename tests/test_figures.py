@@ -149,3 +149,14 @@ def test_an_unnamed_source_is_described() -> None:
     figs = figures_of("The local harbour authorities said that at least 12 boats were lost. \"Nine sank,\" "
                       "they said.")
     assert one(figs, "at least 12").claimant_name == "local harbour authorities"
+
+
+def test_a_report_and_its_counts_belong_to_its_author() -> None:
+    """'the report', 'It documents' and 'laid out in the report' are the author's, however the author is named."""
+    figs = figures_of(
+        "The Valley Monitoring Mission released its annual report on Tuesday. The report covers the whole winter. "
+        "It documents 412 cases of looting in Tarn. Nine towns are described in the report.\n\n"
+        "A study by the Institute for War Records found 38 mass graves, the institute said.")
+    assert one(figs, "412").claimant_name == "Valley Monitoring Mission"
+    assert one(figs, "Nine").claimant_name == "Valley Monitoring Mission"
+    assert one(figs, "38").claimant_name == "Institute for War Records"

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..types import Role
 from ..vocab.en import (
+    DOCUMENT_NOUNS,
     FEMALE,
     HONORIFIC_GENDER,
     INSTITUTIONS,
@@ -29,6 +30,7 @@ from ..vocab.en import (
     SOURCE_NOUNS,
 )
 from ..vocab.names import demonym, first_name_gender, name_key
+from .documents import document_authors
 from .mentions import RawMention
 from .roles import real_role
 from .text import text_of
@@ -73,6 +75,8 @@ class Resolver:
             counts[m.name][m.label] += 1
         self.labels = {n: max(c, key=lambda k: c[k]) for n, c in counts.items()}
         self._learn_gender_and_roles()
+        self.role_at.extend(document_authors(self.doc, self.name_in, self.previous_body))  # sorted: doc order
+        self.role_at.sort()
 
     # -- learning from the text --------------------------------------------------------------
 
@@ -230,6 +234,10 @@ class Resolver:
                     return self._learn(m.name, want)
             return None
         if w in NEUTER or w in PLURAL:
+            here = self.doc.char_span(before, min(before + 1, len(text_of(self.doc))), alignment_mode="expand")
+            prev = self._sentence_before(here.sent.start_char) if here is not None else None
+            if w in NEUTER and prev is not None and (author := self._document_author(prev)) is not None:
+                return author  # 'The report covers ... . It also documents ...'
             for name in prefer:
                 if self.labels.get(name) == "ORG":
                     return name
@@ -258,7 +266,20 @@ class Resolver:
         found = {m.name for m in self.mentions[bisect_left(self.starts, prev.start_char):
                                                bisect_left(self.starts, prev.end_char)]
                  if self.labels.get(m.name) == "ORG" and self.is_subject(m)}
-        return next(iter(found)) if len(found) == 1 else None
+        if len(found) == 1:
+            return next(iter(found))
+        return None if found else self._document_author(prev)
+
+    def _document_author(self, sent: Span, depth: int = 3) -> str | None:
+        """'The report covers ... . It also documents 75 cases. It documented ...': the author of the document a
+        sentence is about, through a run of sentences whose subject is 'it'."""
+        subj = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
+        if subj is not None and subj.lower_ == "it" and depth > 0:
+            prev = self._sentence_before(sent.start_char)
+            return self._document_author(prev, depth - 1) if prev is not None else None
+        if subj is None or subj.lemma_.lower() not in DOCUMENT_NOUNS:
+            return None
+        return self.resolve_role(self.doc[subj.left_edge.i:subj.i + 1])
 
     def _sentence_before(self, sent_start: int) -> Span | None:
         here = self.doc.char_span(max(sent_start - 2, 0), max(sent_start - 1, 1), alignment_mode="expand")

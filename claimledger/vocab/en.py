@@ -129,6 +129,12 @@ SOURCE_NOUNS = frozenset("""
 study report survey poll polls analysis assessment estimate estimates paper research review investigation
 statement document memo letter filing data figures intelligence briefing audit census article
 """.split())
+# documents with an author, whose words and counts are the author's: "a report by the UN rights office"
+DOCUMENT_NOUNS = frozenset("""report study survey poll assessment analysis review investigation audit census paper
+dossier""".split())
+# verbs that put a document out: "the ministry released a report"
+PUBLISH_VERBS = frozenset("release publish issue produce compile prepare present unveil commission conduct "
+                          "write submit deliver".split())
 WH = {"what", "how", "why", "where", "when", "whether", "if", "who", "which"}
 # verbs whose wh-clause is the reported question itself: 'asked whether the talks would resume'
 QUESTION_CUES = frozenset("ask question wonder inquire enquire query".split())

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from ...types import Figure, Statement
 from ...types import Span as TextSpan
-from ...vocab.en import FRACTIONS, LENGTH_UNITS, PEOPLE, PROJECTION
+from ...vocab.en import DOCUMENT_NOUNS, FRACTIONS, LENGTH_UNITS, PEOPLE, PROJECTION
 from ...vocab.quantities import quantity_key
 from ..numbers import word_value
 from ..speakers import Resolver
@@ -52,7 +52,7 @@ def find_figures(doc: Doc, body: list[tuple[int, int]], published: str | None,
         num = _number(doc, ent, start, end, approx)
         if num is not None:
             out.append(_figure(doc, num, statements, pub_day, resolver))
-    return _conversions(text_of(doc), out)
+    return _parts(_conversions(text_of(doc), out))
 
 
 def _conversions(text: str, figures: list[Figure]) -> list[Figure]:
@@ -65,6 +65,20 @@ def _conversions(text: str, figures: list[Figure]) -> list[Figure]:
         if between.strip() == "(" and text[f.span.end:f.span.end + 1] == ")" and prev.counted:
             out[i] = replace(f, counted=f"{prev.counted} (conversion)", approx=f.approx or prev.approx,
                              claimant_name=f.claimant_name or prev.claimant_name)
+    return out
+
+
+def _parts(figures: list[Figure]) -> list[Figure]:
+    """'864 cases - 763 men, 94 women and seven boys': a part with no claimant of its own is the whole's."""
+    out = list(figures)
+    for i, f in enumerate(out):
+        if f.claimant_name is not None or not f.counted or " among " not in f.counted:
+            continue
+        whole_words = f.counted.split(" among ", 1)[1]
+        whole = next((w for w in reversed(out[:i]) if w.counted and f.span.start - w.span.end < 300
+                      and w.counted.startswith(whole_words)), None)
+        if whole is not None and whole.claimant_name:
+            out[i] = replace(f, claimant_name=whole.claimant_name)
     return out
 
 
@@ -135,7 +149,13 @@ def _evidence_claimant(doc: Doc, num: Num, resolver: Resolver | None) -> str | N
         if verb.pos_ == "VERB" or verb.head.i == verb.i:
             break
         verb = verb.head
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in EVIDENTIAL:
+    if verb.pos_ != "VERB":
+        return None
+    cited = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
+                  if g.dep_ == "pobj" and g.lemma_.lower() in DOCUMENT_NOUNS), None)
+    if cited is not None:  # 'nine towns are described in the report': the report's author
+        return resolver.resolve_role(doc[cited.left_edge.i:cited.i + 1])
+    if verb.lemma_.lower() not in EVIDENTIAL:
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None:
