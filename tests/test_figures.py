@@ -160,3 +160,19 @@ def test_a_report_and_its_counts_belong_to_its_author() -> None:
     assert one(figs, "412").claimant_name == "Valley Monitoring Mission"
     assert one(figs, "Nine").claimant_name == "Valley Monitoring Mission"
     assert one(figs, "38").claimant_name == "Institute for War Records"
+
+
+@pytest.mark.parametrize(("sentence", "surface", "counted"), [
+    ("At least one fisherman was killed in the storm, the harbour office said.", "At least one",
+     "fishermen killed in storm"),
+    ("More than 60% of the valley lives without running water.", "More than 60%",
+     "share of the valley living without running water"),
+    ("Tarn has lost nearly 20% of its farmland in the war.", "nearly 20%", "share of its farmland lost in the war"),
+    ("The Velorian index lost 3% on Monday.", "3%", "fall in Velorian index"),
+    ("The price of Tarn wool climbed 2% to a record high of $41.50 a bale.", "$41.50", "price of Tarn wool"),
+    ("The 12-nation council of ministers met in Ostmark.", "12-nation", "nations of council of ministers"),
+])
+def test_what_is_counted_reads_as_a_phrase(sentence: str, surface: str, counted: str) -> None:
+    """A count names its class in the plural; a percentage is a share of its whole, a change or a level of its
+    subject; a count glued to a body's noun counts the body's members."""
+    assert one(figures_of(sentence), surface).counted == counted

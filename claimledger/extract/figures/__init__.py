@@ -94,6 +94,8 @@ def _number(doc: Doc, ent: Span, start: int, end: int, approx: str | None) -> Nu
     num_tokens = [t for t in doc[start + qual_len:end] if t.lower_ != "between"]
     if ent.label_ == "QUANTITY":  # '6.24m tonnes', '1,000-kilometer': the measure word is no number
         num_tokens = [t for t in num_tokens if measure_unit(t) is None and t.text not in ("-", "‑")]
+    if len(num_tokens) > 2 and num_tokens[-1].pos_ == "NOUN" and num_tokens[-2].text in ("-", "‑"):
+        num_tokens = num_tokens[:-2]  # '35-nation': the count, without its noun
     value, low, high, currency, percent = parse_number(num_tokens)
     if any(t.lower_ in FRACTIONS for t in num_tokens):  # 'a fifth of': a share
         frac = next(t for t in num_tokens if t.lower_ in FRACTIONS)

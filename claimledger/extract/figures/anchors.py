@@ -106,6 +106,10 @@ def widen(doc: Doc, ent: Span) -> Extent:
                               or doc[end].lower_ in ("percent",)
                               or (doc[end].lower_ == "per" and end + 1 < len(doc) and doc[end + 1].lower_ == "cent")):
         end += 2 if doc[end].lower_ == "per" else 1
+    if end + 1 < len(doc) and doc[end].text in ("-", "‑") and not doc[end - 1].whitespace_ and \
+            not doc[end].whitespace_ and doc[end + 1].pos_ == "NOUN" and doc[end + 1].dep_ == "compound" and \
+            doc[end + 1].lemma_.lower() not in TIME_UNITS | PAGE_WORDS:
+        end += 2  # 'a 12-nation council': the count and its noun, as one surface
     return Extent(start, end, approx)
 
 

@@ -11,7 +11,6 @@ from spacy.tokens import Doc, Token
 from ...vocab.en import (
     CIVILIAN_NOUNS,
     FRACTIONS,
-    IRREGULAR_PARTICIPLES,
     LENGTH_UNITS,
     MEASURE_OF,
     PERIOD_NOUNS,
@@ -20,6 +19,8 @@ from ...vocab.en import (
 )
 from ...vocab.names import demonym
 from .anchors import Num
+from .phrases import GENERIC_VERBS, holder_subject, np_tokens, participle, phrase_text, plural_forms
+from .shares import change_of, members_of, share_of, total_of
 
 MEASURE_ORDER = ("killed", "wounded", "missing", "displaced", "captured", "spent", "pledged", "received", "fired",
                  "aid")
@@ -39,6 +40,18 @@ def counted_of(doc: Doc, num: Num) -> Counted:
     length = _measured_thing(num)
     if length is not None:  # 'the 1,000-kilometer border': the length of the border, not a count of borders
         return Counted(length, None, None, None, None)
+    change = change_of(num) if num.percent or num.currency else None
+    if change is not None:  # 'the Nikkei lost 2%', 'soared to a high of $95.46': a change, or a level, of what
+        return Counted(change, None, None, None, None)
+    share = share_of(num) if num.percent else None
+    if share is not None:  # 'more than half of those detained reported torture': a share, not a count of those
+        around = list(num.tokens.root.subtree) + [num.tokens.root.head]
+        return Counted(share, _normal_measure(_measure_words(around)), _group(around, num.tokens.sent.text), None,
+                       None)
+    glued = num.tokens[-1] if len(num.tokens) > 2 and num.tokens[-2].text in ("-", "‑") else None
+    members = members_of(glued) if glued is not None and glued.pos_ == "NOUN" else None
+    if members is not None:  # 'the 35-nation board of governors': the nations on the board
+        return Counted(members, None, None, None, glued.lemma_.lower() if glued is not None else None)
     if noun is not None:
         words, verb, unit_noun = _noun_words(noun, num), _verb_of_noun(doc, noun), noun.lemma_.lower()
     else:
@@ -51,10 +64,10 @@ def counted_of(doc: Doc, num: Num) -> Counted:
     clause = verb.sent.text if verb is not None else num.tokens.sent.text
     span_text = doc[num.tokens.start:verb.right_edge.i + 1].text if verb is not None and verb.i > root.i else clause
     group = _group(_owner(verb, noun) + words + ([verb] if verb is not None else []), span_text)
-    counted = _counted_phrase(doc, num, words)
+    counted = _counted_phrase(doc, num, words, _plural_of(num, noun))
     among = _whole_of(noun) if noun is not None else []
     if counted and among:  # '864 cases of detention - 763 men, 94 women': men among the cases of detention
-        counted += " among " + _phrase_text(doc, among)
+        counted += " among " + phrase_text(doc, among)
     return Counted(counted, measure, group, _period(doc, noun, verb), unit_noun)
 
 
@@ -195,9 +208,9 @@ def _with_verb(root: Token, noun: Token | None, verb: Token,
                       and c.lower_ != verb.lower_ and not any(g.dep_.startswith("nsubj") for g in c.children)]
     more = list(verbs)
     if (noun is None or noun.dep_ not in ("dobj",)) and verb.lemma_.lower() in AMOUNT_VERBS:
-        subj = _holder_subject(verb)  # 'losses amount to 1.8 million people': the losses are counted
+        subj = holder_subject(verb)  # 'losses amount to 1.8 million people': the losses are counted
         if subj is not None and subj.pos_ != "PRON" and (noun is None or noun.dep_ == "pobj") and subj.i < root.i:
-            words = [t for t in np_tokens(subj) if t.lower_ not in ("number", "of", "total")]
+            words = total_of(subj)
             more += words
     part = [v for v in verbs if v.lemma_.lower() in MEASURE_OF]
     if part and noun is None:
@@ -213,22 +226,6 @@ def _with_verb(root: Token, noun: Token | None, verb: Token,
 # verbs whose subject is what the number totals: 'losses amount to', 'the toll rose to', 'the number is'
 AMOUNT_VERBS = frozenset("""amount reach total stand rise climb fall grow increase decrease drop exceed top hit
 surpass be become remain double jump gain lose slide slump plunge soar surge tumble edge shed sink dip""".split())
-# verbs that say nothing about what is counted: 'has three', 'said 40', 'included four', 'reached 500'
-GENERIC_VERBS = frozenset("""be have say tell report include see show make give get reach total number count
-estimate cite claim add note know mention contain""".split())
-
-
-def _holder_subject(verb: Token) -> Token | None:
-    """'the number ... is on track to reach two million': the subject of 'is'."""
-    holder = verb
-    subj = None
-    for _ in range(5):
-        subj = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None or holder.dep_ not in ("xcomp", "advcl", "conj", "acl", "relcl", "pobj", "prep",
-                                                   "pcomp") or holder.head.i == holder.i:
-            break
-        holder = holder.head
-    return subj
 
 
 def _period(doc: Doc, noun: Token | None, verb: Token | None) -> str | None:
@@ -260,33 +257,30 @@ def _owner(verb: Token | None, noun: Token | None) -> list[Token]:
     return []
 
 
-def _counted_phrase(doc: Doc, num: Num, words: list[Token]) -> str | None:
+def _plural_of(num: Num, noun: Token | None) -> dict[int, str]:
+    """'one woman was killed' counts women killed: the counted noun named in the plural, as a class."""
+    if noun is None or noun.tag_ != "NN" or num.currency or num.percent or num.tokens.root.head.i != noun.i:
+        return {}
+    return plural_forms(noun)
+
+
+def _counted_phrase(doc: Doc, num: Num, words: list[Token], forms: dict[int, str] | None = None) -> str | None:
     kept = [w for w in dict.fromkeys(words) if not (num.tokens.start <= w.i < num.tokens.end)]
     heads = {w.i for w in kept if w.pos_ in ("NOUN", "PROPN")}
     modifiers = {w.i for w in kept if w.dep_ in ("acl", "relcl") and w.tag_ in ("VBN", "VBG") and w.head.i in heads
                  or w.dep_ in ("amod", "compound", "nmod")}  # 'self-proclaimed territories' reads as written
     verbs_in = sorted((w for w in kept if w.pos_ in ("VERB", "AUX") and w.i not in modifiers), key=lambda v: v.i)
     nouns = [w for w in kept if w.pos_ not in ("VERB", "AUX") or w.i in modifiers]
-    counted = _phrase_text(doc, nouns) if nouns else ""
+    counted = phrase_text(doc, nouns, forms) if nouns else ""
     if verbs_in:  # 'displacing ... Ukrainians' -> 'Ukrainians displaced': the noun, then what happened to it
         taken = {w.i for w in kept} | set(range(num.tokens.start, num.tokens.end))
         parts = []
         for v in verbs_in:
             scope = [t for t in _participle_phrase(v)[1:] if t.i not in taken and t.dep_ != "dobj"
                      and t.head.dep_ != "dobj"]
-            parts.append(" ".join([_participle(v)] + ([_phrase_text(doc, scope)] if scope else [])))
+            parts.append(" ".join([participle(v)] + ([phrase_text(doc, scope)] if scope else [])))
         counted = (counted + " " + ", ".join(parts)).strip()
     return counted or None
-
-
-def np_tokens(tok: Token) -> list[Token]:
-    """A noun phrase without its relative clauses, appositions and asides."""
-    out = [tok]
-    for c in tok.children:
-        if c.dep_ in ("relcl", "acl", "appos", "advcl", "punct", "cc", "det", "conj") or c.ent_type_ == "DATE":
-            continue
-        out.extend(np_tokens(c))
-    return out
 
 
 def _measure_words(words: list[Token]) -> list[str]:
@@ -329,18 +323,3 @@ def _group(tokens: list[Token], clause_text: str) -> str | None:
     return norps[0] if norps else None
 
 
-def _phrase_text(doc: Doc, toks: list[Token]) -> str:
-    toks = sorted(toks, key=lambda t: t.i)
-    return " ".join(t.text for t in toks if not t.is_punct or t.text == "-").replace(" - ", "-").strip()
-
-
-def _participle(v: Token) -> str:
-    if v.tag_ in ("VBN", "JJ"):
-        return v.text
-    lemma = v.lemma_.lower()
-    if lemma in IRREGULAR_PARTICIPLES:
-        return IRREGULAR_PARTICIPLES[lemma]
-    from lemminflect import getInflection  # 'put' -> 'put', 'seize' -> 'seized'
-
-    forms = getInflection(lemma, tag="VBN")
-    return forms[0] if forms else lemma + ("d" if lemma.endswith("e") else "ed")
