@@ -162,6 +162,9 @@ class Figure:
     as_of: str | None = None
     projection: bool = False
     quantity: str | None = None  # group|measure|unit class, set once by the extractor: what lines figures up
+    kind: str | None = None  # count | money | percent | measure | rate
+    rate: str | None = None  # 'per day' of '1,000 a day'
+    converts: int | None = None  # index of the figure a bracketed conversion restates: '€38bn ($44.7bn)'
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

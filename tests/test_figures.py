@@ -75,7 +75,7 @@ def test_small_counts_measures_and_conversions() -> None:
     assert (grain.value, grain.unit) == (23000, "t")
     canal, miles = one(figs, "1,000-kilometer"), one(figs, "621-mile")
     assert (canal.value, canal.unit, canal.counted) == (1000, "km", "length of Velm canal")
-    assert (miles.value, miles.unit, miles.counted) == (621, "miles", "length of Velm canal (conversion)")
+    assert (miles.value, miles.unit, miles.counted) == (621, "mi", "length of Velm canal (conversion)")
 
 
 def test_a_list_counts_inside_its_whole() -> None:
@@ -119,11 +119,12 @@ def test_compare_lines_up_claimants_and_draws(tmp_path: Path) -> None:
     assert rows and all(row["claimant"] == "Petra Holm" for row in rows)
     r = cli("figures", "compare", "the weather", "--db", str(db))
     assert r.returncode == 1 and "names no measure" in r.stderr
-    # a share pledged is listed beside the sums pledged but never compared with them
+    # a share pledged is listed in its own block, never compared with the sums pledged
     cmp = json.loads(cli("figures", "compare", "pledged", "--db", str(db), "--json").stdout)
     units = {(row["unit"], row["comparable"]) for row in cmp["rows"]}
     assert cmp["unit"] == "EUR" and ("percent", False) in units and ("EUR", True) in units
-    assert "in other units than EUR" in cli("figures", "compare", "pledged", "--db", str(db)).stdout
+    assert [b["label"] for b in cmp["blocks"]] == ["pledged (EUR)", "pledged (percent)"]
+    assert "[pledged (percent)]" in cli("figures", "compare", "pledged", "--db", str(db)).stdout
 
 
 def test_examples_have_conflicting_figures() -> None:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import IO, Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import String, cast, func, or_, select
 
 from ..ledger import schema as t
 from ..ledger.read import Filters
@@ -15,6 +15,7 @@ from ..ledger.read.figures import FIGURES, figure_query
 from ..ledger.read.filters import escape_like
 from ..ledger.store import Ledger
 from ..vocab.quantities import parse_query
+from .disagreement import Block, blocks, day_of
 
 LOSS_MEASURES = ("casualties", "killed", "wounded", "missing")
 
@@ -35,24 +36,31 @@ class Comparison:
     measure: str | None
     unit: str | None
     rows: list[dict[str, Any]] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+
+    @property
+    def main(self) -> Block | None:
+        """The block the query asks for: its measure exactly, named by the most claimants."""
+        if self.measure == "casualties":  # 'losses': any loss measure, the one most claimants give
+            return self.blocks[0] if self.blocks else None
+        exact = [b for b in self.blocks if b.quantity.split("|")[1:2] == [self.measure]] or self.blocks
+        return exact[0] if exact else None
 
     @property
     def comparable(self) -> list[dict[str, Any]]:
-        """The rows in the comparison's one unit: euros are not set beside dollars or a percentage."""
-        return [r for r in self.rows if r.get("comparable", True)]
+        """The rows of the main block, in its unit: what the spread and the chart set side by side."""
+        main = self.main
+        return [r for r in self.rows if main is not None and r.get("block") == main.key
+                and r.get("in_unit") is not None]
 
     @property
     def spread(self) -> float | None:
-        """Highest figure over lowest, ranges counted by their ends, in one unit."""
-        highs = [r["high"] if r["high"] is not None else r["value"] for r in self.comparable]
-        lows = [r["low"] if r["low"] is not None else r["value"] for r in self.comparable]
-        highs = [h for h in highs if h]
-        lows = [v for v in lows if v]
-        return max(highs) / min(lows) if highs and lows else None
+        """Highest over lowest among claimants as of one time (see ``disagreement``), in the main block."""
+        return self.main.spread if self.main is not None else None
 
     def to_dict(self) -> dict[str, Any]:
         return {"query": self.query, "group": self.group, "measure": self.measure, "unit": self.unit,
-                "spread": self.spread, "rows": self.rows}
+                "spread": self.spread, "blocks": [b.to_dict() for b in self.blocks], "rows": self.rows}
 
 
 def _patterns(query: str) -> tuple[Comparison, list[str]]:
@@ -64,19 +72,20 @@ def _patterns(query: str) -> tuple[Comparison, list[str]]:
     cmp = Comparison(query, group, measure, unit)
     if measure is None:
         return cmp, []
-    # 'losses' take in every loss figure (killed, wounded, missing); 'killed' only the killed
+    # 'losses' take in every loss figure (killed, wounded, missing), each its own block; 'killed' only the killed
     measures = LOSS_MEASURES if measure == "casualties" else (measure,)
     if unit is None and measure in LOSS_MEASURES + ("displaced", "captured"):
         unit = "people"  # 'Russian losses' means soldiers unless the query names tanks
         cmp.unit = unit
-    unit_part = escape_like(unit) if unit else "%"
+    unit_part = escape_like(unit) + "%" if unit else "%"  # 'people' and 'people per day': blocks apart
     group_part = escape_like(group) if group else "%"
     return cmp, [f"{group_part}|{escape_like(m)}|{unit_part}" for m in measures]
 
 
 def compare(ledger: Ledger, query: str, filters: Filters | None = None, include_unattributed: bool = True,
             limit: int = 500) -> Comparison:
-    """The same quantity as each claimant gives it, oldest first, with the sentence as evidence.
+    """The same quantity as each claimant gives it, oldest first, with the sentence as evidence, in blocks
+    that can be set side by side.
 
     ``query`` is a reader's words ("Russian losses") or a stored quantity key ("russian|killed|people");
     ``filters`` narrow it by claimant, outlet and as-of date.
@@ -96,41 +105,39 @@ def compare(ledger: Ledger, query: str, filters: Filters | None = None, include_
             text = row.pop("_text")
             row["sentence"] = sentence_around(text, row["start"], row["end"])
             cmp.rows.append(row)
-    _one_unit(cmp)
+    cmp.blocks = blocks(cmp.rows)
+    main = cmp.main
+    if main is not None:
+        cmp.unit = main.unit or cmp.unit
+    keep = {id(row) for row in cmp.comparable}
+    for row in cmp.rows:
+        row["comparable"] = id(row) in keep
     return cmp
 
 
-def _one_unit(cmp: Comparison) -> None:
-    """The unit most rows give (within the query's unit class): the others are listed, flagged, and left out
-    of the spread and the chart ('pledged': 40 percent is not a sum of euros; pounds are not dollars)."""
-    units = Counter(r["unit"] for r in cmp.rows if r["unit"])
-    if not units:
-        return
-    main = units.most_common(1)[0][0]
-    cmp.unit = main
-    for r in cmp.rows:
-        r["comparable"] = r["unit"] == main or r["unit"] is None and len(units) == 1
-
-
 def contested(ledger: Ledger, top: int = 10) -> list[dict[str, Any]]:
-    """Quantities given by two or more claimants, the widest spread (highest over lowest) first."""
+    """Quantities on which sources disagree: two or more claimants as of one time, the widest spread first.
+    A claimant's own growing total is a series, not a disagreement; conversions and projections are left out."""
     f = t.figures
-    claimant = func.coalesce(f.c.claimant_name, "")
-    hi = func.max(func.coalesce(f.c.high, f.c.value))
-    lo = func.min(func.coalesce(f.c.low, f.c.value))
-    q = (select(f.c.quantity, f.c.unit, func.count().label("figures"),
-                func.count(claimant.distinct()).label("claimants"), lo.label("lowest"), hi.label("highest"))
-         .where(f.c.quantity.is_not(None), func.coalesce(f.c.low, f.c.value) > 0)
-         .group_by(f.c.quantity, f.c.unit).having(func.count(claimant.distinct()) >= 2))  # one unit a row
+    source = func.coalesce(f.c.claimant_name, cast(f.c.article_id, String))
+    q = (select(f.c.quantity).where(f.c.quantity.is_not(None), func.coalesce(f.c.low, f.c.value) > 0,
+                                    f.c.converts.is_(None), f.c.projection.is_(False))
+         .group_by(f.c.quantity).having(func.count(source.distinct()) >= 2))
     with ledger.connect() as conn:
-        rows = [dict(r._mapping) for r in conn.execute(q)]
-    for r in rows:
-        r["spread"] = r["highest"] / r["lowest"] if r["lowest"] else None
-        group, measure, unit = r["quantity"].split("|")
-        unit = r["unit"] or unit
-        r["label"] = " ".join(x for x in (group.title(), measure, f"({unit})" if unit else "") if x)
-    rows.sort(key=lambda r: (-(r["spread"] or 0), r["quantity"]))
-    return rows[:top]
+        keys = [r[0] for r in conn.execute(q)]
+        rows = [dict(r._mapping) for r in conn.execute(figure_query().where(f.c.quantity.in_(keys)))] if keys else []
+    out = []
+    for b in blocks(rows):
+        if b.spread is None or b.spread <= 1.0:
+            continue
+        in_window = [r for r in b.rows if r.get("in_unit")]
+        lows = [r["in_unit"][1] if r["in_unit"][1] is not None else r["in_unit"][0] for r in in_window]
+        highs = [r["in_unit"][2] if r["in_unit"][2] is not None else r["in_unit"][0] for r in in_window]
+        out.append({"quantity": b.quantity, "label": b.label, "unit": b.unit, "figures": len(b.rows),
+                    "claimants": len({r["who"] for r in b.rows}), "lowest": min(v for v in lows if v),
+                    "highest": max(v for v in highs if v), "spread": b.spread, "window": b.window})
+    out.sort(key=lambda r: (-(r["spread"] or 0), r["quantity"]))
+    return out[:top]
 
 
 def chart(cmp: Comparison, path: str | IO[bytes], fmt: str | None = None) -> None:
@@ -140,24 +147,26 @@ def chart(cmp: Comparison, path: str | IO[bytes], fmt: str | None = None) -> Non
     matplotlib.use("Agg")
     import matplotlib.dates as mdates
     import matplotlib.pyplot as plt
-    from dateutil.parser import isoparse
 
     fig, ax = plt.subplots(figsize=(9, 5))
     by: dict[str, list[dict[str, Any]]] = {}
     for r in cmp.comparable:
-        by.setdefault(r["claimant"] or r["claimant_name"] or f"({r['outlet'] or 'article voice'})", []).append(r)
-    for name, rows in sorted(by.items()):
-        xs, ys, lo, hi = [], [], [], []
-        for r in rows:
-            if not r["as_of"]:
+        by.setdefault(r["who"], []).append(r)
+    for name, rows in sorted(by.items()):  # one line per claimant, a point per article
+        xs: list[Any] = []  # dates: matplotlib reads them
+        ys: list[float] = []
+        lo: list[float] = []
+        hi: list[float] = []
+        for r in sorted(rows, key=lambda r: (day_of(r["as_of"]) or date.min, r["id"])):
+            day = day_of(r["as_of"])
+            if day is None:
                 continue
-            x = isoparse(r["as_of"][:10] if len(r["as_of"]) >= 10 else r["as_of"][:7] + "-15"
-                         if len(r["as_of"]) >= 7 else r["as_of"][:4] + "-07-01")
-            mid = r["value"] if r["value"] is not None else (r["low"] + r["high"]) / 2
-            xs.append(x)
+            value, low, high = r["in_unit"]
+            mid = value if value is not None else (low + high) / 2
+            xs.append(datetime(day.year, day.month, day.day))
             ys.append(mid)
-            lo.append(mid - (r["low"] if r["low"] is not None else mid))
-            hi.append((r["high"] if r["high"] is not None else mid) - mid)
+            lo.append(mid - (low if low is not None else mid))
+            hi.append((high if high is not None else mid) - mid)
         if xs:
             ax.errorbar(xs, ys, yerr=[lo, hi], fmt="o-" if len(xs) > 1 else "o", capsize=4, label=name)
     ax.set_title(f"{cmp.query}: figures by claimant (spread {cmp.spread:.1f}x)" if cmp.spread else cmp.query)

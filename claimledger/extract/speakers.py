@@ -152,6 +152,10 @@ class Resolver:
         """The actor a noun phrase names: a person before an organisation, the head's own name first."""
         found = self.mentions_in(span.start_char, span.end_char)
         if not found:
+            poss = next((c for c in span.root.children if c.dep_ == "poss" and c.pos_ == "PROPN" and c.is_title),
+                        None)
+            if poss is not None and span.root.lemma_.lower() in INSTITUTIONS:
+                return poss.text  # "Ostmark's defence ministry", the owner untagged: the state speaks
             return self.known_name(span)
         root = span.root
         for m in found:

@@ -114,14 +114,16 @@ def figure_row(f: Figure) -> Row:
     return {"start": f.span.start, "end": f.span.end, "text": f.span.text, "value": f.value, "low": f.low,
             "high": f.high, "approx": f.approx, "unit": f.unit, "counted": f.counted, "group": f.group,
             "measure": f.measure, "period": f.period, "claimant_name": f.claimant_name, "as_of": f.as_of,
-            "projection": f.projection, "quantity": f.quantity}
+            "projection": f.projection, "quantity": f.quantity, "kind": f.kind, "rate": f.rate,
+            "converts": f.converts}
 
 
 def figure_from_row(text: str, r: Row, statement: int | None) -> Figure:
     return Figure(span=Span.of(text, r["start"], r["end"]), value=r["value"], low=r["low"], high=r["high"],
                   approx=r["approx"], unit=r["unit"], counted=r["counted"], group=r["group"], measure=r["measure"],
                   period=r["period"], claimant_name=r["claimant_name"], statement=statement, as_of=r["as_of"],
-                  projection=bool(r["projection"]), quantity=r["quantity"])
+                  projection=bool(r["projection"]), quantity=r["quantity"], kind=r.get("kind"), rate=r.get("rate"),
+                  converts=r.get("converts"))
 
 
 def position_row(p: Position) -> Row:

@@ -206,6 +206,9 @@ figures = Table(
     Column("as_of", String(32)),
     Column("projection", Boolean, nullable=False, default=False),
     Column("quantity", String(120), index=True),  # group|measure|unit class: what lines figures up
+    Column("kind", String(12)),  # count | money | percent | measure | rate
+    Column("rate", String(20)),  # 'per day'
+    Column("converts", Integer),  # the ordinal, in the same article, of the figure a conversion restates
 )
 
 positions = Table(

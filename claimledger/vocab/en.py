@@ -211,11 +211,9 @@ PEOPLE = {"people", "person", "soldier", "troop", "civilian", "man", "woman", "c
           "resident", "casualty", "death", "fatality", "victim", "prisoner", "fighter", "serviceman", "servicemen",
           "personnel", "worker", "patient", "family", "ukrainian", "russian", "volunteer", "conscript", "recruit",
           "body", "inhabitant", "voter", "member", "student", "employee", "official", "officer", "pow", "captive"}
-LENGTH_UNITS = {"km": "km", "kilometre": "km", "kilometer": "km", "kilometres": "km", "kilometers": "km",
-                "mile": "miles", "miles": "miles", "metre": "m", "meter": "m", "hectare": "ha", "km²": "km²",
-                "sq": "km²", "square": "km²", "tonne": "t", "ton": "t", "barrel": "barrels", "mw": "MW", "gw": "GW"}
 MEASURES = {
-    "killed": {"kill", "die", "dead", "death", "fatality", "perish", "slay", "execute"},
+    "killed": {"kill", "die", "dead", "death", "fatality", "perish", "slay", "execute", "eliminate", "neutralise",
+               "neutralize", "liquidate"},
     "wounded": {"wound", "injure", "injury", "wounded", "injured"},
     "missing": {"missing", "disappear", "vanish"},
     "casualties": {"casualty", "loss", "losses", "lose"},
@@ -226,6 +224,8 @@ MEASURES = {
     "received": {"receive", "get", "obtain"},
     "fired": {"fire", "launch", "shoot"},
     "aid": {"aid", "assistance", "support", "funding"},
+    "destroyed": {"destroy", "destruction"},
+    "damaged": {"damage"},
     "lost": set(),
 }
 MEASURE_OF = {w: m for m, ws in MEASURES.items() for w in ws}

@@ -12,13 +12,15 @@ from typing import NamedTuple
 
 from .en import BOTH, CURRENCIES, MEASURE_OF, QUERY_MEASURES, QUERY_UNITS
 from .names import demonym
+from .units import physical_unit
 
 
 def unit_class(unit: str | None) -> str:
     if not unit:
         return ""
     base, _, rate = unit.partition(" per ")
-    cls = "money" if base in CURRENCIES else base
+    physical = physical_unit(base)
+    cls = "money" if base in CURRENCIES else physical.dimension if physical is not None else base
     return f"{cls} per {rate}" if rate else cls  # a rate never lines up with a total
 
 

@@ -14,13 +14,14 @@ from spacy.tokens import Doc, Span
 
 from ...types import Figure, Statement
 from ...types import Span as TextSpan
-from ...vocab.en import DOCUMENT_NOUNS, FRACTIONS, LENGTH_UNITS, PEOPLE, PROJECTION
+from ...vocab.en import DOCUMENT_NOUNS, FRACTIONS, PEOPLE, PROJECTION
+from ...vocab.names import demonym
 from ...vocab.quantities import quantity_key
 from ..numbers import word_value
 from ..speakers import Resolver
 from ..text import text_of
 from .anchors import Num, anchor_spans, excluded, widen
-from .counted import counted_of, measure_unit
+from .counted import OWN, counted_of, measure_dimension, measure_unit
 from .values import parse_number
 
 JOINERS = ("to", "and", "-", "–")
@@ -62,9 +63,10 @@ def _conversions(text: str, figures: list[Figure]) -> list[Figure]:
     for i in range(1, len(out)):
         prev, f = out[i - 1], out[i]
         between = text[prev.span.end:f.span.start]
-        if between.strip() == "(" and text[f.span.end:f.span.end + 1] == ")" and prev.counted:
-            out[i] = replace(f, counted=f"{prev.counted} (conversion)", approx=f.approx or prev.approx,
-                             claimant_name=f.claimant_name or prev.claimant_name)
+        if between.strip() == "(" and text[f.span.end:f.span.end + 1] == ")":
+            counted = f"{prev.counted} (conversion)" if prev.counted else f.counted
+            out[i] = replace(f, counted=counted, approx=f.approx or prev.approx,
+                             claimant_name=f.claimant_name or prev.claimant_name, converts=i - 1)
     return out
 
 
@@ -114,18 +116,32 @@ def _figure(doc: Doc, num: Num, statements: list[Statement], pub_day: str | None
     text = text_of(doc)
     counted, measure, group, period, unit_noun = counted_of(doc, num)
     unit = _unit(num, unit_noun, doc)
-    rate = _rate(doc, num.tokens.end)
+    rate = _rate(doc, num)
+    kind = _kind(num, unit, rate)
     if rate and unit:
         unit = f"{unit} {rate}"
     container = _innermost(statements, num.start, num.end)
     st = statements[container] if container is not None else None
+    if group == OWN:
+        group = _side_of(st)
     clause = text[st.content.start:st.content.end] if st else num.tokens.sent.text
     return Figure(span=TextSpan.of(text, num.start, num.end), value=num.value, low=num.low, high=num.high,
                   approx=num.approx, unit=unit, counted=counted, group=group, measure=measure, period=period,
                   claimant_name=_claimant(st) if st else _evidence_claimant(doc, num, resolver),
                   statement=container,
                   as_of=(st.said_on if st and st.said_on else pub_day), projection=bool(PROJECTION.search(clause)),
-                  quantity=quantity_key(group, measure, unit))
+                  quantity=quantity_key(group, measure, unit), kind=kind, rate=rate)
+
+
+def _side_of(st: Statement | None) -> str | None:
+    """Whose 'its soldiers' are: the state a speaker names itself by ('Ostmark's defence ministry', 'Ostmark')."""
+    if st is None:
+        return None
+    text = st.speaker.text if st.speaker is not None else st.speaker_name or ""
+    m = re.match(r"(?:the\s+)?([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)(?:['’]s\b|$)", text.strip())
+    if m is None or (st.speaker_name and len(st.speaker_name.split()) > 1 and "'" not in text and "’" not in text):
+        return None  # a person's 'our soldiers': their side is not in the sentence
+    return demonym(m.group(1))
 
 
 def _claimant(st: Statement) -> str | None:
@@ -177,22 +193,49 @@ def _unit(num: Num, unit_noun: str | None, doc: Doc) -> str | None:
     if inside is not None:
         return inside
     nxt = doc[num.tokens.end] if num.tokens.end < len(doc) else None
-    if nxt is not None and nxt.lower_ in LENGTH_UNITS:
-        unit = LENGTH_UNITS[nxt.lower_]
-        if nxt.lower_ in ("square", "sq") or (num.tokens.end + 1 < len(doc) and doc[num.tokens.end + 1].text == "²"):
-            unit = "km²"
-        return unit
-    if unit_noun in PEOPLE or (unit_noun and unit_noun.rstrip("s") in PEOPLE):
+    after = measure_unit(nxt) if nxt is not None else None
+    if after is not None:  # '200 square kilometres', '15 km', '60 mph': pint's symbol
+        squared = num.tokens.end + 1 < len(doc) and doc[num.tokens.end + 1].text == "²"
+        return after + "²" if squared and not after.endswith("²") else after
+    if unit_noun in PEOPLE or (unit_noun and unit_noun.rstrip("s") in PEOPLE) or unit_noun == "toll":
         return "people"
     if unit_noun in FRACTIONS:
         return "share"
     return unit_noun
 
 
-def _rate(doc: Doc, end: int) -> str | None:
-    window = doc[end:end + 4].text.lower()
-    m = re.search(r"\b(a|per|each|every)\s+(day|week|month|year)\b", window)
-    return f"per {m.group(2)}" if m else None
+RATE = re.compile(r"\b(?:(?:a|an|per|each|every)\s+(day|week|month|year|hour)|(daily|weekly|monthly|yearly|annually|"
+                  r"hourly))\b")
+RATE_WORD = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "annually": "year",
+             "hourly": "hour"}
+
+
+def _rate(doc: Doc, num: Num) -> str | None:
+    """'1,000 a day', '$40m per week', 'killed every day', 'lose 1,000 soldiers daily': the figure's rate."""
+    end = num.tokens.end
+    m = RATE.search(doc[end:end + 4].text.lower())
+    if m is None:  # on the number's verb: 'nearly 1,000 troops are killed every day'
+        verb = next((a for a in num.tokens.root.ancestors if a.pos_ == "VERB"), None)
+        if verb is not None:
+            near = [c for c in verb.children if c.dep_ in ("npadvmod", "advmod", "prep") and c.i > num.tokens.start]
+            m = next((x for c in near if (x := RATE.search(doc[c.left_edge.i:c.right_edge.i + 1].text.lower()))
+                      and c.right_edge.i - c.left_edge.i < 3), None)
+    if m is None:
+        return None
+    return f"per {m.group(1) or RATE_WORD[m.group(2)]}"
+
+
+def _kind(num: Num, unit: str | None, rate: str | None) -> str:
+    """count | money | percent | measure | rate."""
+    if rate:
+        return "rate"
+    if num.percent or unit in ("percent", "share"):
+        return "percent"
+    if num.currency:
+        return "money"
+    if unit and measure_dimension(unit) is not None:
+        return "measure"
+    return "count"
 
 
 def _innermost(statements: list[Statement], start: int, end: int) -> int | None:

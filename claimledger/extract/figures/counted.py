@@ -11,19 +11,22 @@ from spacy.tokens import Doc, Token
 from ...vocab.en import (
     CIVILIAN_NOUNS,
     FRACTIONS,
-    LENGTH_UNITS,
     MEASURE_OF,
     PERIOD_NOUNS,
     PERIOD_PREPS,
     TOTAL_NOUNS,
 )
 from ...vocab.names import demonym
+from ...vocab.units import SQUARE, physical_unit
 from .anchors import Num
 from .phrases import GENERIC_VERBS, holder_subject, np_tokens, participle, phrase_text, plural_forms
 from .shares import change_of, members_of, share_of, total_of
 
-MEASURE_ORDER = ("killed", "wounded", "missing", "displaced", "captured", "spent", "pledged", "received", "fired",
-                 "aid")
+MEASURE_ORDER = ("killed", "wounded", "missing", "displaced", "captured", "destroyed", "damaged", "spent", "pledged",
+                 "received", "fired", "aid")
+
+
+OWN = "(own)"  # the group of 'its soldiers', 'our losses': the claimant's side
 
 
 class Counted(NamedTuple):
@@ -52,18 +55,25 @@ def counted_of(doc: Doc, num: Num) -> Counted:
     members = members_of(glued) if glued is not None and glued.pos_ == "NOUN" else None
     if members is not None:  # 'the 35-nation board of governors': the nations on the board
         return Counted(members, None, None, None, glued.lemma_.lower() if glued is not None else None)
+    put = _put_at(root) if noun is None else None
+    noun = noun or put
     if noun is not None:
         words, verb, unit_noun = _noun_words(noun, num), _verb_of_noun(doc, noun), noun.lemma_.lower()
+        if verb is None and noun.head.head.i == root.i:  # '300 of its soldiers died': the number's verb
+            verb = _verb_of_number(root)
     else:
         words, verb, unit_noun = (_money_words(root) if num.currency else []), _verb_of_number(root), None
     measure_src = list(words)
-    if verb is not None:
+    if verb is not None and put is None:
         words, more = _with_verb(root, noun, verb, words)
         measure_src += more
     measure = _normal_measure(_measure_words(measure_src))
     clause = verb.sent.text if verb is not None else num.tokens.sent.text
     span_text = doc[num.tokens.start:verb.right_edge.i + 1].text if verb is not None and verb.i > root.i else clause
     group = _group(_owner(verb, noun) + words + ([verb] if verb is not None else []), span_text)
+    if group is None and noun is not None and any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our")
+                                                  for c in noun.children):
+        group = OWN  # '9,000 of its soldiers': the claimant's own side, which the caller knows
     counted = _counted_phrase(doc, num, words, _plural_of(num, noun))
     among = _whole_of(noun) if noun is not None else []
     if counted and among:  # '864 cases of detention - 763 men, 94 women': men among the cases of detention
@@ -87,15 +97,23 @@ def _whole_of(noun: Token) -> list[Token]:
 
 
 # what a measure in a compound gives of the thing it modifies: 'a 1,000-kilometer border', 'a 600-mile front'
-DIMENSIONS = {"km": "length", "miles": "length", "m": "length", "km²": "area", "ha": "area"}
+DIMENSIONS = ("length", "area")
 
 
 def measure_unit(tok: Token) -> str | None:
-    """'tonnes', '-kilometer', 'miles' in a number expression: the unit it measures in."""
-    word = tok.lower_.lstrip("-")
-    if not word.isalpha():
-        return None
-    return LENGTH_UNITS.get(word) or LENGTH_UNITS.get(word.rstrip("s"))
+    """'tonnes', '-kilometer', 'miles', 'square kilometres' in a number expression: the unit's symbol (pint)."""
+    doc = tok.doc
+    if tok.lower_ in SQUARE and tok.i + 1 < len(doc):
+        unit = physical_unit(doc[tok.i + 1].text, square=True)
+    else:
+        prev_square = tok.i > 0 and doc[tok.i - 1].lower_ in SQUARE
+        unit = physical_unit(tok.text, square=prev_square)
+    return unit.symbol if unit is not None else None
+
+
+def measure_dimension(symbol: str) -> str | None:
+    unit = physical_unit(symbol)
+    return unit.dimension if unit is not None else None
 
 
 def _measured_thing(num: Num) -> str | None:
@@ -104,12 +122,13 @@ def _measured_thing(num: Num) -> str | None:
     unit = next((u for t in reversed(toks) if (u := measure_unit(t)) is not None), None)
     last = toks[-1]
     thing = last.head if last.dep_ in ("amod", "compound", "nmod") and last.head.i > last.i else None
-    if unit not in DIMENSIONS or thing is None or thing.pos_ not in ("NOUN", "PROPN") or "-" not in num.tokens.text:
+    if unit is None or measure_dimension(unit) not in DIMENSIONS or thing is None or \
+            thing.pos_ not in ("NOUN", "PROPN") or "-" not in num.tokens.text:
         return None
     after = max([last.i] + [t.i for t in thing.doc[last.i:thing.i] if t.text == ")"])  # past '(621-mile)'
     mods = [t for t in thing.lefts if t.i > after and t.dep_ in ("amod", "compound", "nmod")]
     words = [t.text for t in sorted(mods + [thing], key=lambda t: t.i)]
-    return f"{DIMENSIONS[unit]} of " + " ".join(words).replace(" - ", "-")
+    return f"{measure_dimension(unit)} of " + " ".join(words).replace(" - ", "-")
 
 
 def head_noun(tok: Token) -> Token | None:
@@ -134,7 +153,7 @@ def _noun_words(noun: Token, num: Num) -> list[Token]:
     mods = [t for t in noun.subtree if t.i < noun.i and t.i < num.tokens.start and t.dep_ in
             ("amod", "compound", "nmod", "poss") and t.lower_ not in ("the", "a")]
     mods += [t for t in noun.lefts if t.i >= num.tokens.end and t.dep_ in ("amod", "compound", "nmod")]
-    words = mods + [noun]
+    words = _own_mods(noun, num, mods) + [noun]
     if noun.lemma_.lower() in TOTAL_NOUNS or noun.lemma_.lower() in FRACTIONS:
         of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
         if of is not None:
@@ -147,6 +166,30 @@ def _noun_words(noun: Token, num: Num) -> list[Token]:
         elif c.dep_ in ("acl", "relcl") and c.tag_ in ("VBN", "VBG") and c.i > noun.i:
             words += _participle_phrase(c)  # 'inmates freed by gangs', 'refineries put into trusteeship'
     return words
+
+
+def _put_at(root: Token) -> Token | None:
+    """'put Russian casualties at 70,000', 'estimated the toll at 500': the object the number is the size of."""
+    if root.dep_ != "pobj" or root.head.lower_ != "at" or root.head.head.pos_ != "VERB":
+        return None
+    obj = next((c for c in root.head.head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+    return obj if obj is not None and obj.i < root.i else None
+
+
+def _own_mods(noun: Token, num: Num, mods: list[Token]) -> list[Token]:
+    """'1.2 million Russian and 600,000 Ukrainian casualties': a modifier after a number is that number's;
+    one before every number ('Ostmark's 9,000 soldiers and 300 tanks') is shared."""
+    others = [t.i for t in noun.subtree if t.like_num and not (num.tokens.start <= t.i < num.tokens.end)]
+    if not others:
+        return mods
+    keep = []
+    for m in mods:
+        if m.like_num:
+            continue
+        before = [i for i in others + [num.tokens.start] if i < m.i]
+        if not before or max(before) == num.tokens.start:
+            keep.append(m)
+    return keep
 
 
 SCOPE_PREPS = frozenset("of for to in among from along at on against across inside near".split())
@@ -276,8 +319,9 @@ def _counted_phrase(doc: Doc, num: Num, words: list[Token], forms: dict[int, str
         taken = {w.i for w in kept} | set(range(num.tokens.start, num.tokens.end))
         parts = []
         for v in verbs_in:
-            scope = [t for t in _participle_phrase(v)[1:] if t.i not in taken and t.dep_ != "dobj"
-                     and t.head.dep_ != "dobj"]
+            inside = {t.i for t in num.tokens.root.subtree}  # '300 of our men': the number's own words
+            scope = [t for t in _participle_phrase(v)[1:] if t.i not in taken and t.i not in inside
+                     and t.dep_ != "dobj" and t.head.dep_ != "dobj"]
             parts.append(" ".join([participle(v)] + ([phrase_text(doc, scope)] if scope else [])))
         counted = (counted + " " + ", ".join(parts)).strip()
     return counted or None
@@ -304,13 +348,14 @@ def _group(tokens: list[Token], clause_text: str) -> str | None:
         return "both"
     norps: list[str] = []
     for t in tokens:
-        if t.pos_ == "PROPN" and (t.dep_ in ("compound", "poss") and t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
-                                  or t.dep_ == "nsubj"):
+        if t.pos_ == "PROPN" and (t.dep_ == "compound" or t.dep_ == "poss" and t.ent_type_ != "PERSON"
+                                  or t.dep_ == "nsubj"):  # 'Ostmark soldiers', the tagger's label aside
             name = demonym(t.text)
             if name not in norps:
                 norps.append(name)
             continue
-        if t.ent_type_ in ("NORP", "GPE") and t.pos_ in ("ADJ", "PROPN", "NOUN") and t.dep_ != "pobj":
+        proper_adj = t.dep_ in ("amod", "compound") and t.pos_ == "ADJ" and t.text[:1].isupper() and t.i > t.sent.start
+        if (t.ent_type_ in ("NORP", "GPE") or proper_adj) and t.pos_ in ("ADJ", "PROPN", "NOUN") and t.dep_ != "pobj":
             name = t.text.rstrip("s") if t.ent_type_ == "NORP" and t.text.endswith("ns") else t.text
             if t.ent_type_ == "GPE":
                 name = demonym(name)

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
+from ...analysis.disagreement import who
 from ...errors import ClaimledgerError
 from .common import (
     AllOpt,
@@ -29,6 +30,23 @@ from .common import (
 )
 from .common import out as console
 
+
+def block_summary(block: Any) -> str:
+    """'4 figure(s) from 3 claimant(s); sources disagree 1.50x as of 2025-02-05..2025-03-03; Mira Sandoval's own
+    figure went from 8,000 (2024-03) to nearly 12,000 (2025-03-03)'."""
+    claimants = len({r["who"] for r in block.rows})
+    parts = [f"{len(block.rows)} figure(s) from {claimants} claimant(s)"]
+    if block.spread:
+        parts.append(f"sources disagree {block.spread:.2f}x (highest over lowest) as of "
+                     f"{block.window[0]}..{block.window[1]}")
+    else:
+        parts.append("no two claimants as of one time: nothing to set side by side")
+    for name, s in block.series.items():
+        parts.append(f"{name}'s own figure went from {s['first']} ({s['first_as_of']}) to {s['last']} "
+                     f"({s['last_as_of']})")
+    return "; ".join(parts)
+
+
 figures_app = typer.Typer(help="Figures: list them, or line up one quantity across claimants.",
                           invoke_without_command=True, no_args_is_help=False)
 app.add_typer(figures_app, name="figures")
@@ -36,11 +54,11 @@ MEASURES_HELP = "killed, wounded, missing, casualties, displaced, captured, spen
 
 
 def _fmt_value(r: dict[str, Any]) -> str:
-    def n(v: float) -> str:
-        return f"{v:,.0f}" if v >= 100 or v == int(v) else f"{v:,.2f}"
-    core = n(r["value"]) if r["value"] is not None else f"{n(r['low'])}–{n(r['high'])}"
-    unit = r["unit"] or ""
-    return " ".join(x for x in (r["approx"] or "", core, unit if unit != "people" else "") if x)
+    """As the article writes it ('€2.4bn', 'nearly 12,000'), with what the text alone does not show."""
+    marks = [m for m, on in (("projected", r.get("projection")), ("conversion", r.get("converts") is not None),
+                             (r.get("rate") or "", bool(r.get("rate")) and (r.get("rate") or "") not in r["text"]))
+             if on]
+    return r["text"] + (f" ({', '.join(marks)})" if marks else "")
 
 
 @figures_app.callback()
@@ -68,7 +86,7 @@ def figures(
     rows = listed(lambda p: run_figures(ledger, p, counted=counted), f, every)
     emit(fmt, rows, rows=rows, title="Figures", columns=[
         ("as of", lambda r: r["as_of"] or ""),
-        ("claimant", lambda r: r["claimant"] or r["claimant_name"] or "(article)"),
+        ("claimant", who),
         ("figure", _fmt_value), ("counted", lambda r: r["counted"] or ""), ("group", lambda r: r["group"] or ""),
         ("measure", lambda r: r["measure"] or ""), ("outlet", lambda r: r["outlet"] or ""),
     ])
@@ -97,19 +115,17 @@ def figures_compare(
                                                                                     f"{MEASURES_HELP}")
 
     def table() -> None:
-        what = " ".join(x for x in (cmp.group or "any group", cmp.measure, cmp.unit or "") if x)
-        tab = Table("claimant", "figure", "measure", "as of", "outlet / article", "sentence",
-                    title=title(f"{query}  [{what}]"), show_lines=True)
-        for r in cmp.rows:
-            add_row(tab, r["claimant"] or r["claimant_name"] or "(article voice)",
-                        _fmt_value(r) + (" (projected)" if r["projection"] else ""), r["measure"], r["as_of"] or "",
+        if not cmp.blocks:
+            console.print(f"0 figure(s) for {query!r}", highlight=False)
+        for block in cmp.blocks:
+            tab = Table("claimant", "figure", "counted", "as of", "outlet / article", "sentence",
+                        title=title(f"{query}  [{block.label}]"), show_lines=True)
+            for r in block.rows:
+                add_row(tab, r["who"], _fmt_value(r), r["counted"] or r["measure"], r["as_of"] or "",
                         f"{r['outlet'] or r.get('country') or '?'} #{r['article_id']} {(r['title'] or '')[:40]}",
                         r["sentence"][:220])
-        console.print(tab)
-        spread = f"{cmp.spread:.2f}x" if cmp.spread else "n/a"
-        other = len(cmp.rows) - len(cmp.comparable)
-        note = f"; {other} in other units than {cmp.unit}, listed but not compared" if other else ""
-        console.print(f"{len(cmp.rows)} figure(s); spread (highest over lowest): {spread}{note}", highlight=False)
+            console.print(tab)
+            console.print(block_summary(block), highlight=False)
 
     emit(fmt, cmp.to_dict(), rows=cmp.rows, table=table)
     if chart_path is not None:
