@@ -59,9 +59,10 @@ def test_overview_shows_counts_quoted_actors_and_contested_figures(client: TestC
         assert data["counts"] == led.counts()
     assert data["top_speakers"][0]["statements"] >= data["top_speakers"][-1]["statements"]
     assert len(data["latest"]) == 10
-    assert data["contested"], "the examples give Velorian losses from several claimants"
-    top = data["contested"][0]
-    assert top["claimants"] >= 2 and top["spread"] == pytest.approx(top["highest"] / top["lowest"])
+    assert data["contested"], "the examples give Ostmark and Velorian losses from several claimants"
+    top = data["contested"][0]  # sources that disagree as of one time, the figures as the articles write them
+    assert top["claimants"] >= 2 and top["spread"] > 1 and top["low_by"] != top["high_by"]
+    assert (top["lowest"], top["highest"]) == ("9,000", "about 22,000")
     html = client.get("/").text
     for a in data["top_speakers"][:3]:
         assert f'href="/actors/{a["slug"]}"' in html

@@ -25,8 +25,9 @@ def who(row: dict[str, Any]) -> str:
     where = row.get("outlet") or f"article #{row['article_id']}"
     if row.get("claimant"):
         return str(row["claimant"])
-    if row.get("claimant_name"):
-        return f"{row['claimant_name']} (in {where})"
+    name = row.get("claimant_name")
+    if name:  # 'U.K. officials' is one source wherever it speaks; 'authorities' only within its article
+        return str(name) if any(w[:1].isupper() for w in str(name).split()) else f"{name} (in {where})"
     return f"{where} (own voice)"
 
 
@@ -52,6 +53,7 @@ class Block:
     rows: list[dict[str, Any]] = field(default_factory=list)
     spread: float | None = None  # highest over lowest among claimants within one window
     window: list[str] | None = None  # the first and last as-of date of that window
+    pair: list[dict[str, Any]] = field(default_factory=list)  # the two figures furthest apart in it
     series: dict[str, dict[str, Any]] = field(default_factory=dict)  # claimant -> first and last figure
 
     @property
@@ -62,7 +64,29 @@ class Block:
     def to_dict(self) -> dict[str, Any]:
         return {"key": self.key, "quantity": self.quantity, "label": self.label, "unit": self.unit,
                 "spread": self.spread, "window": self.window, "series": self.series,
+                "pair": [{"id": r["id"], "who": r["who"], "text": r["text"], "counted": r.get("counted"),
+                          "as_of": r.get("as_of")} for r in self.pair],
                 "figures": [r["id"] for r in self.rows], "claimants": sorted({r["who"] for r in self.rows})}
+
+
+def once(rows: list[dict[str, Any]], family: dict[int, int] | None = None) -> list[dict[str, Any]]:
+    """Syndicated copies count once: a figure whose sentence another article already carried, or one a linked
+    copy of its article (``family``: article -> the first of its copies) gives with the same claimant, is that
+    row's copy ('copies' lists the other articles)."""
+    seen: dict[tuple[str, str], dict[str, Any]] = {}
+    out = []
+    for r in rows:
+        fam = (family or {}).get(r["article_id"])
+        words = f"#{fam}|{r.get('claimant_name')}|{r.get('measure')}" if fam is not None else \
+            r.get("sentence") or f"{r.get('claimant_name')}|{r.get('counted')}|{r.get('as_of')}"
+        key = (" ".join(str(words).split()).casefold(), str(r.get("text")))
+        first = seen.get(key)
+        if first is not None and first["article_id"] != r["article_id"]:
+            first.setdefault("copies", []).append(r["article_id"])
+            continue
+        seen.setdefault(key, r)
+        out.append(r)
+    return out
 
 
 def blocks(rows: list[dict[str, Any]]) -> list[Block]:
@@ -82,7 +106,7 @@ def blocks(rows: list[dict[str, Any]]) -> list[Block]:
         for r in members:
             r["block"] = key
             r["in_unit"] = _in_unit(r, block.unit)
-        block.spread, block.window = _spread(members)
+        block.spread, block.window, block.pair = _spread(members)
         block.series = _series(members)
         out.append(block)
     out.sort(key=lambda b: (-len({r["who"] for r in b.rows}), -len(b.rows), b.quantity))
@@ -107,11 +131,11 @@ def _ends(r: dict[str, Any]) -> tuple[float, float] | None:
     return (lo, hi) if lo and hi and lo > 0 else None
 
 
-def _spread(rows: list[dict[str, Any]]) -> tuple[float | None, list[str] | None]:
+def _spread(rows: list[dict[str, Any]]) -> tuple[float | None, list[str] | None, list[dict[str, Any]]]:
     """The widest disagreement among claimants within one window: each claimant's latest figure in it."""
     dated = sorted(((d, r) for r in rows if (d := day_of(r.get("as_of"))) is not None and _ends(r)
                     and not r.get("projection") and r.get("converts") is None), key=lambda x: (x[0], x[1]["id"]))
-    best: tuple[float | None, list[str] | None] = (None, None)
+    best: tuple[float | None, list[str] | None, list[dict[str, Any]]] = (None, None, [])
     for i, (start, _) in enumerate(dated):
         latest: dict[str, dict[str, Any]] = {}
         for d, r in dated[i:]:
@@ -120,12 +144,37 @@ def _spread(rows: list[dict[str, Any]]) -> tuple[float | None, list[str] | None]
             latest[r["who"]] = r
         if len(latest) < 2:
             continue
-        ends = [e for r in latest.values() if (e := _ends(r)) is not None]
-        ratio = max(h for _, h in ends) / min(lo for lo, _ in ends)
-        if best[0] is None or ratio > best[0]:
-            days = sorted(str(r.get("as_of")) for r in latest.values())
-            best = (ratio, [days[0], days[-1]])
+        found = list(latest.values())
+        for j, a in enumerate(found):
+            for b in found[j + 1:]:
+                ea, eb = _ends(a), _ends(b)
+                if ea is None or eb is None or not same_thing(a, b):
+                    continue
+                ratio = max(ea[1], eb[1]) / min(ea[0], eb[0])
+                if best[0] is None or ratio > best[0]:
+                    best = (ratio, sorted([str(a.get("as_of")), str(b.get("as_of"))]), sorted(
+                        [a, b], key=lambda r: _ends(r) or (0.0, 0.0)))
     return best
+
+
+GENERIC = frozenset("""people person soldiers troops military money million billion worth total number more than
+about with from into that this their over since under which were have been""".split())
+
+
+def same_thing(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Two figures of one block count the same thing: a named side's count of people, or, for sums, shares and
+    counts of no named side, counted phrases that share most of their content words ('aid to Ukraine' is not
+    'aid to Ukraine and Israel'; 'non-military support' is not 'support')."""
+    if a.get("group") and a.get("kind", "count") in ("count", "rate", None) and \
+            str(a.get("unit") or "").startswith("people"):
+        return True
+    wa, wb = _content(a.get("counted")), _content(b.get("counted"))
+    return len(wa & wb) >= 2 and len(wa & wb) >= 0.5 * len(wa | wb)
+
+
+def _content(counted: Any) -> set[str]:
+    return {w.rstrip("s") for w in str(counted or "").lower().replace("-", " ").split()
+            if len(w) > 2 and w not in GENERIC and w.isalpha()}
 
 
 def _series(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:

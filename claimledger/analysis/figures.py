@@ -15,7 +15,7 @@ from ..ledger.read.figures import FIGURES, figure_query
 from ..ledger.read.filters import escape_like
 from ..ledger.store import Ledger
 from ..vocab.quantities import parse_query
-from .disagreement import Block, blocks, day_of
+from .disagreement import Block, blocks, day_of, once
 
 LOSS_MEASURES = ("casualties", "killed", "wounded", "missing")
 
@@ -105,6 +105,8 @@ def compare(ledger: Ledger, query: str, filters: Filters | None = None, include_
             text = row.pop("_text")
             row["sentence"] = sentence_around(text, row["start"], row["end"])
             cmp.rows.append(row)
+        family = copy_families(conn, {r["article_id"] for r in cmp.rows})
+    cmp.rows = once(cmp.rows, family)
     cmp.blocks = blocks(cmp.rows)
     main = cmp.main
     if main is not None:
@@ -113,6 +115,24 @@ def compare(ledger: Ledger, query: str, filters: Filters | None = None, include_
     for row in cmp.rows:
         row["comparable"] = id(row) in keep
     return cmp
+
+
+def copy_families(conn: Any, ids: set[int]) -> dict[int, int]:
+    """Article -> the lowest id among the copies linked to it (identical, near-duplicate, syndicated)."""
+    if not ids:
+        return {}
+    links = t.article_links
+    parent = {i: i for i in ids}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+    q = select(links.c.article_id, links.c.other_id).where(links.c.article_id.in_(ids), links.c.other_id.in_(ids))
+    for a, b in conn.execute(q):
+        ra, rb = root(a), root(b)
+        parent[max(ra, rb)] = min(ra, rb)
+    return {i: root(i) for i in ids if root(i) != i or any(parent[j] == i for j in ids if j != i)}
 
 
 def contested(ledger: Ledger, top: int = 10) -> list[dict[str, Any]]:
@@ -127,15 +147,17 @@ def contested(ledger: Ledger, top: int = 10) -> list[dict[str, Any]]:
         keys = [r[0] for r in conn.execute(q)]
         rows = [dict(r._mapping) for r in conn.execute(figure_query().where(f.c.quantity.in_(keys)))] if keys else []
     out = []
-    for b in blocks(rows):
-        if b.spread is None or b.spread <= 1.0:
-            continue
-        in_window = [r for r in b.rows if r.get("in_unit")]
-        lows = [r["in_unit"][1] if r["in_unit"][1] is not None else r["in_unit"][0] for r in in_window]
-        highs = [r["in_unit"][2] if r["in_unit"][2] is not None else r["in_unit"][0] for r in in_window]
-        out.append({"quantity": b.quantity, "label": b.label, "unit": b.unit, "figures": len(b.rows),
-                    "claimants": len({r["who"] for r in b.rows}), "lowest": min(v for v in lows if v),
-                    "highest": max(v for v in highs if v), "spread": b.spread, "window": b.window})
+    for b in blocks(once(rows)):
+        named = {r["who"] for r in b.rows if not r["who"].endswith("(own voice)")}
+        if b.spread is None or b.spread <= 1.0 or len(named) < 2:
+            continue  # sources that disagree: two claimants at least, not only outlets' own voices
+        low, high = b.pair
+        if low["who"].endswith("(own voice)") and high["who"].endswith("(own voice)"):
+            continue  # two outlets' own wording of a sum is not two sources disagreeing
+        label = b.label + (f": {low['counted']}" if low.get("counted") else "")
+        out.append({"quantity": b.quantity, "label": label, "unit": b.unit, "figures": len(b.rows),
+                    "claimants": len({r["who"] for r in b.rows}), "lowest": low["text"], "low_by": low["who"],
+                    "highest": high["text"], "high_by": high["who"], "spread": b.spread, "window": b.window})
     out.sort(key=lambda r: (-(r["spread"] or 0), r["quantity"]))
     return out[:top]
 

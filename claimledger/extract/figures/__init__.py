@@ -213,11 +213,11 @@ RATE_WORD = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "ye
 def _rate(doc: Doc, num: Num) -> str | None:
     """'1,000 a day', '$40m per week', 'killed every day', 'lose 1,000 soldiers daily': the figure's rate."""
     end = num.tokens.end
-    m = RATE.search(doc[end:end + 4].text.lower())
+    m = RATE.search(doc[end:end + 6].text.lower())
     if m is None:  # on the number's verb: 'nearly 1,000 troops are killed every day'
         verb = next((a for a in num.tokens.root.ancestors if a.pos_ == "VERB"), None)
         if verb is not None:
-            near = [c for c in verb.children if c.dep_ in ("npadvmod", "advmod", "prep") and c.i > num.tokens.start]
+            near = [c for c in verb.children if c.dep_ in ("npadvmod", "advmod", "prep")]
             m = next((x for c in near if (x := RATE.search(doc[c.left_edge.i:c.right_edge.i + 1].text.lower()))
                       and c.right_edge.i - c.left_edge.i < 3), None)
     if m is None:

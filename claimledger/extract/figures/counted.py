@@ -48,8 +48,8 @@ def counted_of(doc: Doc, num: Num) -> Counted:
         return Counted(change, None, None, None, None)
     share = share_of(num) if num.percent else None
     if share is not None:  # 'more than half of those detained reported torture': a share, not a count of those
-        around = list(num.tokens.root.subtree) + [num.tokens.root.head]
-        return Counted(share, _normal_measure(_measure_words(around)), _group(around, num.tokens.sent.text), None,
+        whole = list(num.tokens.root.subtree)  # 'of the pledges': a share's measure is its whole's, not its verb's
+        return Counted(share, _normal_measure(_measure_words(whole)), _group(whole, num.tokens.sent.text), None,
                        None)
     glued = num.tokens[-1] if len(num.tokens) > 2 and num.tokens[-2].text in ("-", "‑") else None
     members = members_of(glued) if glued is not None and glued.pos_ == "NOUN" else None
@@ -252,7 +252,8 @@ def _with_verb(root: Token, noun: Token | None, verb: Token,
     more = list(verbs)
     if (noun is None or noun.dep_ not in ("dobj",)) and verb.lemma_.lower() in AMOUNT_VERBS:
         subj = holder_subject(verb)  # 'losses amount to 1.8 million people': the losses are counted
-        if subj is not None and subj.pos_ != "PRON" and (noun is None or noun.dep_ == "pobj") and subj.i < root.i:
+        held = noun is None or noun.dep_ == "pobj" and noun.head.lower_ in TOTAL_PREPS
+        if subj is not None and subj.pos_ != "PRON" and held and subj.i < root.i:
             words = total_of(subj)
             more += words
     part = [v for v in verbs if v.lemma_.lower() in MEASURE_OF]
@@ -291,9 +292,18 @@ def _period(doc: Doc, noun: Token | None, verb: Token | None) -> str | None:
     return period
 
 
+TOTAL_PREPS = frozenset("to at of by around near".split())  # 'losses amount to', 'the toll stands at'
+LOSS_VERBS = frozenset("lose suffer sustain incur have take".split())  # 'Russia has had 70,000 casualties'
+
+
 def _owner(verb: Token | None, noun: Token | None) -> list[Token]:
     """'Veloria has lost 50,000 men': the subject of a loss is whose the figure is."""
-    if verb is not None and verb.lemma_.lower() in ("lose", "suffer") and noun is not None and noun.dep_ == "dobj":
+    obj = noun
+    while obj is not None and obj.dep_ == "appos" and obj.head.i != obj.i:  # 'suffered losses - 300,000 casualties'
+        obj = obj.head
+    if obj is not None and obj.dep_ == "dobj" and obj.head.pos_ in ("VERB", "AUX"):
+        verb = obj.head
+    if verb is not None and verb.lemma_.lower() in LOSS_VERBS and obj is not None and obj.dep_ == "dobj":
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is not None and (subj.ent_type_ in ("GPE", "NORP", "ORG") or subj.pos_ == "PROPN"):
             return [subj]

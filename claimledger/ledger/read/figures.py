@@ -19,7 +19,8 @@ def figure_query() -> Any:
     """Every figure with its claimant, article and outlet: what the figure lists and comparisons select from."""
     return (select(f.c.id, f.c.article_id, f.c.start, f.c.end, f.c.text, f.c.value, f.c.low, f.c.high, f.c.approx,
                    f.c.unit, f.c.counted, f.c.group, f.c.measure, f.c.period, f.c.claimant_name,
-                   t.actors.c.name.label("claimant"), f.c.as_of, f.c.projection, f.c.quantity,
+                   t.actors.c.name.label("claimant"), f.c.as_of, f.c.projection, f.c.quantity, f.c.kind,
+                   f.c.rate, f.c.converts,
                    a.c.title, a.c.published, a.c.url, o.c.name.label("outlet"))
             .select_from(f.join(a, a.c.id == f.c.article_id).outerjoin(o, o.c.id == a.c.outlet_id)
                          .outerjoin(t.actors, t.actors.c.id == f.c.claimant_actor_id)))
