@@ -177,3 +177,26 @@ def test_what_is_counted_reads_as_a_phrase(sentence: str, surface: str, counted:
     """A count names its class in the plural; a percentage is a share of its whole, a change or a level of its
     subject; a count glued to a body's noun counts the body's members."""
     assert one(figures_of(sentence), surface).counted == counted
+
+
+@pytest.mark.parametrize(("sentence", "surface", "value", "unit", "kind"), [
+    ("The ferry company paid 45 cents a share.", "45 cents", 0.45, "USD", "money"),
+    ("The port deal is worth A$2.5 billion.", "A$2.5 billion", 2.5e9, "AUD", "money"),
+    ("The crossing cost 300 Australian dollars.", "300 Australian dollars", 300, "AUD", "money"),
+    ("Tarn spent 1.5 trillion yuan on the dam.", "1.5 trillion yuan", 1.5e12, "CNY", "money"),
+    ("The storm dropped 12 inches of rain on Kessel.", "12 inches", 12, "in", "measure"),
+    ("Winds gusted at 90 mph over the valley.", "90 mph", 90, "mph", "measure"),
+    ("The new engine makes 500 horsepower.", "500 horsepower", 500, "hp", "measure"),
+    ("The fire burned 3,000 square miles of forest.", "3,000 square miles", 3000, "mi²", "measure"),
+    ("The pipeline carries 55 billion cubic metres of gas.", "55 billion cubic metres", 5.5e10, "m³", "measure"),
+    ("The Kessel index fell 500 points.", "500 points", 500, "points", "measure"),
+    ("The bank raised rates by 50 basis points.", "50 basis points", 50, "basis points", "measure"),
+    ("Two-thirds of Velorian voters agree.", "Two-thirds", 200 / 3, "percent", "percent"),
+    ("The two sides held three rounds of talks.", "three", 3, "round", "count"),
+    ("About 5,000 people a month are leaving Tarn.", "About 5,000", 5000, "people per month", "rate"),
+])
+def test_every_kind_of_quantity(sentence: str, surface: str, value: float, unit: str, kind: str) -> None:
+    """Money in any currency or subunit (Babel's names and signs), physical measures (pint's symbols), index
+    points, fractions, small counts of events, rates: each with its kind and normal unit."""
+    f = one(figures_of(sentence), surface)
+    assert (f.value, f.unit, f.kind) == (pytest.approx(value), unit, kind)

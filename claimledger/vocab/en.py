@@ -184,7 +184,10 @@ UNITS_WORDS = {
 SCALES = {"hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "mn": 1e6,
           "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "trn": 1e12, "tn": 1e12}
 FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "sixth": 1 / 6, "tenth": 0.1,
-             "two-thirds": 2 / 3, "three-quarters": 0.75}
+             "two-thirds": 2 / 3, "three-quarters": 0.75, "thirds": 1 / 3, "quarters": 0.25, "fifths": 0.2,
+             "tenths": 0.1}
+# counted in the plural, these are events or scores, not time: 'three rounds of talks', 'fell 500 points'
+COUNTABLE_TIMES = frozenset({"round", "point", "session"})
 CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "₴": "UAH", "₽": "RUB", "¥": "JPY"}
 CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR", "euros": "EUR", "eur": "EUR",
                   "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "gbp": "GBP", "hryvnia": "UAH",

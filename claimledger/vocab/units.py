@@ -15,6 +15,8 @@ NOT_UNITS = frozenset("""a an in at as ft pt point points bar bars stone stones 
 min tick ticks second seconds minute minutes hour hours day days week weeks month months year years century
 turn turns cup cups drop drops percent lb""".split())
 SQUARE = ("square", "sq", "sq.")
+CUBIC = ("cubic", "cu")
+SCORES = ("points", "pts")  # index points, basis points: a score, no physical unit
 
 
 class Unit(NamedTuple):
@@ -30,8 +32,9 @@ def _registry() -> Any:
 
 
 @lru_cache(maxsize=4096)
-def physical_unit(word: str, square: bool = False) -> Unit | None:
-    """'kilometres' -> ('km', 'length'); with ``square`` ('square kilometres') -> ('km²', 'area')."""
+def physical_unit(word: str, square: bool = False, cubic: bool = False) -> Unit | None:
+    """'kilometres' -> ('km', 'length'); with ``square`` ('square kilometres') -> ('km²', 'area'), ``cubic``
+    ('cubic metres') -> ('m³', 'volume')."""
     w = word.strip("-‑").rstrip(".")
     if w.lower() in ("degree", "degrees"):
         return Unit("°", "degrees")
@@ -45,8 +48,8 @@ def physical_unit(word: str, square: bool = False) -> Unit | None:
             unit = reg.parse_units(w.lower())
         except Exception:
             return None
-    if square:
-        unit = unit ** 2
+    if square or cubic:
+        unit = unit ** (2 if square else 3)
     dim = next((d for d, ref in DIMENSIONS.items() if unit.dimensionality == reg.parse_units(ref).dimensionality),
                None)
     if dim is None:
@@ -57,6 +60,20 @@ def physical_unit(word: str, square: bool = False) -> Unit | None:
 def _symbol(unit: Any) -> str:
     sym = f"{unit:~}".replace(" ** 2", "²").replace("**2", "²").replace(" ** 3", "³").replace(" / ", "/")
     return {"mi/h": "mph", "hp": "hp"}.get(sym, sym)
+
+
+@lru_cache(maxsize=1024)
+def dimension_of(symbol: str) -> str | None:
+    """What a stored unit symbol measures: 'km' -> 'length', 'in' -> 'length', 't' -> 'mass'."""
+    if symbol == "°":
+        return "degrees"
+    reg = _registry()
+    try:
+        unit = reg.parse_units(_parseable(symbol))
+    except Exception:  # not a pint unit: 'people', 'tank'
+        return None
+    return next((d for d, ref in DIMENSIONS.items() if unit.dimensionality == reg.parse_units(ref).dimensionality),
+                None)
 
 
 def convert(value: float, src: str, dst: str) -> float | None:

@@ -86,6 +86,8 @@ def _parts(figures: list[Figure]) -> list[Figure]:
 
 def _joins(doc: Doc, start: int, end: int, nxt: Span) -> bool:
     """'100,000 to 140,000', 'between 100,000 and 140,000': the next anchor is this one's high end."""
+    if measure_unit(doc[end - 1]) is not None and measure_unit(doc[widen(doc, nxt).end - 1]) is None:
+        return False  # 'rose 2.5 points to 4,100': a change, then the level it reached
     return nxt.start - end == 1 and doc[end].lower_ in JOINERS and (
         doc[end].lower_ != "and" or (start > 0 and doc[start - 1].lower_ == "between"))
 
@@ -94,9 +96,11 @@ def _number(doc: Doc, ent: Span, start: int, end: int, approx: str | None) -> Nu
     n_q = len(approx.split()) if approx else 0
     qual_len = n_q if approx and doc[start:start + n_q].text.lower() == approx else 0
     num_tokens = [t for t in doc[start + qual_len:end] if t.lower_ != "between"]
-    if ent.label_ == "QUANTITY":  # '6.24m tonnes', '1,000-kilometer': the measure word is no number
-        num_tokens = [t for t in num_tokens if measure_unit(t) is None and t.text not in ("-", "‑")]
-    if len(num_tokens) > 2 and num_tokens[-1].pos_ == "NOUN" and num_tokens[-2].text in ("-", "‑"):
+    # '6.24m tonnes', '1,000-kilometer', '500 horsepower': the measure word is no number
+    num_tokens = [t for t in num_tokens if measure_unit(t) is None and (
+        ent.label_ != "QUANTITY" or t.text not in ("-", "‑"))]
+    if len(num_tokens) > 2 and num_tokens[-1].pos_ == "NOUN" and num_tokens[-2].text in ("-", "‑") and \
+            num_tokens[-1].lower_ not in FRACTIONS:
         num_tokens = num_tokens[:-2]  # '35-nation': the count, without its noun
     value, low, high, currency, percent = parse_number(num_tokens)
     if any(t.lower_ in FRACTIONS for t in num_tokens):  # 'a fifth of': a share

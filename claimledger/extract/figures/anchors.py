@@ -14,6 +14,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from ...vocab.en import (
+    COUNTABLE_TIMES,
     CURRENCY_SIGNS,
     CURRENCY_WORDS,
     FRACTIONS,
@@ -24,6 +25,7 @@ from ...vocab.en import (
     TIME_UNITS,
     VAGUE,
 )
+from ...vocab.units import CUBIC, SCORES, SQUARE, dimension_of, physical_unit
 from ..numbers import compact_value
 
 NUMERIC_LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")
@@ -106,11 +108,35 @@ def widen(doc: Doc, ent: Span) -> Extent:
                               or doc[end].lower_ in ("percent",)
                               or (doc[end].lower_ == "per" and end + 1 < len(doc) and doc[end + 1].lower_ == "cent")):
         end += 2 if doc[end].lower_ == "per" else 1
+    while end < len(doc) and doc[end - 1].like_num and measure_unit(doc[end]) is not None:
+        end += 2 if doc[end].lower_ in SQUARE + CUBIC + ("basis",) else 1  # '500 horsepower', '6 gigawatts'
     if end + 1 < len(doc) and doc[end].text in ("-", "‑") and not doc[end - 1].whitespace_ and \
             not doc[end].whitespace_ and doc[end + 1].pos_ == "NOUN" and doc[end + 1].dep_ == "compound" and \
             doc[end + 1].lemma_.lower() not in TIME_UNITS | PAGE_WORDS:
         end += 2  # 'a 12-nation council': the count and its noun, as one surface
     return Extent(start, end, approx)
+
+
+def measure_unit(tok: Token) -> str | None:
+    """'tonnes', '-kilometer', 'miles', 'square kilometres' in a number expression: the unit's symbol (pint)."""
+    doc = tok.doc
+    if tok.lower_ in SCORES:
+        return "basis points" if tok.i > 0 and doc[tok.i - 1].lower_ == "basis" else "points"
+    if tok.lower_ == "basis" and doc[tok.i + 1:tok.i + 2].text.lower() in SCORES:
+        return "basis points"
+    if tok.lower_ in SQUARE + CUBIC and tok.i + 1 < len(doc):
+        unit = physical_unit(doc[tok.i + 1].text, square=tok.lower_ in SQUARE, cubic=tok.lower_ in CUBIC)
+    else:
+        prev = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+        unit = physical_unit(tok.text, square=prev in SQUARE, cubic=prev in CUBIC)
+    return unit.symbol if unit is not None else None
+
+
+def measure_dimension(symbol: str) -> str | None:
+    """'km' -> 'length', 'points' -> 'score'."""
+    if symbol in ("points", "basis points"):
+        return "score"
+    return dimension_of(symbol)
 
 
 def word_count(doc: Doc, ent: Span, start: int) -> bool:
@@ -120,7 +146,9 @@ def word_count(doc: Doc, ent: Span, start: int) -> bool:
     root = ent.root
     qualified = start < ent.start or any(ent.text.lower().startswith(q + " ") for q in QUALIFIERS)
     head = root.head if root.dep_ == "nummod" else None
-    if head is None or head.pos_ not in ("NOUN", "PROPN") or head.lemma_.lower() in TIME_UNITS | SOURCING:
+    events = head is not None and head.lemma_.lower() in COUNTABLE_TIMES and head.tag_ == "NNS"  # 'three rounds'
+    if head is None or head.pos_ not in ("NOUN", "PROPN") or head.lemma_.lower() in TIME_UNITS | SOURCING \
+            and not events:
         if root.dep_ in ("nsubj", "nsubjpass", "dobj") and _harm(root.head):
             return True  # 'five were injured'
         return qualified and root.dep_ not in ("nummod",) and not any(c.lower_ == "of" for c in root.children) \
@@ -163,13 +191,15 @@ def excluded(doc: Doc, ent: Span, start: int, end: int) -> bool:
         return True
     if re.fullmatch(r"(1[89]|20)\d\d", digits or "") and "," not in ent.text and ent.label_ == "CARDINAL":
         return True  # a year
-    if nxt is not None:
+    counts_events = nxt is not None and nxt.lemma_.lower() in COUNTABLE_TIMES and nxt.tag_ == "NNS"
+    if nxt is not None and not counts_events:
         if nxt.lemma_.lower() in TIME_UNITS or nxt.text in ("-", "‑") and end + 1 < len(doc) and \
                 doc[end + 1].lemma_.lower() in TIME_UNITS | {"old", "point", "star"}:
             return True  # 'four years', 'two-week', '28-point plan'
         if nxt.text.startswith("-") and nxt.text[1:].lower() in TIME_UNITS | {"year-old", "point"}:
             return True
-    if ent.root.dep_ == "nummod" and ent.root.head.lemma_.lower() in TIME_UNITS:
+    if ent.root.dep_ == "nummod" and ent.root.head.lemma_.lower() in TIME_UNITS and not (
+            ent.root.head.lemma_.lower() in COUNTABLE_TIMES and ent.root.head.tag_ == "NNS"):
         return True
     if any(t.ent_type_ in ("ORG", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "FAC") for t in doc[start:end]):
         return True

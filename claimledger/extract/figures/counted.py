@@ -17,8 +17,7 @@ from ...vocab.en import (
     TOTAL_NOUNS,
 )
 from ...vocab.names import demonym
-from ...vocab.units import SQUARE, physical_unit
-from .anchors import Num
+from .anchors import Num, measure_dimension, measure_unit
 from .phrases import GENERIC_VERBS, holder_subject, np_tokens, participle, phrase_text, plural_forms
 from .shares import change_of, members_of, share_of, total_of
 
@@ -98,22 +97,6 @@ def _whole_of(noun: Token) -> list[Token]:
 
 # what a measure in a compound gives of the thing it modifies: 'a 1,000-kilometer border', 'a 600-mile front'
 DIMENSIONS = ("length", "area")
-
-
-def measure_unit(tok: Token) -> str | None:
-    """'tonnes', '-kilometer', 'miles', 'square kilometres' in a number expression: the unit's symbol (pint)."""
-    doc = tok.doc
-    if tok.lower_ in SQUARE and tok.i + 1 < len(doc):
-        unit = physical_unit(doc[tok.i + 1].text, square=True)
-    else:
-        prev_square = tok.i > 0 and doc[tok.i - 1].lower_ in SQUARE
-        unit = physical_unit(tok.text, square=prev_square)
-    return unit.symbol if unit is not None else None
-
-
-def measure_dimension(symbol: str) -> str | None:
-    unit = physical_unit(symbol)
-    return unit.dimension if unit is not None else None
 
 
 def _measured_thing(num: Num) -> str | None:

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Token
 
-from ...vocab.en import CURRENCY_SIGNS, CURRENCY_WORDS
+from ...vocab.money import SUBUNITS, named, sign_of
 from ..numbers import compact_value, word_value
 
 
@@ -29,18 +29,28 @@ def parse_number(tokens: list[Token]) -> ParsedNumber:
         else:
             words.append(t.text)
     low_words = [w.lower() for w in words]
-    currency, percent = None, False
+    currency, percent, scale = None, False, 1.0
     clean: list[str] = []
-    for w in words:
+    for i, w in enumerate(words):
         lw = w.lower()
-        if w in CURRENCY_SIGNS:
-            currency = CURRENCY_SIGNS[w]
-            continue
-        if lw in CURRENCY_WORDS:
-            currency = CURRENCY_WORDS[lw]
-            continue
-        if lw in ("%", "percent", "per", "cent", "pc"):
+        sign = sign_of(w)
+        if sign is not None:  # '$', 'A$', 'HK$10': the sign, and the number glued to it
+            currency, w = sign
+            if not w:
+                continue
+            lw = w.lower()
+        if lw in ("%", "percent", "pc") or lw == "per" and low_words[i + 1:i + 2] == ["cent"] or \
+                lw == "cent" and low_words[i - 1:i] == ["per"]:
             percent = True
+            continue
+        if lw in SUBUNITS:  # '45 cents': a hundredth of the currency
+            currency, scale = SUBUNITS[lw], 0.01
+            continue
+        name = named(words[max(0, i - 1):i + 1])
+        if name is not None:  # 'dollars', 'Australian dollars'
+            currency = name[0]
+            if name[1] == 2 and clean and clean[-1] == words[i - 1]:
+                clean.pop()
             continue
         comp = compact_value(w)
         if comp is not None and not re.match(r"^\d+(\.\d+)?$", w):
@@ -60,11 +70,11 @@ def parse_number(tokens: list[Token]) -> ParsedNumber:
                 if scale_b and not re.search(r"(million|billion|trillion|thousand|bn|trn)", parts[0]) and a < b / 1000:
                     a = word_value(parts[0].split() + [scale_b.group(1)])
                 if a is not None and a <= b:
-                    return ParsedNumber(None, a, b, currency, percent)
+                    return ParsedNumber(None, a * scale, b * scale, currency, percent)
     v = word_value(clean)
     if v is None:
         try:
             v = float(clean[0]) if len(clean) == 1 else None
         except ValueError:
             v = None
-    return ParsedNumber(v, None, None, currency, percent)
+    return ParsedNumber(v * scale if v is not None else None, None, None, currency, percent)
