@@ -200,3 +200,15 @@ def test_every_kind_of_quantity(sentence: str, surface: str, value: float, unit:
     points, fractions, small counts of events, rates: each with its kind and normal unit."""
     f = one(figures_of(sentence), surface)
     assert (f.value, f.unit, f.kind) == (pytest.approx(value), unit, kind)
+
+
+def test_a_source_carries_over_its_paragraph_and_its_list() -> None:
+    """'According to X, ...' at a paragraph's head claims the figures of its later sentences; the line that
+    introduces a list claims the list's figures."""
+    figs = figures_of("According to the Tarn Valley relief office, the floods displaced 4,000 families. Another "
+                      "1,200 people lost their homes in Kessel.\n\nOstmark's general staff published its latest "
+                      "tally on Monday:\n\n- 12,000 soldiers killed;\n- 340 tanks destroyed.\n\nThe storm dropped "
+                      "12 inches of rain.")
+    assert one(figs, "1,200").claimant_name == "Tarn Valley relief office"
+    assert one(figs, "340").claimant_name == one(figs, "12,000").claimant_name == "Ostmark"
+    assert one(figs, "12 inches").claimant_name is None

@@ -69,11 +69,12 @@ def dev_predictions(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @needs_shared
 def test_dev_statements_floor(dev_predictions: Path) -> None:
     """The real-news dev set (12 articles nobody tuned on, 311 statements). Measured full F1 0.616 and speaker
-    accuracy 0.913 before the statements issue; 0.862 and 0.962 with its error classes fixed."""
+    accuracy 0.913 before the statements issue; 0.862 and 0.962 with its error classes fixed; 0.869 and 0.970
+    once a cited report's author speaks its findings."""
     out = dev_predictions
     res = run_scorer("ledger_score.py", "statements", str(GOLD / "dev_statements.json"), str(CORPUS), str(out))
-    assert res["full"]["f1"] >= 0.855, res  # type: ignore[index]
-    assert res["speaker_acc"] >= 0.955, res
+    assert res["full"]["f1"] >= 0.862, res  # type: ignore[index]
+    assert res["speaker_acc"] >= 0.962, res
 
 
 @needs_shared
@@ -119,9 +120,10 @@ def test_polnear_dev_floors(tmp_path: Path) -> None:
 
 @needs_shared
 def test_seed_figures_floor(seed_predictions: Path) -> None:
+    """Measured full F1 1.0, value 1.0, counted 0.90 after the figures issue's rules."""
     res = run_scorer("ledger_score.py", "figures", str(GOLD / "figures.json"), str(SEEDS), str(seed_predictions))
-    assert res["full"]["f1"] >= 0.90, res  # type: ignore[index]
-    assert res["value_acc"] >= 0.95 and res["counted_acc"] >= 0.8, res
+    assert res["full"]["f1"] >= 0.97, res  # type: ignore[index]
+    assert res["value_acc"] >= 0.97 and res["counted_acc"] >= 0.87, res
 
 
 @needs_shared
@@ -132,7 +134,8 @@ def test_dev_figures_floor(dev_predictions: Path) -> None:
     the participle, its scope and 'including'/apposition groups ('inmates freed', 'women among ... cases').
     Claimant right 0.714 -> 0.738 (full 0.682) with the subject of a verb of counting or finding; counted
     0.595 with bracketed conversions and the length of a thing measured in a compound. Claimant 0.833 (full
-    0.773) with an unnamed source's own description ('local Russian-imposed authorities')."""
+    0.773) with an unnamed source's own description ('local Russian-imposed authorities'). Claimant 0.976
+    (full 0.909) with a cited document's author; counted 0.786 with plurals, shares, changes and levels."""
     res = run_scorer("ledger_score.py", "figures", str(GOLD / "dev_figures.json"), str(CORPUS), str(dev_predictions))
-    assert res["detect"]["f1"] >= 0.94 and res["full"]["f1"] >= 0.76, res  # type: ignore[index]
-    assert res["counted_acc"] >= 0.59 and res["claimant_acc"] >= 0.82, res
+    assert res["detect"]["f1"] >= 0.94 and res["full"]["f1"] >= 0.90, res  # type: ignore[index]
+    assert res["counted_acc"] >= 0.77 and res["claimant_acc"] >= 0.96, res

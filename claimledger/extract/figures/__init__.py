@@ -22,6 +22,7 @@ from ..speakers import Resolver
 from ..text import text_of
 from .anchors import Num, anchor_spans, excluded, widen
 from .counted import OWN, counted_of, measure_dimension, measure_unit
+from .sources import carry_sources
 from .values import parse_number
 
 JOINERS = ("to", "and", "-", "–")
@@ -53,7 +54,7 @@ def find_figures(doc: Doc, body: list[tuple[int, int]], published: str | None,
         num = _number(doc, ent, start, end, approx)
         if num is not None:
             out.append(_figure(doc, num, statements, pub_day, resolver))
-    return _parts(_conversions(text_of(doc), out))
+    return _parts(carry_sources(doc, _conversions(text_of(doc), out), statements, resolver))
 
 
 def _conversions(text: str, figures: list[Figure]) -> list[Figure]:
