@@ -212,3 +212,24 @@ def test_a_source_carries_over_its_paragraph_and_its_list() -> None:
     assert one(figs, "1,200").claimant_name == "Tarn Valley relief office"
     assert one(figs, "340").claimant_name == one(figs, "12,000").claimant_name == "Ostmark"
     assert one(figs, "12 inches").claimant_name is None
+
+
+@pytest.mark.parametrize(("sentence", "surface", "counted"), [
+    ("Around 100,000 people have crossed into Ostmark, officials said.", "Around 100,000",
+     "people crossed into Ostmark"),
+    ("About 200,000 inhabitants are at risk of unemployment.", "About 200,000", "inhabitants at risk of unemployment"),
+    ("More than 300 drones struck Velorian towns overnight.", "More than 300", "drones struck Velorian towns"),
+    ("Twenty of its ships were engaged in the strait.", "Twenty", "ships"),
+    ("Ostmark later deployed an additional 30,000 troops.", "an additional 30,000", "additional troops deployed later"),
+    ("Veloria lost almost a thousand soldiers and 15 tanks.", "15", "tanks lost"),
+])
+def test_what_the_verb_says_of_the_counted(sentence: str, surface: str, counted: str) -> None:
+    """The verb and its phrases carry the meaning: the counted noun alone ('people') says too little; a number's
+    own coordinated objects and the words in front of its value ('an additional') are not the verb's scope."""
+    assert one(figures_of(sentence), surface).counted == counted
+
+
+def test_a_unit_is_a_unit_word_after_a_number() -> None:
+    """'has' is no hectares: a stop word is never a unit."""
+    figs = figures_of("Ukraine has 500 tanks and the valley has 300 ha of vineyards, the ministry said.")
+    assert one(figs, "500").unit == "tank" and one(figs, "300 ha").unit == "ha"

@@ -300,6 +300,9 @@ class Resolver:
             for off, h, name in reversed(self.role_at):
                 if off < span.start_char and h == head:
                     return name
+            for off, h, name in reversed(self.role_at):  # 'X published information ... The data shows'
+                if span.start_char - 600 < off < span.start_char and h in DOCUMENT_NOUNS:
+                    return name
             return None
         if head in ORG_ROLES:  # 'the institute' -> the Institute for Conflict Accounting named before
             for m in reversed(self.mentions[:bisect_left(self.starts, span.start_char)]):

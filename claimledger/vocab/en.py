@@ -131,7 +131,7 @@ statement document memo letter filing data figures intelligence briefing audit c
 """.split())
 # documents with an author, whose words and counts are the author's: "a report by the UN rights office"
 DOCUMENT_NOUNS = frozenset("""report study survey poll assessment analysis review investigation audit census paper
-dossier""".split())
+dossier data information figures statistics tally""".split())
 # verbs that put a document out: "the ministry released a report"
 PUBLISH_VERBS = frozenset("release publish issue produce compile prepare present unveil commission conduct "
                           "write submit deliver".split())

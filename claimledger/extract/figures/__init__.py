@@ -26,6 +26,8 @@ from .sources import carry_sources
 from .values import parse_number
 
 JOINERS = ("to", "and", "-", "–")
+# words an entity may start with before its number: 'an additional 30,000', 'a mere 56 miles', 'a further 200'
+LEADING_WORDS = frozenset("an the additional mere further extra another total estimated staggering whopping".split())
 # speaker words that describe nobody: 'he said', 'they said', 'it said'
 UNNAMED_STOP = frozenset("he she they it we i you who which this that one".split())
 # verbs of counting and finding: their subject claims the count even where no statement holds it
@@ -97,6 +99,10 @@ def _number(doc: Doc, ent: Span, start: int, end: int, approx: str | None) -> Nu
     n_q = len(approx.split()) if approx else 0
     qual_len = n_q if approx and doc[start:start + n_q].text.lower() == approx else 0
     num_tokens = [t for t in doc[start + qual_len:end] if t.lower_ != "between"]
+    while len(num_tokens) > 1 and (num_tokens[0].lower_ in LEADING_WORDS or num_tokens[0].lower_ == "a"
+                                   and num_tokens[1].lower_ in LEADING_WORDS):
+        num_tokens = num_tokens[1:]  # 'an additional five million', 'a mere 56 miles': the number itself
+    first = num_tokens[0].i if num_tokens and num_tokens[0].i > start + qual_len else start
     # '6.24m tonnes', '1,000-kilometer', '500 horsepower': the measure word is no number
     num_tokens = [t for t in num_tokens if measure_unit(t) is None and (
         ent.label_ != "QUANTITY" or t.text not in ("-", "‑"))]
@@ -113,7 +119,7 @@ def _number(doc: Doc, ent: Span, start: int, end: int, approx: str | None) -> Nu
     if ent.label_ == "PERCENT":
         percent = True
     return Num(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), value, low, high, approx, currency,
-               percent, doc[start:end])
+               percent, doc[first:end])
 
 
 def _figure(doc: Doc, num: Num, statements: list[Statement], pub_day: str | None,

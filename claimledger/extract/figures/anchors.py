@@ -98,6 +98,8 @@ def widen(doc: Doc, ent: Span) -> Extent:
         if ent.text.lower().startswith(q + " "):
             approx = q
             break
+    if start > 0 and doc[start].lower_ in SCALE_WORDS and doc[start - 1].lower_ in ("a", "one"):
+        start -= 1  # 'up to a million refugees': the parser tagged 'million' alone
     if approx is None:
         start, approx = qualifier(doc, start)
     if start > 0 and doc[start - 1].text in CURRENCY_SIGNS:
@@ -120,6 +122,8 @@ def widen(doc: Doc, ent: Span) -> Extent:
 def measure_unit(tok: Token) -> str | None:
     """'tonnes', '-kilometer', 'miles', 'square kilometres' in a number expression: the unit's symbol (pint)."""
     doc = tok.doc
+    if tok.is_stop or not tok.is_alpha and tok.text not in ("km²", "m²", "km2"):
+        return None  # 'has' is no hectares, 'are' no ares
     if tok.lower_ in SCORES:
         return "basis points" if tok.i > 0 and doc[tok.i - 1].lower_ == "basis" else "points"
     if tok.lower_ == "basis" and doc[tok.i + 1:tok.i + 2].text.lower() in SCORES:
@@ -151,6 +155,11 @@ def word_count(doc: Doc, ent: Span, start: int) -> bool:
             and not events:
         if root.dep_ in ("nsubj", "nsubjpass", "dobj") and _harm(root.head):
             return True  # 'five were injured'
+        of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        whole = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        if whole is not None and whole.pos_ == "NOUN" and whole.tag_ == "NNS" and root.lower_ != "one" and \
+                not any(t.lemma_.lower() in SOURCING for t in (whole,)):
+            return True  # 'twenty of its ships', 'seven of his closest allies'; not 'one of them'
         return qualified and root.dep_ not in ("nummod",) and not any(c.lower_ == "of" for c in root.children) \
             and root.lower_ != "one"
     if root.lower_ == "one" and not qualified and not _counted_harm(head):

@@ -244,10 +244,22 @@ def _with_verb(root: Token, noun: Token | None, verb: Token,
         words = words + part  # '£2.3bn in military aid pledged'
     elif part and noun is not None and (verb.i > noun.i or noun.dep_ in ("nsubj", "nsubjpass")):
         words = words + part  # 'soldiers killed, wounded'
-    elif noun is not None and (verb.lemma_.lower() in MEASURE_OF or noun.dep_ in ("dobj", "nsubjpass")
+    elif noun is not None and (verb.lemma_.lower() in MEASURE_OF or noun.dep_ in ("dobj", "nsubjpass", "nsubj")
                                and verb.lemma_.lower() not in GENERIC_VERBS and verb.pos_ == "VERB"):
-        words = words + [verb]  # 'refineries put into trusteeship', 'bodies found in a mass grave'
+        words = words + [verb]  # 'refineries put into trusteeship', 'people crossed into Poland'
+    elif noun is not None and noun.dep_ == "nsubj" and verb.lemma_ == "be":
+        words = words + _predicate(verb)  # 'inhabitants are at risk of unemployment'
     return words, more
+
+
+def _predicate(copula: Token) -> list[Token]:
+    """What a counted subject is said to be: 'at risk of unemployment', 'without power'."""
+    for c in copula.children:
+        if c.dep_ in ("prep", "acomp") and c.i > copula.i:
+            sub = [t for t in c.subtree if not t.is_punct]
+            if len(sub) <= 8 and not any(t.ent_type_ in ("DATE", "TIME") for t in sub):
+                return sub
+    return []
 
 
 # verbs whose subject is what the number totals: 'losses amount to', 'the toll rose to', 'the number is'
@@ -313,8 +325,10 @@ def _counted_phrase(doc: Doc, num: Num, words: list[Token], forms: dict[int, str
         parts = []
         for v in verbs_in:
             inside = {t.i for t in num.tokens.root.subtree}  # '300 of our men': the number's own words
-            scope = [t for t in _participle_phrase(v)[1:] if t.i not in taken and t.i not in inside
-                     and t.dep_ != "dobj" and t.head.dep_ != "dobj"]
+            for c in v.children:  # 'lost almost a thousand soldiers and 15 tanks': the object holding the number
+                if c.dep_ in ("dobj", "nsubjpass", "nsubj") and any(t.i == num.tokens.root.i for t in c.subtree):
+                    inside |= {t.i for t in c.subtree}
+            scope = [t for t in _participle_phrase(v)[1:] if t.i not in taken and t.i not in inside]
             parts.append(" ".join([participle(v)] + ([phrase_text(doc, scope)] if scope else [])))
         counted = (counted + " " + ", ".join(parts)).strip()
     return counted or None
