@@ -609,3 +609,18 @@ def test_a_pronoun_after_a_quote_is_the_person_the_sentence_before_is_about() ->
                       'chairman of the fishermen, addressed the crowd from the quay. "We will be back at sea by '
                       'June," he said.\n')
     assert [s.speaker_name for s in sts] == ["Greta Lund", "Tomas Keller"]
+
+
+def test_according_to_ends_at_the_comma_before_the_clause_subject() -> None:
+    """'According to the agency X, the Union and 30 other countries have pledged aid': the parse runs the source
+    on into the subject; the source ends at the comma, the clause is the content."""
+    from conftest import extract
+
+    from claimledger.ingest.sources import IngestOptions, finish
+    from claimledger.types import Article
+
+    text = "According to the Velorian news agency Tarnpress, the Union and over 30 other countries have pledged aid.\n"
+    ex = extract(finish(Article(text=text, source="t.txt", published="2025-03-10"), IngestOptions()))
+    (st,) = ex.statements
+    assert st.speaker_name == "Tarnpress" and st.content.text.startswith("the Union and over 30")
+    assert ex.figures[0].claimant_name == "Tarnpress"

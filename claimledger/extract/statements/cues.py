@@ -279,6 +279,17 @@ def _parenthetical_candidate(cue: Token, sent: Span, cue_end: int) -> Candidate 
                      STATEMENT["parenthetical"], "cue")
 
 
+def _subject_swallowed(sent: Span, obj: Token) -> Token | None:
+    """The comma after the source where the parse ran the source on into the clause's subject: the main verb
+    has no subject outside the 'according to' phrase, and the phrase holds a comma after its head."""
+    root = sent.root
+    inside = {t.i for t in obj.subtree}
+    if root.pos_ not in ("VERB", "AUX") or root.i in inside or any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i not in inside for c in root.children):
+        return None
+    return next((t for t in sent.doc[obj.i + 1:obj.right_edge.i] if t.text == "," and t.i in inside), None)
+
+
 def from_according(sent: Span) -> list[Candidate]:
     out = []
     low = sent.text.lower()
@@ -298,6 +309,9 @@ def from_according(sent: Span) -> list[Candidate]:
             continue
         speaker = phrase(obj)
         phrase_end = max(speaker.end_char, obj.right_edge.idx + len(obj.right_edge.text))
+        cut = _subject_swallowed(sent, obj)
+        if cut is not None:  # 'According to the agency X, the US and 30 other countries have pledged ...'
+            speaker, phrase_end = sent.doc[speaker.start:cut.i], cut.idx + 1
         text = text_of(sent.doc)
         before = sent.doc.char_span(sent.start_char, cue_start, alignment_mode="contract")
         after = trim(text, phrase_end, sent.end_char)
