@@ -190,6 +190,8 @@ def _series(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
             continue
         first, last = items[0][1], items[-1][1]
         a, b = _ends(first), _ends(last)
+        if a == b:
+            continue  # the same figure again is a repetition, not a series
         out[name] = {"first": first["text"], "first_as_of": first.get("as_of"), "last": last["text"],
                      "last_as_of": last.get("as_of"), "change": (b[1] / a[1]) if a and b else None}
     return out
