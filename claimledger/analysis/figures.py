@@ -193,7 +193,9 @@ def chart(cmp: Comparison, path: str | IO[bytes], fmt: str | None = None) -> Non
             ax.errorbar(xs, ys, yerr=[lo, hi], fmt="o-" if len(xs) > 1 else "o", capsize=4, label=name)
     ax.set_title(f"{cmp.query}: figures by claimant (spread {cmp.spread:.1f}x)" if cmp.spread else cmp.query)
     ax.set_ylabel(cmp.unit or "value")
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
+    locator = mdates.AutoDateLocator()
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:,.0f}"))
     if ax.get_legend_handles_labels()[0]:  # an empty comparison draws an empty chart, without a legend
         ax.legend(fontsize=8, loc="best")
