@@ -28,9 +28,11 @@ from ..vocab.en import (
     NEGATIVE_CUES,
     NEGATORS,
     OWNED,
+    PROPOSE_VERBS,
     SUBJECT_PRONOUNS,
     UNDO,
 )
+from ..vocab.names import state_of_seat
 from .confidence import POSITION_ACT, POSITION_FACTOR, POSITION_NOUN
 from .speakers import Resolver
 from .taxonomy import PatternStance, Taxonomy, Topic
@@ -47,6 +49,7 @@ class Evidence(NamedTuple):
     confidence: float
     statement: int | None  # index into the article's statements
     said_on: str | None
+    governs: tuple[int, int] | None = None  # what an act verb takes as its object: its cue reaches no further
 
 
 def _match(topic: Topic, text: str) -> tuple[int, int, PatternStance] | None:
@@ -78,8 +81,9 @@ def _stance(fixed: PatternStance, cue: str | None, tokens: list[Token], before_m
     """``tokens``: the clause around the match; ``before_match``: its words before the match."""
     flips = _negations(tokens)
     if cue and cue.lower() in NEGATIVE_CUES:
-        flips += 1  # the cue's own preposition says it once: 'cautioned against X' is not a double negative
-        before_match = re.sub(r"^\W*\w+(?:\s+\w+)?\s+against\b", "", before_match, flags=re.I)
+        flips += 1  # the cue says it once: 'cautioned against X', 'accused X of' are no double negatives
+        before_match = re.sub(r"^\W*\w+(?:\s+\w+)?\s+(against|of|for)\b", "", before_match, flags=re.I)
+        before_match = re.sub(r"^\W*\w+", "", before_match)
     if AGAINST.search(before_match):
         flips += 1
     if UNDO.search(before_match + " " + matched):
@@ -137,12 +141,21 @@ def _act(tok: Token, resolver: Resolver) -> Evidence | None:
     if not actor or subj is None:
         return None
     start = min(subj.left_edge.idx, tok.idx)
-    return Evidence(actor, start, _clause_end(tok), tok.lemma_.lower(), POSITION_ACT, None, None)
+    objects = [t for c in tok.children if c.i > tok.i and c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "attr", "oprd")
+               for t in (c.left_edge, c.right_edge)]
+    governs = (min(t.idx for t in objects), max(t.idx + len(t.text) for t in objects)) if objects else None
+    return Evidence(actor, start, _clause_end(tok), tok.lemma_.lower(), POSITION_ACT, None, None, governs)
 
 
 def _stand(tok: Token, resolver: Resolver) -> Evidence | None:
-    """'the EU's strategy of issuing sanctions': the owner's stand."""
+    """'the EU's strategy of issuing sanctions', 'its intention to win back Crimea', 'Zelensky has put forward a
+    plan': the owner's or the proponent's stand."""
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is not None and owner.lower_ in ("its", "his", "her", "their"):
+        subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None) if tok.dep_ == "dobj" else None
+        owner = subj if subj is not None else owner  # 'It has made clear its intention': the subject's
+    if owner is None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in PROPOSE_VERBS:
+        owner = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
     actor = _actor_of(owner, resolver) if owner is not None else None
     if not actor or owner is None:
         return None
@@ -167,8 +180,12 @@ def _clause_end(tok: Token) -> int:
 
 
 def _actor_of(tok: Token, resolver: Resolver) -> str | None:
+    if tok.lower_ in ("its", "his", "her", "their"):
+        return resolver.resolve_pronoun({"its": "it", "his": "he", "her": "she"}.get(tok.lower_, "they"), tok.idx, [])
     if tok.lower_ in SUBJECT_PRONOUNS:
         return resolver.resolve_pronoun(tok.lower_, tok.idx, [])
+    if tok.tag_ == "NNS" and not tok.ent_type_:
+        return None  # 'the two leaders', 'officials': a group is no one actor
     left, right = tok.left_edge.i, tok.i + 1
     span: SpacySpan = tok.doc[left:right]
     return resolver.name_in(span) or resolver.resolve_role(span)
@@ -179,7 +196,8 @@ def find_positions(doc: Doc, statements: list[Statement], resolver: Resolver, ta
     text = text_of(doc)
     out: list[Position] = []
     seen: set[tuple[str, str, int, int]] = set()
-    for actor, start, end, cue, conf, st_index, said_on in _evidence(doc, statements, resolver, body):
+    for actor, start, end, cue, conf, st_index, said_on, governs in _evidence(doc, statements, resolver, body):
+        actor = state_of_seat(actor) or actor  # 'Beijing', 'the Kremlin': the state, one actor
         evidence = text[start:end]
         for topic in taxonomy.topics:
             m = _match(topic, evidence)
@@ -188,11 +206,30 @@ def find_positions(doc: Doc, statements: list[Statement], resolver: Resolver, ta
             left, right = _clause(evidence, m[0], m[1])
             span = doc.char_span(start + left, start + right, alignment_mode="expand")
             tokens = list(span) if span is not None else []
-            stance = _stance(m[2], cue, tokens, evidence[left:m[0]], evidence[m[0]:m[1]])
+            reaches = governs is None or governs[0] <= start + m[0] < governs[1]
+            stance = _stance(m[2], cue if reaches else None, tokens, evidence[left:m[0]], evidence[m[0]:m[1]])
             key = (actor, topic.id, start, end)
             if key in seen:
                 continue
             seen.add(key)
             out.append(Position(actor, topic.id, stance, Span.of(text, start, end),
                                 round(conf * POSITION_FACTOR, 3), st_index, said_on))
+    return _once(out, statements)
+
+
+def _once(positions: list[Position], statements: list[Statement]) -> list[Position]:
+    """One position per actor, topic and stance in an article (the first evidence), and no act that only
+    restates what a speaker's statement around it already gives ('Putin announced that Russia would suspend
+    ...' is Putin's)."""
+    said = [(statements[p.statement].content, p.topic) for p in positions if p.statement is not None]
+    out: list[Position] = []
+    keys: set[tuple[str, str, str]] = set()
+    for p in positions:
+        inside = p.statement is None and any(c.start <= p.evidence.start < c.end and topic == p.topic
+                                             for c, topic in said)
+        key = (p.actor_name, p.topic, p.stance)
+        if inside or key in keys:
+            continue
+        keys.add(key)
+        out.append(p)
     return out

