@@ -36,6 +36,17 @@ def test_matrix_on_the_examples(examples_db: str) -> None:
     assert {c["actor"] for c in only["cells"]} == {"Petra Holm"}
 
 
+def test_both_sides_of_the_story(examples_db: str) -> None:
+    """Ostmark's side too: the chancellor who dismissed the withdrawal demand opposes withdrawal; the negotiator
+    who 'rejected the proposal' of a buffer zone made in the sentence before opposes it, whatever he says of it
+    after; Veloria's demand is Veloria's."""
+    m = json.loads(cli("positions", "--db", examples_db, "--json").stdout)
+    cells = {(c["actor"], c["topic"]): c["stance"] for c in m["cells"]}
+    assert cells[("Henrik Vaal", "ostmark-withdrawal")] == "oppose"
+    assert cells[("Dietrich Arne", "ceasefire")] == "oppose"
+    assert cells[("Veloria", "ostmark-withdrawal")] == "support"
+
+
 def test_evidence_is_whole_tokens_and_holds_its_statement(examples_db: str) -> None:
     """Evidence begins and ends on token boundaries, and evidence drawn from a statement covers its content."""
     arts = {json.loads(line)["id"]: json.loads(line) for line in cli("export", "--db", examples_db).stdout.splitlines()}

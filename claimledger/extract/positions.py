@@ -29,6 +29,8 @@ from ..vocab.en import (
     NEGATORS,
     OWNED,
     PROPOSE_VERBS,
+    PROPOSING,
+    REFERRING,
     SUBJECT_PRONOUNS,
     UNDO,
 )
@@ -50,6 +52,7 @@ class Evidence(NamedTuple):
     statement: int | None  # index into the article's statements
     said_on: str | None
     governs: tuple[int, int] | None = None  # what an act verb takes as its object: its cue reaches no further
+    at: int | None = None  # where the act verb is
 
 
 def _match(topic: Topic, text: str) -> tuple[int, int, PatternStance] | None:
@@ -102,7 +105,8 @@ def _evidence(doc: Doc, statements: list[Statement], resolver: Resolver,
     quoted = resolver.quoted
     for tok in doc:
         pos = tok.idx
-        if not any(a <= pos < b for a, b in body) or any(a <= pos < b for a, b in quoted) or pos in cue_starts:
+        if not any(a <= pos < b for a, b in body) or any(a <= pos < b for a, b in quoted) or (
+                pos in cue_starts and _referred(tok) is None):  # 'rejected the proposal': what, the act says
             continue
         if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in ACT_VERBS:
             found = _act(tok, resolver)
@@ -144,7 +148,29 @@ def _act(tok: Token, resolver: Resolver) -> Evidence | None:
     objects = [t for c in tok.children if c.i > tok.i and c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "attr", "oprd")
                for t in (c.left_edge, c.right_edge)]
     governs = (min(t.idx for t in objects), max(t.idx + len(t.text) for t in objects)) if objects else None
-    return Evidence(actor, start, _clause_end(tok), tok.lemma_.lower(), POSITION_ACT, None, None, governs)
+    antecedent = _referred(tok)
+    if antecedent is not None:  # 'Sandoval proposed a buffer zone. Arne rejected the proposal': what was proposed
+        start, governs = min(start, antecedent[0]), antecedent
+    return Evidence(actor, start, _clause_end(tok), tok.lemma_.lower(), POSITION_ACT, None, None, governs, tok.idx)
+
+
+def _referred(verb: Token) -> tuple[int, int] | None:
+    """'rejected the proposal', 'welcomed this offer': the clause, in this sentence or the one before, where the
+    thing was proposed or offered; None when the object says what it is ('the proposal of a buffer zone')."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lemma_.lower() not in REFERRING or any(c.dep_ in ("prep", "acl", "relcl", "compound")
+                                                                  for c in obj.children):
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "such") for c in obj.children):
+        return None
+    doc = verb.doc
+    first = doc[verb.sent.start - 1].sent.start if verb.sent.start > 0 else verb.sent.start
+    source = next((t for t in reversed(doc[first:obj.i]) if t.lemma_.lower() in PROPOSING and t.pos_ in ("VERB",
+                                                                                                       "NOUN")), None)
+    if source is None:
+        return None
+    last = source.right_edge
+    return source.idx, min(last.idx + len(last.text), verb.idx)
 
 
 def _stand(tok: Token, resolver: Resolver) -> Evidence | None:
@@ -188,6 +214,11 @@ def _actor_of(tok: Token, resolver: Resolver) -> str | None:
         return None  # 'the two leaders', 'officials': a group is no one actor
     left, right = tok.left_edge.i, tok.i + 1
     span: SpacySpan = tok.doc[left:right]
+    named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if named is not None:  # 'Ostmark's negotiator, Colonel Dietrich Arne, rejected ...': the name
+        found = resolver.name_in(tok.doc[named.left_edge.i:named.right_edge.i + 1])
+        if found:
+            return found
     return resolver.name_in(span) or resolver.resolve_role(span)
 
 
@@ -196,8 +227,10 @@ def find_positions(doc: Doc, statements: list[Statement], resolver: Resolver, ta
     text = text_of(doc)
     out: list[Position] = []
     seen: set[tuple[str, str, int, int]] = set()
-    for actor, start, end, cue, conf, st_index, said_on, governs in _evidence(doc, statements, resolver, body):
+    acts: dict[int, int] = {}  # position index -> where its act verb is
+    for actor, start, end, cue, conf, st_index, said_on, governs, at in _evidence(doc, statements, resolver, body):
         actor = state_of_seat(actor) or actor  # 'Beijing', 'the Kremlin': the state, one actor
+        end = start + len(text[start:end].rstrip())  # a sentence's end holds its newline: evidence is words
         evidence = text[start:end]
         for topic in taxonomy.topics:
             m = _match(topic, evidence)
@@ -212,23 +245,28 @@ def find_positions(doc: Doc, statements: list[Statement], resolver: Resolver, ta
             if key in seen:
                 continue
             seen.add(key)
+            if at is not None:
+                acts[len(out)] = at
             out.append(Position(actor, topic.id, stance, Span.of(text, start, end),
                                 round(conf * POSITION_FACTOR, 3), st_index, said_on))
-    return _once(out, statements)
+    return _once(out, statements, acts)
 
 
-def _once(positions: list[Position], statements: list[Statement]) -> list[Position]:
-    """One position per actor, topic and stance in an article (the first evidence), and no act that only
+def _once(positions: list[Position], statements: list[Statement], acts: dict[int, int]) -> list[Position]:
+    """One position per actor, topic and stance in an article (the first evidence); no act that only
     restates what a speaker's statement around it already gives ('Putin announced that Russia would suspend
-    ...' is Putin's)."""
+    ...' is Putin's); of two opposite stances one actor takes in overlapping evidence, the one that comes
+    first ('rejected the proposal, saying that a buffer zone would ...': the rejection)."""
     said = [(statements[p.statement].content, p.topic) for p in positions if p.statement is not None]
     out: list[Position] = []
     keys: set[tuple[str, str, str]] = set()
-    for p in positions:
-        inside = p.statement is None and any(c.start <= p.evidence.start < c.end and topic == p.topic
-                                             for c, topic in said)
+    for i, p in sorted(enumerate(positions), key=lambda ip: ip[1].evidence.start):
+        at = acts.get(i, p.evidence.start)
+        inside = p.statement is None and any(c.start <= at < c.end and topic == p.topic for c, topic in said)
+        clash = any(q.actor_name == p.actor_name and q.topic == p.topic and q.stance != p.stance
+                    and q.evidence.start <= p.evidence.start < q.evidence.end for q in out)
         key = (p.actor_name, p.topic, p.stance)
-        if inside or key in keys:
+        if inside or clash or key in keys:
             continue
         keys.add(key)
         out.append(p)

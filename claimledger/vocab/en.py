@@ -258,6 +258,9 @@ ACT_NOUNS = frozenset("""
 strategy plan proposal demand demands push call decision policy position idea insistence refusal rejection
 offer opposition support warning package intention intent determination goal aim bid readiness willingness
 """.split())
+# objects that refer back to what was proposed: 'rejected the proposal'; and the words that proposed it
+REFERRING = frozenset("proposal plan offer idea demand initiative suggestion ultimatum".split())
+PROPOSING = frozenset("propose proposal offer suggest demand plan call".split())
 # verbs that put a plan or proposal forward: their subject is its proponent ('Zelensky has put forward a plan')
 PROPOSE_VERBS = frozenset("put present unveil propose submit table offer outline lay advance".split())
 NEGATIVE_CUES = frozenset("""
