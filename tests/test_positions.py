@@ -126,6 +126,9 @@ def test_any_taxonomy_and_clear_errors(tmp_path: Path) -> None:
     ("Talks in Geneva resumed on Tuesday.", "talks", "Geneva", set()),
     ("Any provocation will be met with a firm response.", None, None, set()),
     ("Both sides want talks, the minister said.", None, None, set()),
+    ("Prime Minister Donald Tusk met on Saturday with Garry Kasparov - a chess player and an opponent of Vladimir "
+     "Putin's rule.", "meeting", None, {"Donald Tusk", "Garry Kasparov"}),  # not everyone named nearby
+    ("The two presidents discussed the war in Veloria at a meeting in Geneva.", "meeting", "Geneva", set()),
 ])
 def test_event_sentences(text: str, kind: str | None, place: str | None, who: set[str]) -> None:
     from conftest import extract
@@ -138,6 +141,7 @@ def test_event_sentences(text: str, kind: str | None, place: str | None, who: se
         return
     assert [(e.kind, e.place) for e in events] == [(kind, place)]
     assert who <= set(events[0].participants) and events[0].date and events[0].date <= "2025-08-20"
+    assert "Vladimir Putin" not in events[0].participants
 
 
 def test_events_actor_takes_any_alias(tmp_path: Path) -> None:

@@ -35,12 +35,18 @@ def _place_near(trig: Token) -> str | None:
     """A place the trigger (or the verb it hangs on) is 'in' or 'at': "talks in Geneva", "met ... in Alaska"."""
     anchors = [trig] + ([trig.head] if trig.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") else [])
     anchors += [c for c in trig.children if c.dep_ in ("acl", "relcl")]  # "the meetings held in Abu Dhabi"
-    for a in anchors:  # anywhere under them: "met with Brenner in Lisbon" hangs "in" on Brenner
-        for obj in a.subtree:
-            if obj.dep_ == "pobj" and obj.ent_type_ in PLACE_LABELS and obj.head.lower_ in ("in", "at"):
+    direct = [g for a in anchors for c in a.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+              for g in c.children if g.dep_ == "pobj"]
+    for a in direct + anchors:  # its own 'in X' first; then under it: "met with Brenner in Lisbon"
+        for obj in ([a] if a in direct else a.subtree):
+            if obj.dep_ == "pobj" and obj.ent_type_ in PLACE_LABELS and obj.head.lower_ in ("in", "at") and \
+                    not any(t.dep_ == "prep" and t.lower_ in TOPIC_PREPS for t in obj.ancestors if t.i > a.i):
                 ent = next((e for e in obj.doc.ents if e.start <= obj.i < e.end), None)
                 return ent.text if ent is not None else obj.text
     return None
+
+
+TOPIC_PREPS = frozenset("on about for over regarding".split())  # 'a summit on peace in Ukraine': its topic
 
 
 def _with(trig: Token) -> bool:
@@ -48,6 +54,37 @@ def _with(trig: Token) -> bool:
     if trig.lemma_.lower() == "meet" and any(c.dep_ == "dobj" for c in trig.children):
         return True
     return any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in trig.children)
+
+
+def _participants(trig: Token, resolver: Resolver) -> list[str]:
+    """Those the sentence says met or talked: the meeting verb's subject and object, 'with' or 'between' whom,
+    whose meeting ('Putin's talks', 'a meeting of X and Y'), and their conjuncts; never a name inside them
+    ('an opponent of Vladimir Putin's rule', 'talks in Geneva')."""
+    verb = trig if trig.pos_ == "VERB" else trig.head if trig.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and \
+        trig.head.pos_ in ("VERB", "AUX") else None
+    if verb is not None and trig.dep_ == "pobj":
+        verb = verb.head if verb.head.pos_ in ("VERB", "AUX") else None
+    args: list[Token] = []
+    if verb is not None:
+        args += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.i != trig.i]
+    for node in [trig] + ([verb] if verb is not None else []):
+        for c in node.children:
+            if c.dep_ == "prep" and c.lower_ in ("with", "between", "of", "among"):
+                args += [g for g in c.children if g.dep_ == "pobj"]
+            elif c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "ORG", "PERSON")):
+                args.append(c)
+    heads: list[Token] = []
+    for a in args:  # 'Trump and Putin', 'with Brenner, Arne and Lindqvist'
+        heads.append(a)
+        heads += [c for c in a.subtree if c.dep_ == "conj" and c.head.i in {h.i for h in heads}]
+    heads += [c for h in list(heads) for c in h.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    out: list[str] = []
+    for h in sorted(heads, key=lambda t: t.i):  # 'Minister of Finance Andrzej Domański': the name in apposition
+        start = h.left_edge.idx
+        for m in resolver.mentions_in(start, h.idx + len(h.text)):
+            if resolver.labels.get(m.name) in ("PERSON", "ORG", "GPE") and m.name not in out:
+                out.append(m.name)
+    return out
 
 
 def find_events(doc: Doc, resolver: Resolver, body: list[tuple[int, int]], published: str | None) -> list[Event]:
@@ -69,12 +106,7 @@ def find_events(doc: Doc, resolver: Resolver, body: list[tuple[int, int]], publi
             if trig.dep_ in ("nsubj", "nsubjpass", "dobj") or trig.pos_ == "VERB":
                 head = trig if trig.pos_ == "VERB" else trig.head
                 lo, hi = min(lo, head.left_edge.i), max(hi, head.right_edge.i + 1)
-            scope = doc[lo:hi]
-            people = []
-            for m in resolver.mentions_in(scope.start_char, scope.end_char):
-                if resolver.labels.get(m.name) in ("PERSON", "ORG", "GPE") and m.name not in people \
-                        and m.name != place:
-                    people.append(m.name)
+            people = [n for n in _participants(trig, resolver) if n != place]
             if place is None and len(people) < 2:
                 continue  # "met with" whom? an event needs a place or two sides
             date = None

@@ -132,8 +132,9 @@ def unglued(start: int, end: int, text: str, full: str) -> tuple[int, int, str]:
     credit = re.search(r"(?<=[a-z])\s*-\s*[A-Z]{2,}$", full[start:end])  # 'Vladimir Putin-DPA': an agency's credit
     if credit:
         end = start + credit.start()
-    while end > start and full[end - 1] in ".-,;:–—" and not re.search(r"(\b[A-Z]|\bJr|\bSr)\.$", full[start:end]):
-        end -= 1
+    while end > start and (full[end - 1] in ".-,;:–—" or full[end - 1].isspace()) and not re.search(
+            r"(\b[A-Z]|\bJr|\bSr)\.$", full[start:end]):
+        end -= 1  # 'Garrim Kasparov -': the dash and the space before it
     return start, end, full[start:end]
 
 
