@@ -73,8 +73,18 @@ def test_dev_statements_floor(dev_predictions: Path) -> None:
     once a cited report's author speaks its findings."""
     out = dev_predictions
     res = run_scorer("ledger_score.py", "statements", str(GOLD / "dev_statements.json"), str(CORPUS), str(out))
-    assert res["full"]["f1"] >= 0.862, res  # type: ignore[index]
-    assert res["speaker_acc"] >= 0.962, res
+    assert res["full"]["f1"] >= 0.868, res  # type: ignore[index]
+    assert res["speaker_acc"] >= 0.97, res
+
+
+@needs_shared
+def test_dev_positions_floor(dev_predictions: Path) -> None:
+    """The dev set's 23 positions in 12 articles (six with none). Measured full F1 0.303 before the positions
+    issue; 0.744 (precision 0.80, recall 0.70) with acts of military aid, diplomacy in any words, criticism as
+    opposition, plans' proponents, seats as states and one position per actor, topic and stance."""
+    res = run_scorer("ledger_score.py", "positions", str(GOLD / "dev_positions.json"), str(CORPUS),
+                     str(dev_predictions))
+    assert res["full"]["f1"] >= 0.74 and res["full"]["p"] >= 0.79, res  # type: ignore[index]
 
 
 @needs_shared
