@@ -28,6 +28,7 @@ from ..vocab.en import (
     NEGATIVE_CUES,
     NEGATORS,
     OWNED,
+    PERSON_ROLES,
     PROPOSE_VERBS,
     PROPOSING,
     REFERRING,
@@ -110,6 +111,8 @@ def _evidence(doc: Doc, statements: list[Statement], resolver: Resolver,
             continue
         if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in ACT_VERBS:
             found = _act(tok, resolver)
+            if found is None:
+                yield from _pair_act(tok, resolver)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in ACT_NOUNS:
             found = _stand(tok, resolver)
         else:
@@ -152,6 +155,18 @@ def _act(tok: Token, resolver: Resolver) -> Evidence | None:
     if antecedent is not None:  # 'Sandoval proposed a buffer zone. Arne rejected the proposal': what was proposed
         start, governs = min(start, antecedent[0]), antecedent
     return Evidence(actor, start, _clause_end(tok), tok.lemma_.lower(), POSITION_ACT, None, None, governs, tok.idx)
+
+
+def _pair_act(verb: Token, resolver: Resolver) -> Iterator[Evidence]:
+    """'the two leaders agreed on the need to continue pursuing diplomacy': each of the two people named last."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.tag_ != "NNS" or subj.lemma_.lower() not in PERSON_ROLES or not any(
+            c.lower_ in ("two", "both") for c in subj.children):
+        return
+    for name in resolver.last_people(subj.idx, 2):
+        start = subj.left_edge.idx
+        # at -1: named others' act, their own stance even where a statement reports it
+        yield Evidence(name, start, _clause_end(verb), verb.lemma_.lower(), POSITION_ACT, None, None, None, -1)
 
 
 def _referred(verb: Token) -> tuple[int, int] | None:
@@ -262,7 +277,8 @@ def _once(positions: list[Position], statements: list[Statement], acts: dict[int
     keys: set[tuple[str, str, str]] = set()
     for i, p in sorted(enumerate(positions), key=lambda ip: ip[1].evidence.start):
         at = acts.get(i, p.evidence.start)
-        inside = p.statement is None and any(c.start <= at < c.end and topic == p.topic for c, topic in said)
+        inside = p.statement is None and at >= 0 and any(c.start <= at < c.end and topic == p.topic
+                                                          for c, topic in said)
         clash = any(q.actor_name == p.actor_name and q.topic == p.topic and q.stance != p.stance
                     and q.evidence.start <= p.evidence.start < q.evidence.end for q in out)
         key = (p.actor_name, p.topic, p.stance)

@@ -29,7 +29,7 @@ from ..vocab.en import (
     ROLE_STOP,
     SOURCE_NOUNS,
 )
-from ..vocab.names import demonym, first_name_gender, name_key
+from ..vocab.names import demonym, first_name_gender, is_place, name_key
 from .documents import document_authors
 from .mentions import RawMention
 from .roles import real_role
@@ -340,6 +340,18 @@ class Resolver:
             if self.labels.get(m.name) == "PERSON":
                 return m.name
         return None
+
+    def last_people(self, before: int, n: int) -> list[str]:
+        """The ``n`` people named last before an offset, outside quotes, within a few sentences: whom 'the two
+        leaders' are."""
+        out: list[str] = []
+        for m in reversed(self.mentions[:bisect_left(self.starts, before)]):
+            if before - m.start > 600 or len(out) == n:
+                break
+            if self.labels.get(m.name) == "PERSON" and m.name not in out and not is_place(m.name) and not any(
+                    s <= m.start < e for s, e in self.quoted):
+                out.append(m.name)  # 'Kyiv' tagged a person is still a city
+        return out if len(out) == n else []
 
     def note_source(self, span: Span, name: str) -> None:
         """'A study by CSIS suggests ...': later 'the study' refers to CSIS."""
