@@ -129,6 +129,12 @@ def test_any_taxonomy_and_clear_errors(tmp_path: Path) -> None:
     ("Prime Minister Donald Tusk met on Saturday with Garry Kasparov - a chess player and an opponent of Vladimir "
      "Putin's rule.", "meeting", None, {"Donald Tusk", "Garry Kasparov"}),  # not everyone named nearby
     ("The two presidents discussed the war in Veloria at a meeting in Geneva.", "meeting", "Geneva", set()),
+    ("Xi Jinping, who met on Thursday in Beijing with Emmanuel Macron, said nothing.", "meeting", "Beijing",
+     {"Xi Jinping", "Emmanuel Macron"}),  # whom 'who' stands for
+    ("Diplomats from Russia, Ukraine, Germany and France met in Paris on Monday.", "meeting", "Paris",
+     {"Russia", "Ukraine", "Germany", "France"}),  # the delegates' countries
+    ("Biden and Putin were supposed to meet in Geneva, but the trip was called off.", None, None, set()),
+    ("The Russians gathered over 30 warships in the Black Sea.", None, None, set()),
 ])
 def test_event_sentences(text: str, kind: str | None, place: str | None, who: set[str]) -> None:
     from conftest import extract

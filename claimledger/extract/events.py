@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..types import Event, EventKind, Span
-from ..vocab.en import TRIGGERS
+from ..vocab.en import PEOPLE, PERSON_ROLES, TRIGGERS
 from .dates import resolve
 from .speakers import Resolver
 from .text import text_of
@@ -67,6 +67,8 @@ def _participants(trig: Token, resolver: Resolver) -> list[str]:
     args: list[Token] = []
     if verb is not None:
         args += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.i != trig.i]
+        if verb.dep_ == "relcl" and any(c.lower_ in ("who", "which", "that") for c in verb.children):
+            args.append(verb.head)  # 'Xi Jinping, who met Macron'
     for node in [trig] + ([verb] if verb is not None else []):
         for c in node.children:
             if c.dep_ == "prep" and c.lower_ in ("with", "between", "of", "among"):
@@ -80,11 +82,50 @@ def _participants(trig: Token, resolver: Resolver) -> list[str]:
     heads += [c for h in list(heads) for c in h.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
     out: list[str] = []
     for h in sorted(heads, key=lambda t: t.i):  # 'Minister of Finance Andrzej Domański': the name in apposition
-        start = h.left_edge.idx
-        for m in resolver.mentions_in(start, h.idx + len(h.text)):
+        if h.lower_ in ("his", "her", "its", "their"):  # 'his talks with the UN chief': whose
+            who = resolver.resolve_pronoun({"his": "he", "her": "she", "its": "it"}.get(h.lower_, "they"), h.idx, [])
+            if who and who not in out:
+                out.append(who)
+            continue
+        start, end = h.left_edge.idx, h.idx + len(h.text)
+        if h.lemma_.lower() in DELEGATES and any(c.dep_ == "prep" and c.lower_ in ("from", "of") for c in h.children):
+            end = h.right_edge.idx + len(h.right_edge.text)  # 'diplomats from Russia, Ukraine and France'
+        for m in resolver.mentions_in(start, end):
             if resolver.labels.get(m.name) in ("PERSON", "ORG", "GPE") and m.name not in out:
                 out.append(m.name)
     return out
+
+
+# who come to a meeting for someone: 'diplomats from Russia and France', 'leaders of the G7'
+DELEGATES = PERSON_ROLES | {"delegation", "delegate", "representative", "counterpart", "head", "official", "diplomat"}
+UNREAL = frozenset("""possible potential hypothetical refusal refuse suppose supposed hope want cancel postpone call
+rule""".split())
+
+
+def _unreal(trig: Token) -> bool:
+    """A meeting that did not happen or is only spoken of: negated, possible, refused, called off, ruled out."""
+    chain = [trig] + list(trig.ancestors)[:3]
+    things = [c for c in trig.children if c.dep_ == "dobj" and c.lemma_.lower() not in PEOPLE | PERSON_ROLES
+              and c.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP")]
+    if trig.lemma_.lower() in ("gather", "host") and things:
+        return True  # 'gathered 30 warships', 'hosted a press conference': no meeting of people
+    return any(c.dep_ == "neg" for t in chain[:2] for c in t.children) or any(
+        t.lemma_.lower() in UNREAL for t in chain[1:]) or any(
+        c.lemma_.lower() in UNREAL for c in trig.children if c.dep_ in ("amod", "compound"))
+
+
+def _date_near(trig: Token, published: str | None) -> str | None:
+    """The meeting's own date: a date under the trigger or its verb, outside a relative clause about someone."""
+    verb = trig.head if trig.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") else trig
+    skip = {t.i for n in (trig, verb) for c in n.children if c.dep_ in ("relcl", "acl", "appos") and c.i != trig.i
+            for t in c.subtree}
+    for e in trig.sent.ents:
+        if e.label_ == "DATE" and e.root.i not in skip and (e.root.head.i in (trig.i, verb.i) or any(
+                a.i in (trig.i, verb.i) for a in e.root.ancestors)):
+            day = resolve(e.text, published)
+            if day:
+                return day
+    return published[:10] if published else None
 
 
 def find_events(doc: Doc, resolver: Resolver, body: list[tuple[int, int]], published: str | None) -> list[Event]:
@@ -97,26 +138,17 @@ def find_events(doc: Doc, resolver: Resolver, body: list[tuple[int, int]], publi
             kind = _kind(trig) if trig.pos_ in ("NOUN", "VERB", "PROPN") else None
             if kind is None:
                 continue
-            if any(c.dep_ == "auxpass" for c in trig.children):
-                continue  # "aggression will be met with a response"
+            if any(c.dep_ == "auxpass" for c in trig.children) or _unreal(trig):
+                continue  # "aggression will be met with a response", "a possible meeting", "refused to meet"
             place = _place_near(trig)
             if place is None and not _with(trig):
                 continue
-            lo, hi = trig.left_edge.i, trig.right_edge.i + 1
-            if trig.dep_ in ("nsubj", "nsubjpass", "dobj") or trig.pos_ == "VERB":
-                head = trig if trig.pos_ == "VERB" else trig.head
-                lo, hi = min(lo, head.left_edge.i), max(hi, head.right_edge.i + 1)
             people = [n for n in _participants(trig, resolver) if n != place]
             if place is None and len(people) < 2:
                 continue  # "met with" whom? an event needs a place or two sides
-            date = None
-            for e in sent.ents:
-                if e.label_ == "DATE":
-                    date = resolve(e.text, published)
-                    if date:
-                        break
+            date = _date_near(trig, published)
             out.append(Event(kind, Span.of(text, trig.idx, trig.idx + len(trig.text)),
                              Span.of(text, sent.start_char, sent.end_char), people, place,
-                             date or (published[:10] if published else None)))
+                             date))
             break  # one event a sentence
     return out
