@@ -200,3 +200,14 @@ def test_a_cue_against_a_topic_opposes_it_once() -> None:
     tarn = Extractor(ExtractorConfig(topics=TOPICS))
     assert [(p.actor_name, p.topic, p.stance) for p in tarn.extract(art).positions] == [
         ("Ola Nord", "tarn-valley-territory", "oppose")]
+
+
+def test_a_conceded_clause_is_no_position() -> None:
+    """'Although arms are flowing to Kyiv, ...': the claim is what follows, not what the sentence concedes."""
+    from conftest import extract
+
+    from claimledger.types import Article
+
+    ex = extract(Article(text="Although arms are flowing to Kyiv, Olaf Scholz said NATO's eastern flank needs more "
+                              "troops.\n", published="2025-08-20"))
+    assert [p for p in ex.positions if p.topic == "ukraine-military-strength"] == []

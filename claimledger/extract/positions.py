@@ -56,6 +56,10 @@ class Evidence(NamedTuple):
     at: int | None = None  # where the act verb is
 
 
+# the match sits in a clause the sentence concedes before making its claim: 'Although arms are flowing to Kyiv, ...'
+CONCEDED = re.compile(r"\b(although|though|even if|despite|whereas)\b[^,;.]*$", re.I)
+
+
 def _match(topic: Topic, text: str) -> tuple[int, int, PatternStance] | None:
     if any(u.search(text) for u in topic.unless):
         return None
@@ -249,7 +253,7 @@ def find_positions(doc: Doc, statements: list[Statement], resolver: Resolver, ta
         evidence = text[start:end]
         for topic in taxonomy.topics:
             m = _match(topic, evidence)
-            if m is None or OWNED.search(evidence[max(0, m[0] - 60):m[0]]):
+            if m is None or OWNED.search(evidence[max(0, m[0] - 60):m[0]]) or CONCEDED.search(evidence[:m[0]]):
                 continue
             left, right = _clause(evidence, m[0], m[1])
             span = doc.char_span(start + left, start + right, alignment_mode="expand")

@@ -319,14 +319,17 @@ class Resolver:
         if head not in PERSON_ROLES:
             return None
         words = {t.lemma_.lower() for t in span if t.lemma_.lower() not in ROLE_STOP}
+        sides = {t.lower_[:5] for t in span if t.ent_type_ in ("NORP", "GPE")}  # 'the Russian president'
         best: tuple[int, str] | None = None
         ahead: tuple[int, str] | None = None
         for off, h, name in self.role_at:
             if h != head:
                 continue
             roles = " ".join(self.roles.get(name, ())).lower()
-            if sum(1 for w in words if re.search(rf"\b{re.escape(w)}", roles)) < max(1, len(words) - 1):
-                continue
+            stated = re.search(r"\b[a-z]+(?:ian|ish|ese|an|ia|'s)\b", roles) is not None
+            if sum(1 for w in words if re.search(rf"\b{re.escape(w)}", roles)) < max(1, len(words) - 1) or stated \
+                    and any(not re.search(rf"\b{re.escape(s)}", roles) for s in sides):
+                continue  # one word may differ, never the country: Ukraine's president is no Russian president
             if off < span.start_char:
                 best = (off, name)
             elif ahead is None and off - span.start_char < CATAPHORA:

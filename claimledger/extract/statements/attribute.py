@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from ...types import Span as TextSpan
 from ...types import Statement
 from ...vocab.en import GENERIC_ROLES, PERSON_ROLES, PERSONAL, PRONOUNS, RELATIVE, SOURCE_NOUNS
+from ...vocab.names import is_country
 from ..confidence import NAMING, UNATTRIBUTED_CAP
 from ..dates import resolve as resolve_date
 from ..speakers import Resolver
@@ -207,7 +208,8 @@ def _last_person(speaker: Span, resolver: Resolver, recent: list[str]) -> str | 
     named = [t for t in speaker[1:] if t.i != speaker.root.i and (t.is_title or t.ent_type_)]
     # 'the Belarusian dictator' after Lukashenko, whose roles name no nationality: a nationality the roles do
     # not contradict; 'the Russian president' after a Ukrainian quoted last is someone else
-    stateless = not re.search(r"[A-Z]\w+(?:ian|ish|ese|an)", roles)
+    stateless = not re.search(r"\b[A-Z]\w+(?:ian|ish|ese|an)\b", roles) and not any(
+        is_country(w.strip("'’s.,")) for w in roles.split() if w[:1].isupper())  # 'US President': American
     return person if all(t.lower_ in roles.lower() or (t.ent_type_ == "NORP" and stateless) for t in named) else None
 
 
