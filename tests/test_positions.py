@@ -45,6 +45,11 @@ def test_both_sides_of_the_story(examples_db: str) -> None:
     assert cells[("Henrik Vaal", "ostmark-withdrawal")] == "oppose"
     assert cells[("Dietrich Arne", "ceasefire")] == "oppose"
     assert cells[("Veloria", "ostmark-withdrawal")] == "support"
+    explained = json.loads(cli("positions", "--db", examples_db, "--actor", "Arne", "--explain", "--topics", TOPICS,
+                               "--json").stdout)
+    (cell,) = [c for c in explained["cells"] if c["topic"] == "ceasefire"]
+    assert cell["oppose"] == 1 and cell["support"] == 0  # the wire story two outlets carried counts once
+    assert cell["evidence"][0]["matched"] == "proposed a buffer zone" and cell["evidence"][0]["pattern"]
 
 
 def test_evidence_is_whole_tokens_and_holds_its_statement(examples_db: str) -> None:

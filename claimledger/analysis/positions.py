@@ -35,8 +35,13 @@ def matrix(ledger: Ledger, topic: str | None = None, actor: str | None = None, m
     """Cells of actor x topic, each with counts, the latest date and its newest evidence first."""
     cells: dict[tuple[str, str], Cell] = {}
     picked: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    copies: set[tuple[str, str, str, str]] = set()
     for r in position_rows(ledger, topic, Filters(speaker=actor)):
         name = r["actor"] or r["actor_name"]
+        words = " ".join(r["evidence"].split()).casefold()
+        if (name, r["topic"], r["stance"], words) in copies:
+            continue  # a syndicated copy of evidence already counted
+        copies.add((name, r["topic"], r["stance"], words))
         cell = cells.setdefault((name, r["topic"]), Cell(name, r["actor_slug"], r["topic"]))
         if r["stance"] == "support":
             cell.support += 1
@@ -66,3 +71,22 @@ def changes(ledger: Ledger, topic: str | None = None, actor: str | None = None) 
                 out.append({"actor": name, "topic": top, "from": before, "to": after})
     out.sort(key=lambda c: (str(c["to"]["date"] or ""), str(c["actor"])))
     return out
+
+
+def explain(m: dict[str, Any], topics: str | None = None) -> dict[str, Any]:
+    """Each evidence row of the matrix with the taxonomy pattern that matched it and the words it matched
+    (``topics``: the taxonomy file, else $CLAIMLEDGER_TOPICS or the shipped one), so a user editing the YAML
+    sees what each pattern catches."""
+    from ..extract import taxonomy
+
+    where, text = taxonomy.read(topics)
+    by_id = {t.id: t for t in taxonomy.parse(text, where).topics}
+    for cell in m["cells"]:
+        topic = by_id.get(cell["topic"])
+        for r in cell["evidence"]:
+            hit = next(((p, found) for p in (topic.patterns if topic else ()) if (found := p.regex.search(
+                r["evidence"]))), None)
+            r["pattern"] = hit[0].regex.pattern if hit else None
+            r["matched"] = hit[1].group(0) if hit else None
+            r["pattern_stance"] = hit[0].stance if hit else None
+    return m

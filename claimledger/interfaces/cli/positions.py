@@ -15,6 +15,7 @@ from .common import (
     LimitOpt,
     PageOpt,
     SinceOpt,
+    TopicsOpt,
     UntilOpt,
     add_row,
     app,
@@ -39,6 +40,9 @@ def positions(
     changes: Annotated[bool, typer.Option("--changes", help="Actors whose stance on a topic changed, with the "
                                                              "statements before and after.")] = False,
     evidence: Annotated[bool, typer.Option("--evidence", help="List each cell's evidence.")] = False,
+    explain: Annotated[bool, typer.Option("--explain", help="With each piece of evidence, the taxonomy pattern "
+                                                             "that matched it and the words it matched.")] = False,
+    topics: TopicsOpt = None,
     min_count: Annotated[int, typer.Option(help="Hide cells with fewer pieces of evidence.")] = 1,
     fmt: Format = "table",
 ) -> None:
@@ -52,7 +56,11 @@ def positions(
         emit(fmt, rows, rows=rows, table=lambda: _print_changes(rows))
         return
     m = matrix(ledger, topic, actor, min_count=min_count)
-    emit(fmt, m, rows=m["cells"], table=lambda: _print_matrix(m, evidence))
+    if explain:
+        from ...analysis.positions import explain as explained
+
+        m = explained(m, str(topics) if topics else None)
+    emit(fmt, m, rows=m["cells"], table=lambda: _print_matrix(m, evidence or explain))
 
 
 def _print_changes(rows: list[dict[str, Any]]) -> None:
@@ -83,6 +91,10 @@ def _print_matrix(m: dict[str, Any], evidence: bool) -> None:
             for r in c["evidence"]:
                 out.print(f"  {r['stance']:7} {r['date'] or '':10} #{r['article_id']} {r['evidence'][:200]}",
                           highlight=False, markup=False)
+                if "pattern" in r:
+                    out.print(f"          matched {r['matched']!r} by {r['pattern_stance']} pattern {r['pattern']}"
+                              if r["pattern"] else "          (no pattern of this taxonomy matches it now)",
+                              highlight=False, markup=False)
 
 
 def _ev(r: dict[str, Any]) -> str:
