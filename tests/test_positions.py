@@ -216,3 +216,14 @@ def test_a_conceded_clause_is_no_position() -> None:
     ex = extract(Article(text="Although arms are flowing to Kyiv, Olaf Scholz said NATO's eastern flank needs more "
                               "troops.\n", published="2025-08-20"))
     assert [p for p in ex.positions if p.topic == "ukraine-military-strength"] == []
+
+
+def test_a_speakers_account_of_anothers_aim_is_not_the_speakers_stance() -> None:
+    """'X said America's goal was to impose more sanctions on Russia': no stance of X's own on sanctions."""
+    from conftest import extract
+
+    from claimledger.types import Article
+
+    ex = extract(Article(text="Vladimir Putin said America's goal was to use a confrontation as a pretext to impose "
+                              "more sanctions on Russia.\n", published="2025-08-20"))
+    assert [p for p in ex.positions if p.topic == "sanctions-on-russia"] == []

@@ -56,6 +56,10 @@ class Evidence(NamedTuple):
     at: int | None = None  # where the act verb is
 
 
+# a speaker's account of what someone else wants: 'America's goal was to impose more sanctions' is no stance of
+# the speaker's own
+OTHERS_AIM = re.compile(r"\b[A-Z][\w.]*['’]s\s+(\w+\s+)?(goal|aim|plan|intention|strategy|purpose|desire|objective|"
+                        r"pretext|agenda)s?\b|\b(goal|aim|purpose|intention|objective)\s+(was|is|has been)\s+to\b")
 # the match sits in a clause the sentence concedes before making its claim: 'Although arms are flowing to Kyiv, ...'
 CONCEDED = re.compile(r"\b(although|though|even if|despite|whereas)\b[^,;.]*$", re.I)
 
@@ -253,7 +257,11 @@ def find_positions(doc: Doc, statements: list[Statement], resolver: Resolver, ta
         evidence = text[start:end]
         for topic in taxonomy.topics:
             m = _match(topic, evidence)
-            if m is None or OWNED.search(evidence[max(0, m[0] - 60):m[0]]) or CONCEDED.search(evidence[:m[0]]):
+            if m is None:
+                continue
+            before = evidence[:m[0]]
+            if OWNED.search(evidence[max(0, m[0] - 60):m[0]]) or CONCEDED.search(before) or (
+                    st_index is not None and OTHERS_AIM.search(before[before.rfind(". ") + 1:])):
                 continue
             left, right = _clause(evidence, m[0], m[1])
             span = doc.char_span(start + left, start + right, alignment_mode="expand")
