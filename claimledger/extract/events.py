@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from ..types import Event, EventKind, Span
 from ..vocab.en import PEOPLE, PERSON_ROLES, TRIGGERS
+from ..vocab.names import demonym
 from .dates import resolve
 from .speakers import Resolver
 from .text import text_of
@@ -56,6 +57,12 @@ def _with(trig: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in trig.children)
 
 
+def _state_of(adjective: Token, resolver: Resolver) -> str | None:
+    """'Velorian' -> the state the article names whose demonym it is ('Veloria'), if it names one."""
+    return next((n for n, label in resolver.labels.items() if label == "GPE" and demonym(n) == adjective.text
+                 and n != adjective.text), None)
+
+
 def _participants(trig: Token, resolver: Resolver) -> list[str]:
     """Those the sentence says met or talked: the meeting verb's subject and object, 'with' or 'between' whom,
     whose meeting ('Putin's talks', 'a meeting of X and Y'), and their conjuncts; never a name inside them
@@ -90,6 +97,10 @@ def _participants(trig: Token, resolver: Resolver) -> list[str]:
         start, end = h.left_edge.idx, h.idx + len(h.text)
         if h.lemma_.lower() in DELEGATES and any(c.dep_ == "prep" and c.lower_ in ("from", "of") for c in h.children):
             end = h.right_edge.idx + len(h.right_edge.text)  # 'diplomats from Russia, Ukraine and France'
+        for t in h.doc[h.left_edge.i:h.i + 1]:  # 'talks between Velorian and Ostmark delegations': the states
+            state = _state_of(t, resolver) if t.ent_type_ == "NORP" else None
+            if state and state not in out:
+                out.append(state)
         for m in resolver.mentions_in(start, end):
             if resolver.labels.get(m.name) in ("PERSON", "ORG", "GPE") and m.name not in out:
                 out.append(m.name)
