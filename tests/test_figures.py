@@ -222,6 +222,8 @@ def test_a_source_carries_over_its_paragraph_and_its_list() -> None:
     ("Twenty of its ships were engaged in the strait.", "Twenty", "ships"),
     ("Ostmark later deployed an additional 30,000 troops.", "an additional 30,000", "additional troops deployed later"),
     ("Veloria lost almost a thousand soldiers and 15 tanks.", "15", "tanks lost"),
+    ("Veloria has lost nearly 24,000 soldiers, more than 1,000 tanks and 500 guns in the war.", "nearly 24,000",
+     "soldiers lost in war"),
 ])
 def test_what_the_verb_says_of_the_counted(sentence: str, surface: str, counted: str) -> None:
     """The verb and its phrases carry the meaning: the counted noun alone ('people') says too little; a number's

@@ -328,6 +328,9 @@ def _counted_phrase(doc: Doc, num: Num, words: list[Token], forms: dict[int, str
             for c in v.children:  # 'lost almost a thousand soldiers and 15 tanks': the object holding the number
                 if c.dep_ in ("dobj", "nsubjpass", "nsubj") and any(t.i == num.tokens.root.i for t in c.subtree):
                     inside |= {t.i for t in c.subtree}
+            for t in v.subtree:  # 'lost 24,000 soldiers, more than 1,000 tanks': the other counts are not its scope
+                if t.like_num and t.i not in inside:
+                    inside |= {x.i for x in t.head.subtree} if t.dep_ in ("nummod", "quantmod") else {t.i}
             scope = [t for t in _participle_phrase(v)[1:] if t.i not in taken and t.i not in inside]
             parts.append(" ".join([participle(v)] + ([phrase_text(doc, scope)] if scope else [])))
         counted = (counted + " " + ", ".join(parts)).strip()
