@@ -140,6 +140,9 @@ def test_any_taxonomy_and_clear_errors(tmp_path: Path) -> None:
      {"Russia", "Ukraine", "Germany", "France"}),  # the delegates' countries
     ("Biden and Putin were supposed to meet in Geneva, but the trip was called off.", None, None, set()),
     ("The Russians gathered over 30 warships in the Black Sea.", None, None, set()),
+    ("U.S. Defense Secretary Lloyd Austin was speaking after meeting Volodymyr Zelensky in Kyiv.", "meeting", "Kyiv",
+     {"Lloyd Austin", "Volodymyr Zelensky"}),  # the one speaking after the meeting met; not his country
+    ("They will explore the possibility of an in-person meeting between Biden and Xi in Bali.", None, None, set()),
 ])
 def test_event_sentences(text: str, kind: str | None, place: str | None, who: set[str]) -> None:
     from conftest import extract
@@ -227,3 +230,13 @@ def test_a_speakers_account_of_anothers_aim_is_not_the_speakers_stance() -> None
     ex = extract(Article(text="Vladimir Putin said America's goal was to use a confrontation as a pretext to impose "
                               "more sanctions on Russia.\n", published="2025-08-20"))
     assert [p for p in ex.positions if p.topic == "sanctions-on-russia"] == []
+
+
+def test_an_outlet_or_a_poll_takes_no_side() -> None:
+    from conftest import extract
+
+    from claimledger.types import Article
+
+    ex = extract(Article(text="The Kessel Daily Herald said the sanctions on Russia must be tightened.\n",
+                         published="2025-08-20"))
+    assert ex.positions == []

@@ -74,6 +74,10 @@ def _participants(trig: Token, resolver: Resolver) -> list[str]:
     args: list[Token] = []
     if verb is not None:
         args += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.i != trig.i]
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and verb.dep_ in ("pcomp", "advcl",
+                                                                                             "xcomp"):
+            ruler = verb.head.head if verb.dep_ == "pcomp" else verb.head  # 'was speaking after meeting Zelensky'
+            args += [c for c in ruler.children if c.dep_ == "nsubj"]
         if verb.dep_ == "relcl" and any(c.lower_ in ("who", "which", "that") for c in verb.children):
             args.append(verb.head)  # 'Xi Jinping, who met Macron'
     for node in [trig] + ([verb] if verb is not None else []):
@@ -101,16 +105,23 @@ def _participants(trig: Token, resolver: Resolver) -> list[str]:
             state = _state_of(t, resolver) if t.ent_type_ == "NORP" else None
             if state and state not in out:
                 out.append(state)
-        for m in resolver.mentions_in(start, end):
-            if resolver.labels.get(m.name) in ("PERSON", "ORG", "GPE") and m.name not in out:
-                out.append(m.name)
+        found = [m.name for m in resolver.mentions_in(start, end) if resolver.labels.get(m.name) in
+                 ("PERSON", "ORG", "GPE")]
+        people = [n for n in found if resolver.labels.get(n) == "PERSON"]
+        for name in people or found:  # 'U.S. Defense Secretary Lloyd Austin': the person, not his country
+            if name not in out:
+                out.append(name)
+        if not found and h.lower_ in ("he", "she"):  # 'He met Zelensky'
+            who = resolver.resolve_pronoun(h.lower_, h.idx, [])
+            if who and who not in out:
+                out.append(who)
     return out
 
 
 # who come to a meeting for someone: 'diplomats from Russia and France', 'leaders of the G7'
 DELEGATES = PERSON_ROLES | {"delegation", "delegate", "representative", "counterpart", "head", "official", "diplomat"}
 UNREAL = frozenset("""possible potential hypothetical refusal refuse suppose supposed hope want cancel postpone call
-rule""".split())
+rule possibility prospect chance idea""".split())
 
 
 def _unreal(trig: Token) -> bool:

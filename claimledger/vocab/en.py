@@ -278,6 +278,9 @@ BOUNDARY = re.compile(r"[.;:,]\s|\b(but|as|because|while|whereas|although|though
 MODALS = frozenset({"must", "should", "ought", "shall"})  # "Russia must agree": someone's demand, not an act
 OWNED = re.compile(r"\w+['’]s\s+(\w+\s+){0,2}$")  # "the Kremlin's true willingness to ...": the owner's stance
 
+# words that name a news outlet or a poll: reporting and polling earn no position ('Washington Post-ABC News poll')
+MEDIA_WORDS = frozenset("""news times post journal agency radio television tv herald gazette tribune press wire
+reuters afp bloomberg cnn bbc nbc cbs abc poll survey newspaper magazine daily telegraph guardian""".split())
 # seats that stand for their government in news copy ('the Kremlin said'), besides capitals (GeoNames)
 SEATS = {"Kremlin": "Russia", "White House": "United States", "Downing Street": "United Kingdom",
          "Elysee": "France", "Élysée": "France", "Bankova": "Ukraine", "Zhongnanhai": "China"}
