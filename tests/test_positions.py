@@ -143,6 +143,8 @@ def test_any_taxonomy_and_clear_errors(tmp_path: Path) -> None:
     ("U.S. Defense Secretary Lloyd Austin was speaking after meeting Volodymyr Zelensky in Kyiv.", "meeting", "Kyiv",
      {"Lloyd Austin", "Volodymyr Zelensky"}),  # the one speaking after the meeting met; not his country
     ("They will explore the possibility of an in-person meeting between Biden and Xi in Bali.", None, None, set()),
+    ("Leaders attended the NATO summit in Vilnius on Tuesday.", "summit", "Vilnius", {"NATO"}),  # the tagger: ORG
+    ("On Wednesday in Berlin, Rishi Sunak meets Olaf Scholz.", "meeting", "Berlin", {"Rishi Sunak", "Olaf Scholz"}),
 ])
 def test_event_sentences(text: str, kind: str | None, place: str | None, who: set[str]) -> None:
     from conftest import extract

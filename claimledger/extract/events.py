@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from ..types import Event, EventKind, Span
 from ..vocab.en import PEOPLE, PERSON_ROLES, TRIGGERS
-from ..vocab.names import demonym
+from ..vocab.names import demonym, is_place, person_shaped
 from .dates import resolve
 from .speakers import Resolver
 from .text import text_of
@@ -40,7 +40,8 @@ def _place_near(trig: Token) -> str | None:
               for g in c.children if g.dep_ == "pobj"]
     for a in direct + anchors:  # its own 'in X' first; then under it: "met with Brenner in Lisbon"
         for obj in ([a] if a in direct else a.subtree):
-            if obj.dep_ == "pobj" and obj.ent_type_ in PLACE_LABELS and obj.head.lower_ in ("in", "at") and \
+            placed = obj.ent_type_ in PLACE_LABELS or obj.pos_ == "PROPN" and is_place(obj.text)  # 'Vilnius' as ORG
+            if obj.dep_ == "pobj" and placed and obj.head.lower_ in ("in", "at") and \
                     not any(t.dep_ == "prep" and t.lower_ in TOPIC_PREPS for t in obj.ancestors if t.i > a.i):
                 ent = next((e for e in obj.doc.ents if e.start <= obj.i < e.end), None)
                 return ent.text if ent is not None else obj.text
@@ -84,7 +85,8 @@ def _participants(trig: Token, resolver: Resolver) -> list[str]:
         for c in node.children:
             if c.dep_ == "prep" and c.lower_ in ("with", "between", "of", "among"):
                 args += [g for g in c.children if g.dep_ == "pobj"]
-            elif c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "ORG", "PERSON")):
+            elif c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and (c.ent_type_ in ("GPE", "ORG", "PERSON")
+                                                                       or c.pos_ == "PROPN" and node.i == trig.i)):
                 args.append(c)
     heads: list[Token] = []
     for a in args:  # 'Trump and Putin', 'with Brenner, Arne and Lindqvist'
@@ -106,8 +108,12 @@ def _participants(trig: Token, resolver: Resolver) -> list[str]:
             if state and state not in out:
                 out.append(state)
         found = [m.name for m in resolver.mentions_in(start, end) if resolver.labels.get(m.name) in
-                 ("PERSON", "ORG", "GPE")]
-        people = [n for n in found if resolver.labels.get(n) == "PERSON"]
+                 ("PERSON", "ORG", "GPE") or person_shaped(m.name)]  # 'Olaf Scholz' tagged a place
+        people = [n for n in found if resolver.labels.get(n) == "PERSON" or person_shaped(n)]
+        written = h.doc[h.left_edge.i:h.i + 1].text
+        if not found and h.pos_ == "PROPN" and (h.dep_ == "compound" and h.head.i == trig.i or person_shaped(written)):
+            found = [written]  # 'the BRICS summit', 'meets Olaf Scholz' the tagger missed: as written
+            people = [written] if person_shaped(written) else []
         for name in people or found:  # 'U.S. Defense Secretary Lloyd Austin': the person, not his country
             if name not in out:
                 out.append(name)
