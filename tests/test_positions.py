@@ -242,3 +242,16 @@ def test_an_outlet_or_a_poll_takes_no_side() -> None:
     ex = extract(Article(text="The Kessel Daily Herald said the sanctions on Russia must be tightened.\n",
                          published="2025-08-20"))
     assert ex.positions == []
+
+
+@pytest.mark.parametrize(("sentence", "topic", "stance"), [
+    ("Olaf Scholz said the world could not give up sanctions against Russia.", "sanctions-on-russia", "support"),
+    ("Sergei Lavrov said a peaceful solution is completely impossible today.", "peace-talks", "oppose"),
+])
+def test_giving_up_and_impossibility_turn_the_stance(sentence: str, topic: str, stance: str) -> None:
+    from conftest import extract
+
+    from claimledger.types import Article
+
+    ex = extract(Article(text=sentence + "\n", published="2025-08-20"))
+    assert [(p.topic, p.stance) for p in ex.positions] == [(topic, stance)]

@@ -267,7 +267,7 @@ NEGATIVE_CUES = frozenset("""
 reject oppose refuse deny dismiss criticize criticise condemn warn resist veto block denounce rebuff decry object
 caution slam refusal rejection opposition warning criticism accuse blame chastise rebuke castigate berate
 """.split())
-NEGATORS = frozenset({"not", "n't", "no", "never", "nothing", "neither", "nor", "cannot", "without"})
+NEGATORS = frozenset({"not", "n't", "no", "never", "nothing", "neither", "nor", "cannot", "without", "impossible"})
 DOUBLE = frozenset({"unless", "until"})  # "no peace unless X": X is wanted
 AGAINST = re.compile(r"\b(against|unilateral(ly)?|at the expense of|dangers? of|risks? of|lash\w* out at|accus\w*|"
                      r"blam\w*|criticis\w*|criticiz\w*|condemn\w*|denounc\w*)\b", re.I)
