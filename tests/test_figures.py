@@ -224,6 +224,8 @@ def test_a_source_carries_over_its_paragraph_and_its_list() -> None:
     ("Veloria lost almost a thousand soldiers and 15 tanks.", "15", "tanks lost"),
     ("Veloria has lost nearly 24,000 soldiers, more than 1,000 tanks and 500 guns in the war.", "nearly 24,000",
      "soldiers lost in war"),
+    ("Ostmark forces eliminated 5,000 troops in a single battle, according to Velorian officials.", "5,000",
+     "troops eliminated in single battle"),  # who says it is the claimant, not what is counted
 ])
 def test_what_the_verb_says_of_the_counted(sentence: str, surface: str, counted: str) -> None:
     """The verb and its phrases carry the meaning: the counted noun alone ('people') says too little; a number's

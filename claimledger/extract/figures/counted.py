@@ -178,11 +178,14 @@ def _own_mods(noun: Token, num: Num, mods: list[Token]) -> list[Token]:
 SCOPE_PREPS = frozenset("of for to in among from along at on against across inside near".split())
 
 
+SOURCING_PREPS = frozenset({"according", "citing", "per"})  # 'according to U.K. officials': who says, not what
+
+
 def _participle_phrase(verb: Token) -> list[Token]:
     """A participle after the counted noun with its agent, particle and short prepositional phrases."""
     out = [verb] + [t for t in verb.children if t.dep_ in ("advmod", "neg") and t.i < verb.i]
     for c in verb.children:
-        if c.dep_ in ("agent", "prt", "prep", "dobj") and c.i > verb.i:
+        if c.dep_ in ("agent", "prt", "prep", "dobj") and c.i > verb.i and c.lower_ not in SOURCING_PREPS:
             sub = list(c.subtree)
             if len(sub) <= 8 and not any(t.ent_type_ in ("DATE", "TIME") for t in sub):
                 out += [t for t in sub if t.dep_ not in ("det", "punct")]
