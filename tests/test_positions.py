@@ -255,3 +255,18 @@ def test_giving_up_and_impossibility_turn_the_stance(sentence: str, topic: str, 
 
     ex = extract(Article(text=sentence + "\n", published="2025-08-20"))
     assert [(p.topic, p.stance) for p in ex.positions] == [(topic, stance)]
+
+
+def test_a_plans_terms_and_a_demand_to_withdraw() -> None:
+    """A plan counts under what it contains, for its proponent: capping Ukraine's army opposes its strength; a
+    demand that Ukraine withdraw from its regions supports ceding them."""
+    from conftest import extract
+
+    from claimledger.types import Article
+
+    text = ("Donald Trump's peace plan calls for Ukraine to cap its army at 600,000 troops.\n"
+            "Russia demanded that Ukraine withdraw its troops from Donetsk.\n")
+    ex = extract(Article(text=text, published="2026-02-10"))
+    got = {(p.actor_name, p.topic, p.stance) for p in ex.positions}
+    assert ("Donald Trump", "ukraine-military-strength", "oppose") in got
+    assert ("Russia", "ukraine-territorial-concessions", "support") in got
