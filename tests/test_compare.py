@@ -86,3 +86,13 @@ def test_disagreement_is_among_claimants_as_of_one_time() -> None:
                    row(2, "B", 100, "2025-03-02", unit="mi", quantity="|length|length", group=None,
                        counted="length of the Velm canal")])
     assert b.unit in ("km", "mi") and b.spread == pytest.approx(1.609344, rel=1e-3)
+
+
+def test_any_currency_is_money_but_never_beside_another() -> None:
+    """Babel's codes make 'AUD' money as 'EUR' is; a block still holds one currency, no rate being assumed."""
+    from claimledger.vocab.quantities import quantity_key
+
+    assert quantity_key(None, "pledged", "AUD") == quantity_key(None, "pledged", "EUR") == "|pledged|money"
+    rows = [row(1, "A", 5e9, "2025-03-01", unit="EUR", quantity="|pledged|money", counted="aid for Tarn"),
+            row(2, "B", 6e9, "2025-03-02", unit="AUD", quantity="|pledged|money", counted="aid for Tarn")]
+    assert sorted(b.unit or "" for b in blocks(rows)) == ["AUD", "EUR"]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from ..vocab.money import is_currency
 from ..vocab.units import convert
 
 WINDOW = timedelta(days=45)  # figures this close in time speak of the same moment
@@ -96,7 +97,7 @@ def blocks(rows: list[dict[str, Any]]) -> list[Block]:
     for r in rows:
         r["who"] = who(r)
         unit = r.get("unit") or ""
-        money_or_rate = " per " in unit or unit.isupper() or unit == "crowns"
+        money_or_rate = " per " in unit or is_currency(unit)
         by.setdefault((r.get("quantity") or "", unit if money_or_rate else ""), []).append(r)
     out = []
     for (quantity, unit_key), members in by.items():

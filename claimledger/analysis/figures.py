@@ -129,10 +129,12 @@ def copy_families(conn: Any, ids: set[int]) -> dict[int, int]:
             i = parent[i]
         return i
     q = select(links.c.article_id, links.c.other_id).where(links.c.article_id.in_(ids), links.c.other_id.in_(ids))
+    linked: set[int] = set()
     for a, b in conn.execute(q):
         ra, rb = root(a), root(b)
         parent[max(ra, rb)] = min(ra, rb)
-    return {i: root(i) for i in ids if root(i) != i or any(parent[j] == i for j in ids if j != i)}
+        linked |= {a, b}
+    return {i: root(i) for i in linked}
 
 
 def contested(ledger: Ledger, top: int = 10) -> list[dict[str, Any]]:

@@ -242,7 +242,6 @@ TOTAL_NOUNS = frozenset({"number", "total", "toll", "tally", "figure"})
 PERIOD_NOUNS = frozenset({"war", "invasion", "start", "conflict", "beginning", "fighting"})
 CIVILIAN_NOUNS = frozenset({"civilian", "child", "resident", "inhabitant"})
 SCALE_WORDS = frozenset({"million", "billion", "trillion", "thousand", "hundred"})
-CURRENCIES = {"USD", "EUR", "GBP", "UAH", "RUB", "JPY", "CNY", "SEK", "PLN", "crowns"}
 
 # -- Positions: acts and stands, the cues that oppose, negation and its scope ----------------------------
 # acts that put an actor on a side: the verb's subject is the actor, its clause the evidence

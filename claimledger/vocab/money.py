@@ -53,3 +53,15 @@ def named(words: list[str]) -> tuple[str, int] | None:
     if low and low[-1] in CURRENCY_WORDS:
         return CURRENCY_WORDS[low[-1]], 1
     return None
+
+
+def is_currency(unit: str | None) -> bool:
+    """'EUR', 'AUD', 'crowns': a unit that is money (any ISO code CLDR knows, and the everyday words' units)."""
+    return bool(unit) and (unit in CURRENCY_WORDS.values() or unit in CURRENCY_SIGNS.values() or unit in _codes())
+
+
+@lru_cache(maxsize=1)
+def _codes() -> frozenset[str]:
+    from babel import Locale
+
+    return frozenset(Locale("en").currencies)

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .en import BOTH, CURRENCIES, MEASURE_OF, QUERY_MEASURES, QUERY_UNITS
+from .en import BOTH, MEASURE_OF, QUERY_MEASURES, QUERY_UNITS
+from .money import is_currency
 from .names import demonym
 from .units import physical_unit
 
@@ -20,7 +21,7 @@ def unit_class(unit: str | None) -> str:
         return ""
     base, _, rate = unit.partition(" per ")
     physical = physical_unit(base)
-    cls = "money" if base in CURRENCIES else physical.dimension if physical is not None else base
+    cls = "money" if is_currency(base) else physical.dimension if physical is not None else base
     return f"{cls} per {rate}" if rate else cls  # a rate never lines up with a total
 
 

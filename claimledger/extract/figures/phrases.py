@@ -20,26 +20,26 @@ def participle(v: Token) -> str:
     lemma = v.lemma_.lower()
     if lemma in IRREGULAR_PARTICIPLES:
         return IRREGULAR_PARTICIPLES[lemma]
-    from lemminflect import getInflection  # 'put' -> 'put', 'seize' -> 'seized'
-
-    forms = getInflection(lemma, tag="VBN")
-    return forms[0] if forms else lemma + ("d" if lemma.endswith("e") else "ed")
+    return _inflect(lemma, "VBN") or lemma + ("d" if lemma.endswith("e") else "ed")  # 'seize' -> 'seized'
 
 
 def gerund(v: Token) -> str:
-    from lemminflect import getInflection  # 'lives' -> 'living'
-
-    forms = getInflection(v.lemma_.lower(), tag="VBG")
-    return forms[0] if forms else v.text
+    return _inflect(v.lemma_.lower(), "VBG") or v.text  # 'lives' -> 'living'
 
 
 def plural_forms(noun: Token) -> dict[int, str]:
     if noun.lemma_.lower() == "person":
         return {noun.i: "people"}
+    form = _inflect(noun.lemma_.lower(), "NNS")
+    return {noun.i: form} if form and noun.text.islower() else {}
+
+
+def _inflect(lemma: str, tag: str) -> str | None:
+    """lemminflect's first form of a lemma for a Penn tag, imported on first use (off the CLI's start-up path)."""
     from lemminflect import getInflection
 
-    forms = getInflection(noun.lemma_.lower(), tag="NNS")
-    return {noun.i: forms[0]} if forms and noun.text.islower() else {}
+    forms = getInflection(lemma, tag=tag)
+    return forms[0] if forms else None
 
 
 def np_tokens(tok: Token) -> list[Token]:
