@@ -25,9 +25,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus" / "ukraine-2022-2024"
-COPIED = {  # table -> columns whose ids shift with each copy (besides "id")
-    "articles": [], "statements": ["article_id"], "figures": ["article_id", "statement_id"],
-    "mentions": ["article_id"], "segments": ["article_id"],
+COPIED = {  # table -> columns whose ids shift with each copy (besides "id"), and the table each points into
+    "articles": {}, "statements": {"article_id": "articles", "claim_id": "claims"},
+    "figures": {"article_id": "articles", "statement_id": "statements", "claim_id": "claims"},
+    "mentions": {"article_id": "articles"}, "segments": {"article_id": "articles"},
+    # a copy's claims are its own: each copy of the corpus carries its quotes among its own articles
+    "claims": {"first_article_id": "articles", "canonical_id": "members", "first_id": "members"},
 }
 
 
@@ -55,9 +58,11 @@ def grow(src: Path, dst: Path, target: int) -> None:
                     exprs.append(f"id + {k * span[table]}")
                 elif c == "identity":
                     exprs.append(f"identity || '-copy{k}'")
+                elif shifted.get(c) == "members":  # a statement's or a figure's id, as the claim's kind says
+                    exprs.append(f"CASE WHEN kind = 'statement' THEN {c} + {k * span['statements']} "
+                                 f"ELSE {c} + {k * span['figures']} END")
                 elif c in shifted:
-                    ref = "statements" if c == "statement_id" else "articles"
-                    exprs.append(f"{c} + {k * span[ref]}")
+                    exprs.append(f"{c} + {k * span[shifted[c]]}")
                 else:
                     exprs.append(f'"{c}"')
             quoted = ", ".join(f'"{c}"' for c in cols[table])
@@ -91,12 +96,15 @@ def measure(db: Path, repeat: int) -> list[tuple[str, float, float]]:
     home = client.get("/index.json").json()
     actor = home["top_speakers"][0]["slug"]
     article = home["latest"][0]["id"]
+    claim = client.get("/claims.json").json()["claims"][0]["id"]  # the most carried
     quantity = home["contested"][0]["quantity"] if home["contested"] else "russian|casualties|people"
     paths = ["/", "/index.json", "/articles", "/articles?page=500", f"/articles/{article}",
              f"/articles/{article}.json", "/actors", f"/actors/{actor}", f"/actors/{actor}?page=20",
              "/statements", "/statements?speaker=Zelensky", "/figures", f"/figures/compare?q={quantity}",
              "/figures/compare?q=Russian+losses", "/search?q=ceasefire", "/search?q=Russia",
-             "/search?q=ceasefire&speaker=Zelensky&since=2023-01-01", "/outlets", "/positions"]
+             "/search?q=ceasefire&speaker=Zelensky&since=2023-01-01", "/outlets", "/positions", "/claims",
+             "/claims?changed=true&order=variants", f"/claims?speaker={actor}", f"/claims/{claim}",
+             f"/claims/{claim}.json"]
     for p in paths:
         client.get(p)
         times = []

@@ -49,7 +49,25 @@ def digest(ledger: Ledger) -> dict[str, list[tuple[Any, ...]]]:
             "events": [(ident[r.article_id], r.ordinal, r.kind, r.trigger_start, r.trigger_end, r.start, r.end,
                         r.participants, r.place, r.date) for r in conn.execute(select(t.events))],
         }
+    out["claims"] = claims_digest(ledger)
     return {k: sorted(v, key=repr) for k, v in out.items()}
+
+
+def claims_digest(ledger: Ledger) -> list[tuple[Any, ...]]:
+    """Each claim by content: kind, actor, wording, first article, counts, and its members with their flags."""
+    c = t.claims
+    with ledger.connect() as conn:
+        ident = dict(conn.execute(select(t.articles.c.id, t.articles.c.identity)).all())
+        names = dict(conn.execute(select(t.actors.c.id, t.actors.c.name)).all())
+        members: dict[int, list[tuple[Any, ...]]] = {}
+        for table in (t.statements, t.figures):
+            for r in conn.execute(select(table.c.claim_id, table.c.article_id, table.c.ordinal, table.c.variant)
+                                  .where(table.c.claim_id.is_not(None))):
+                members.setdefault(r.claim_id, []).append((ident[r.article_id], table.name, r.ordinal, r.variant))
+        rows = [(r.kind, names.get(r.actor_id), r.text, ident.get(r.first_article_id), r.first_date, r.appearances,
+                 r.articles, r.outlets, r.variants, tuple(sorted(members.get(r.id, []))))
+                for r in conn.execute(select(c))]
+    return sorted(rows, key=repr)
 
 
 def differences(a: Ledger, b: Ledger, show: int = 3) -> list[str]:

@@ -82,7 +82,8 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> str:
 @pytest.mark.parametrize("args", [["--help"], ["stats"], ["quotes", "--speaker", "Sandoval"], ["actors"],
                                   ["figures", "compare", "Velorian soldiers killed", "--json"], ["positions"],
                                   ["events", "--actor", "Lindqvist"], ["search", "ceasefire"],
-                                  ["export", "--table", "statements", "--format", "csv"]])
+                                  ["export", "--table", "statements", "--format", "csv"], ["claims", "--changed"],
+                                  ["claims", "1", "--json"], ["export", "--format", "claimreview"]])
 def test_read_commands_load_no_model_and_no_reader(args: list[str], demo_db: str) -> None:
     db = [] if args == ["--help"] else ["--db", demo_db]
     proc = subprocess.run([sys.executable, "-c", READ_COMMAND % (HEAVY,), *args, *db], capture_output=True,

@@ -22,7 +22,7 @@ from claimledger.interfaces.web import create_app
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 EXE = str(Path(sys.executable).with_name("claimledger"))
-READS = {"stats", "search", "quotes", "actors", "figures", "positions", "events", "export", "merges"}
+READS = {"stats", "search", "quotes", "actors", "figures", "claims", "positions", "events", "export", "merges"}
 ELSEWHERE = {  # first words of a line -> the test that runs that command for real
     "claimledger ingest ../shared/corpus": "test_corpus ingests the 447 articles",
     "claimledger batch": "test_scale runs batch on the examples and the corpus",

@@ -1,4 +1,4 @@
-"""Ledger exports: JSON Lines, CSV and Parquet."""
+"""Ledger exports: JSON Lines, CSV and Parquet of the tables, and schema.org ClaimReview JSON-LD of the claims."""
 
 from __future__ import annotations
 
@@ -14,8 +14,10 @@ from .store import Ledger
 
 
 def export(ledger: Ledger, fmt: str, table: str | None, out: Path | None) -> int:
-    if fmt not in ("jsonl", "csv", "parquet"):
-        raise ClaimledgerError("--format", f"unknown export format {fmt!r}", "use jsonl, csv or parquet")
+    if fmt not in ("jsonl", "csv", "parquet", "claimreview"):
+        raise ClaimledgerError("--format", f"unknown export format {fmt!r}", "use jsonl, csv, parquet or claimreview")
+    if fmt == "claimreview":
+        return _claimreview(ledger, out)
     if table is not None and table not in EXPORT_TABLES:
         raise ClaimledgerError("--table", f"unknown table {table!r}", "use one of " + ", ".join(EXPORT_TABLES))
     if fmt != "jsonl" and table is None:
@@ -45,6 +47,24 @@ def export(ledger: Ledger, fmt: str, table: str | None, out: Path | None) -> int
                     writer.writeheader()
                 writer.writerow(r)
                 n += 1
+    finally:
+        if out:
+            fh.close()
+    return n
+
+
+def _claimreview(ledger: Ledger, out: Path | None) -> int:
+    """A JSON array of ClaimReview objects, written as it is read."""
+    from .claimreview import claim_reviews
+
+    fh: IO[str] = open(out, "w", encoding="utf-8") if out else sys.stdout
+    n = 0
+    try:
+        fh.write("[")
+        for review in claim_reviews(ledger):
+            fh.write((",\n" if n else "\n") + json.dumps(review, ensure_ascii=False))
+            n += 1
+        fh.write("\n]\n")
     finally:
         if out:
             fh.close()

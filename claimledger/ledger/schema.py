@@ -6,6 +6,7 @@ Every extracted row carries character offsets into ``articles.text``.
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     DateTime,
@@ -173,6 +174,8 @@ statements = Table(
     Column("said_on", String(32), index=True),
     Column("confidence", Float, nullable=False),
     Column("utterance", String(24)),  # the words' key: copies of one utterance share it (see copies.py)
+    Column("claim_id", Integer, index=True),  # the claim this appearance belongs to (see claims.py)
+    Column("variant", String(12)),  # how its wording differs from the claim's: changed | added | dropped | negation
 )
 
 utterances = Table(
@@ -209,6 +212,35 @@ figures = Table(
     Column("kind", String(12)),  # count | money | percent | measure | rate
     Column("rate", String(20)),  # 'per day'
     Column("converts", Integer),  # the ordinal, in the same article, of the figure a conversion restates
+    Column("claim_id", Integer, index=True),
+    Column("variant", String(12)),  # 'value': not the number the claim first appeared with
+)
+
+# one thing one actor said (or one figure they gave), however many articles carried it; kept on write
+claims = Table(
+    "claims", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", String(10), nullable=False),  # statement | figure
+    Column("actor_id", Integer, ForeignKey("actors.id", ondelete="CASCADE"), nullable=False),
+    Column("quantity", String(120)),  # a figure claim's quantity key
+    Column("text", Text, nullable=False),  # the canonical wording: the longest direct form, or the first figure
+    Column("canonical_id", Integer, nullable=False),  # the statement or figure that wording is
+    Column("first_id", Integer, nullable=False),  # the first appearance
+    Column("first_article_id", Integer, nullable=False),
+    Column("first_date", String(32), index=True),
+    Column("last_date", String(32)),
+    Column("appearances", Integer, nullable=False, default=1, server_default="1"),
+    Column("articles", Integer, nullable=False, default=1, server_default="1"),
+    Column("outlets", Integer, nullable=False, default=1, server_default="1"),
+    Column("variants", Integer, nullable=False, default=0, server_default="0"),
+)
+
+claim_marks = Table(
+    "claim_marks", metadata,  # the fingerprints a new wording finds its claim by (see wording.py)
+    Column("claim_id", Integer, ForeignKey("claims.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("actor_id", Integer, nullable=False),
+    Column("mark", BigInteger, nullable=False),
+    UniqueConstraint("claim_id", "mark", name="uq_claim_marks"),
 )
 
 positions = Table(
@@ -248,3 +280,6 @@ Index("ix_statements_actor_said", statements.c.actor_id, statements.c.said_on)
 Index("ix_statements_utterance", statements.c.utterance, statements.c.actor_id)
 Index("ix_actors_counts", actors.c.statement_count, actors.c.mention_count)
 Index("ix_figures_as_of", figures.c.as_of)
+Index("ix_claims_actor", claims.c.actor_id, claims.c.kind, claims.c.quantity)
+Index("ix_claims_appearances", claims.c.appearances)
+Index("ix_claim_marks_lookup", claim_marks.c.actor_id, claim_marks.c.mark)

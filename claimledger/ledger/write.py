@@ -15,7 +15,7 @@ from sqlalchemy import Connection, insert, select
 from ..errors import LedgerError
 from ..types import ActorRecord, Article, Extraction
 from ..vocab.names import country_name, is_place, name_key, person_shaped, slugify, surname_of
-from . import copies, dedup, rows
+from . import claims, copies, dedup, rows
 from . import schema as t
 from .actors import add_counts, merge_actors
 from .matching import find_spelling, log_merge, name_columns, name_seen, undone_pairs
@@ -76,6 +76,7 @@ def add_article(conn: Connection, art: Article, ex: Extraction, version: str) ->
     stmt_ids = _statements(conn, aid, ex, actor_ids)
     _figures(conn, aid, ex, actor_ids, stmt_ids)
     _positions_events(conn, aid, ex, actor_ids, stmt_ids)
+    claims.attach_article(conn, aid)
     _count(conn, ex, actor_ids)
     if conn.dialect.name == "sqlite":
         conn.exec_driver_sql("INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)",

@@ -3,7 +3,7 @@
 ``app`` holds the shared options and the output helper; the commands are grouped by area.
 """
 
-from . import figures, ingesting, positions, reading, serving  # noqa: F401  (each registers its commands)
+from . import claims, figures, ingesting, positions, reading, serving  # noqa: F401  (each registers its commands)
 from .common import app, run
 
 __all__ = ["app", "run"]

@@ -109,14 +109,15 @@ def search(
 
 @app.command()
 def export(
-    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet.")] = "jsonl",
+    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv, parquet, or claimreview (schema.org "
+                                                      "ClaimReview JSON-LD of the claims).")] = "jsonl",
     table: Annotated[str, typer.Option(help="articles, statements, figures, actors, mentions, segments, links, "
                                             "positions, events; jsonl without --table nests records under each "
                                             "article.")] = "",
     output: Annotated[Path | None, typer.Option("--out", "-o", help="File to write (stdout for jsonl/csv).")] = None,
     db: DbOpt = None,
 ) -> None:
-    """Export the ledger as JSON Lines, CSV or Parquet."""
+    """Export the ledger as JSON Lines, CSV or Parquet, or its claims as ClaimReview JSON-LD."""
     from ...ledger.export import export as run_export
 
     n = run_export(open_ledger(db), fmt, table or None, output)

@@ -147,6 +147,10 @@ def _pages(app: FastAPI) -> None:
          "One quantity as each claimant gives it", ["figures"])
     twin(app, "/positions", "positions.html", pages.positions,
          "Who stands where: actor x topic stances with evidence, and the talks timeline", ["positions"])
+    twin(app, "/claims", "claims.html", pages.claims,
+         "Claims across sources: one quote or figure of one actor, carried by several articles", ["claims"])
+    twin(app, "/claims/{claim_id:int}", "claim.html", pages.claim,
+         "One claim: where it first appeared, who carried it, how its wording or number changed", ["claims"])
     twin(app, "/search", "search.html", pages.search, "Full-text search over statements and articles", ["search"])
     twin(app, "/outlets", "outlets.html", pages.outlets, "Outlets (or countries) and whom they quote", ["outlets"])
     twin(app, "/outlets/{outlet_id:int}", "outlet.html", pages.outlet, "One outlet and whom it quotes",

@@ -191,3 +191,23 @@ def positions(request: Request, topic: str | None = None, actor: str | None = No
     return {"filters": {"topic": topic, "actor": actor, "min_count": min_count}, "matrix": m,
             "descriptions": {t: described.get(t) for t in m["topics"]},
             "events": read.list_events(led, Filters(speaker=actor, per_page=50))}
+
+
+def claims(request: Request, speaker: str | None = None, since: str | None = None, until: str | None = None,
+           changed: bool = False, order: str = Query("appearances", description="appearances, variants or first"),
+           what: str | None = Query(None, description="statement or figure"),
+           min: int = Query(2, ge=1, le=1000, description="carried by at least this many articles"),  # noqa: A002
+           page: int = PageNo, per_page: int = PerPage) -> dict[str, Any]:
+    """Claims carried by several articles, most carried (or most changed) first."""
+    f = filters(page, per_page, speaker=speaker, since=since, until=until)
+    rows = read.list_claims(ledger_of(request), f, changed, order, what or None, min)  # type: ignore[arg-type]
+    return {"filters": {"speaker": speaker, "since": since, "until": until, "changed": changed, "order": order,
+                        "what": what, "min": min}, "paging": paged(request, rows, page, per_page), "claims": rows}
+
+
+def claim(request: Request, claim_id: int) -> dict[str, Any]:
+    """One claim's path: every appearance by outlet and date, the first, and each variant's diff."""
+    data = read.claim_detail(ledger_of(request), claim_id)
+    if data is None:
+        raise not_found("claim", claim_id)
+    return {"claim": data}

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .actors import actor_detail, list_actors, list_merges
     from .articles import EXPORT_TABLES, article_detail, article_records, list_articles, table_rows
+    from .claims import claim_detail, list_claims
     from .figures import list_figures
     from .filters import Columns, FilterError, Filters, actor_ids
     from .outlets import list_outlets, outlet_detail
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from .statements import list_statements
 
 __all__ = ["EXPORT_TABLES", "Columns", "FilterError", "Filters", "actor_detail", "actor_ids", "article_detail",
+           "claim_detail", "list_claims",
            "article_records", "full_text_search", "list_actors", "list_articles", "list_events", "list_figures",
            "list_merges", "list_outlets", "list_statements", "outlet_detail", "position_rows", "summary", "table_rows"]
 # where each name lives; no name is also a module's, so a loaded module never hides a function
@@ -30,7 +32,7 @@ HOME = {"actor_detail": "actors", "list_actors": "actors", "list_merges": "actor
         "list_figures": "figures", "Columns": "filters", "FilterError": "filters", "Filters": "filters",
         "actor_ids": "filters", "outlet_detail": "outlets", "list_outlets": "outlets", "summary": "overview",
         "list_events": "positions", "position_rows": "positions", "full_text_search": "search",
-        "list_statements": "statements"}
+        "list_statements": "statements", "claim_detail": "claims", "list_claims": "claims"}
 
 
 def __getattr__(name: str) -> Any:

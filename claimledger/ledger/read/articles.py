@@ -50,23 +50,36 @@ def article_detail(ledger: Ledger, article_id: int) -> dict[str, Any] | None:
         art["statements"] = rows_of(conn, select(
             s.c.id, s.c.kind, s.c.speaker_name, s.c.speaker_text, s.c.speaker_start, s.c.speaker_end, s.c.cue,
             s.c.cue_start, s.c.cue_end, s.c.content, s.c.content_start, s.c.content_end, s.c.said_on,
-            s.c.confidence, t.actors.c.name.label("actor"), t.actors.c.slug.label("actor_slug"))
+            s.c.confidence, s.c.claim_id, s.c.variant, t.actors.c.name.label("actor"),
+            t.actors.c.slug.label("actor_slug"))
             .select_from(s.outerjoin(t.actors, t.actors.c.id == s.c.actor_id))
             .where(s.c.article_id == article_id).order_by(s.c.ordinal))
         art["figures"] = rows_of(conn, select(
             f.c.id, f.c.start, f.c.end, f.c.text, f.c.value, f.c.low, f.c.high, f.c.approx, f.c.unit, f.c.counted,
             f.c.group, f.c.measure, f.c.period, f.c.claimant_name, f.c.as_of, f.c.projection, f.c.quantity,
-            f.c.statement_id, t.actors.c.name.label("claimant"), t.actors.c.slug.label("claimant_slug"))
+            f.c.statement_id, f.c.claim_id, f.c.variant, t.actors.c.name.label("claimant"),
+            t.actors.c.slug.label("claimant_slug"))
             .select_from(f.outerjoin(t.actors, t.actors.c.id == f.c.claimant_actor_id))
             .where(f.c.article_id == article_id).order_by(f.c.ordinal))
         art["segments"] = rows_of(conn, select(t.segments.c.start, t.segments.c.end, t.segments.c.kind)
                                 .where(t.segments.c.article_id == article_id).order_by(t.segments.c.start))
+        art["claims"] = _claims(conn, [r["claim_id"] for r in art["statements"] + art["figures"] if r["claim_id"]])
         lk = t.article_links
         art["links"] = rows_of(conn, select(lk.c.kind, lk.c.similarity, a.c.id, a.c.title, a.c.published)
                              .join(a, a.c.id == lk.c.other_id).where(lk.c.article_id == article_id)) + rows_of(
             conn, select(lk.c.kind, lk.c.similarity, a.c.id, a.c.title, a.c.published)
             .join(a, a.c.id == lk.c.article_id).where(lk.c.other_id == article_id))
     return art
+
+
+def _claims(conn: Any, ids: list[int]) -> dict[int, dict[str, Any]]:
+    """The claims this article's records belong to that other articles carry too: 'also in 6 outlets'."""
+    c = t.claims
+    if not ids:
+        return {}
+    q = select(c.c.id, c.c.appearances, c.c.articles, c.c.outlets, c.c.first_date, c.c.first_article_id,
+               c.c.variants).where(c.c.id.in_(sorted(set(ids))), c.c.articles > 1)
+    return {r.id: dict(r._mapping) for r in conn.execute(q)}
 
 
 EXPORT_TABLES = ("articles", "statements", "figures", "actors", "mentions", "segments", "links", "positions",

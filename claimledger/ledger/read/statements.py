@@ -11,7 +11,7 @@ from .. import schema as t
 from ..store import Ledger
 from .filters import Columns, Filters
 
-s, a, o = t.statements, t.articles, t.outlets
+s, a, o, cl = t.statements, t.articles, t.outlets, t.claims
 COLUMNS = Columns(actor_id=s.c.actor_id, outlet=o.c.name, date=s.c.said_on, kind=s.c.kind, text=s.c.content)
 
 
@@ -37,9 +37,11 @@ def list_statements(ledger: Ledger, filters: Filters) -> list[dict[str, Any]]:
     q: Select[Any] = (select(s.c.id, s.c.article_id, s.c.kind, s.c.speaker_name, t.actors.c.name.label("actor"),
                 t.actors.c.slug.label("actor_slug"), s.c.speaker_text, s.c.cue, s.c.content, s.c.said_on,
                 s.c.confidence, s.c.content_start, s.c.content_end, a.c.title, a.c.published, a.c.url,
-                o.c.name.label("outlet"))
+                o.c.name.label("outlet"), s.c.claim_id, s.c.variant, cl.c.outlets.label("claim_outlets"),
+                cl.c.first_date.label("claim_first"))
          .select_from(s.join(a, a.c.id == s.c.article_id).outerjoin(o, o.c.id == a.c.outlet_id)
-                      .outerjoin(t.actors, t.actors.c.id == s.c.actor_id)))
+                      .outerjoin(t.actors, t.actors.c.id == s.c.actor_id)
+                      .outerjoin(cl, and_(cl.c.id == s.c.claim_id, cl.c.articles > 1))))
     with ledger.connect() as conn:
         q = folded(q.where(*filters.clauses(COLUMNS, conn)), filters, conn)
         # one indexed column to sort on
