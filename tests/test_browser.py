@@ -108,6 +108,25 @@ def test_dash_quote_is_highlighted_and_shows_its_record(page: Any, base_url: str
     assert page.problems == []
 
 
+def test_a_claims_path_from_the_list_to_the_changed_words_and_back_to_the_article(page: Any, base_url: str) -> None:
+    """Claims list → the misquoted claim's timeline (struck and inserted words) → the sentence in its article."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.goto(base_url + "/claims?changed=true")
+    page.locator("table.claims tbody tr", has_text="single battalion").locator("td.claim-text a").click()
+    page.wait_for_load_state()
+    steps = page.locator("ol.claim-path li")
+    assert steps.count() == 3
+    changed = page.locator("ol.claim-path li.changed")
+    assert changed.locator("del").inner_text() == "battalion" and changed.locator("ins").inner_text() == "soldier"
+    assert "Nordpost" in changed.inner_text() and "first" in steps.first.inner_text()
+    page.screenshot(path=str(SHOTS / "claim-path.png"), full_page=True)
+    changed.locator("a", has_text="Vaal repeats").click()
+    page.wait_for_load_state()
+    quote = page.locator("#text span.content", has_text="single soldier").first
+    assert quote.is_visible()
+    assert page.problems == []
+
+
 def test_search_from_the_header(page: Any, base_url: str, tmp_path: Path) -> None:
     page.goto(base_url + "/articles")
     box = page.locator("header input[type=search]")
@@ -163,7 +182,8 @@ def test_positions_cell_shows_its_evidence(page: Any, base_url: str, tmp_path: P
 
 SHOTS = Path(__file__).resolve().parents[1] / "build" / "screenshots"  # named in the closing note; gitignored
 LAYOUT_PAGES = ["/", "/articles", "/articles/1", "/actors", "/actors/mira-sandoval", "/statements", "/figures",
-                "/figures/compare?q=Velorian+soldiers+killed", "/positions", "/search?q=ceasefire", "/outlets"]
+                "/figures/compare?q=Velorian+soldiers+killed", "/positions", "/search?q=ceasefire", "/outlets",
+                "/claims", "/claims?changed=true&order=variants"]
 OVERLAPS = """() => {
   const els = Array.from(document.querySelectorAll('main > *, main section, aside, table, nav'))
     .filter(el => el.getBoundingClientRect().width > 0);
