@@ -12,6 +12,7 @@ writers lock the speakers' actor rows first, so two writers never make two claim
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import groupby
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, func, or_, select, update
@@ -28,8 +29,8 @@ s, f, a, c = t.statements, t.figures, t.articles, t.claims
 def attach_article(conn: Connection, article_id: int) -> None:
     """Every attributed statement and figure of one stored article joins its claim (or starts one)."""
     _lock(conn, article_id)
-    for row in conn.execute(_statement_rows().where(s.c.article_id == article_id).order_by(s.c.ordinal)).all():
-        _attach_statement(conn, row)
+    _attach_statements(conn, conn.execute(_statement_rows().where(s.c.article_id == article_id)
+                                          .order_by(s.c.ordinal)).all())
     for row in conn.execute(_figure_rows().where(f.c.article_id == article_id).order_by(f.c.ordinal)).all():
         _attach_figure(conn, row)
 
@@ -47,8 +48,8 @@ def rebuild(conn: Connection, actor_ids: list[int] | None = None) -> None:
     sq, fq = _statement_rows(), _figure_rows()
     if actor_ids is not None:
         sq, fq = sq.where(s.c.actor_id.in_(actor_ids)), fq.where(f.c.claimant_actor_id.in_(actor_ids))
-    for row in conn.execute(sq.order_by(s.c.article_id, s.c.ordinal)).all():
-        _attach_statement(conn, row)
+    for _, article in groupby(conn.execute(sq.order_by(s.c.article_id, s.c.ordinal)).all(), key=lambda r: r.article_id):
+        _attach_statements(conn, list(article))
     for row in conn.execute(fq.order_by(f.c.article_id, f.c.ordinal)).all():
         _attach_figure(conn, row)
 
@@ -89,45 +90,63 @@ def figure_key(row: Any) -> str:
     return "|".join(((row.group or "").lower(), row.measure or "", unit or "", row.rate or ""))[:120]
 
 
-_FIND = (select(t.claim_marks.c.claim_id).where(t.claim_marks.c.actor_id == bindparam("actor"),
-                                                t.claim_marks.c.mark.in_(bindparam("marks", expanding=True)))
-         .distinct())
+_FIND = select(t.claim_marks.c.claim_id, t.claim_marks.c.actor_id, t.claim_marks.c.mark).where(
+    t.claim_marks.c.actor_id.in_(bindparam("actors", expanding=True)),
+    t.claim_marks.c.mark.in_(bindparam("marks", expanding=True)))
 _TEXTS = select(c.c.id, c.c.text, c.c.first_date).where(c.c.id.in_(bindparam("ids", expanding=True)),
                                                         c.c.kind == "statement")
 _JOIN_S = update(s).where(s.c.id == bindparam("member")).values(claim_id=bindparam("claim"))
 _JOIN_F = update(f).where(f.c.id == bindparam("member")).values(claim_id=bindparam("claim"))
+_NEW = c.insert().returning(c.c.id)
 _MARKS: dict[str, Any] = {}  # the marks' insert-or-ignore, built once per dialect (executemany, compiled once)
 
 
-def _add_marks(conn: Connection, claim_id: int, actor_id: int, marks: set[int]) -> None:
+def _add_marks(conn: Connection, rows: list[dict[str, int]]) -> None:
     if conn.dialect.name not in _MARKS:
         from sqlalchemy.dialects import postgresql, sqlite
 
         dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
         _MARKS[conn.dialect.name] = dialect.insert(t.claim_marks).on_conflict_do_nothing()
-    conn.execute(_MARKS[conn.dialect.name], [{"claim_id": claim_id, "actor_id": actor_id, "mark": m}
-                                             for m in sorted(marks)])
+    if rows:
+        conn.execute(_MARKS[conn.dialect.name], rows)
 
 
-def _attach_statement(conn: Connection, row: Any) -> None:
-    ws = words(row.content)
-    if not ws:
+def _attach_statements(conn: Connection, rows: Sequence[Any]) -> None:
+    """One article's statements, each into the claim whose canonical wording it best matches, else a new
+    claim; the fingerprints of all of them are looked up at once."""
+    items = [(row, ws, fingerprints(ws)) for row in rows if (ws := words(row.content))]
+    if not items:
         return
-    marks = fingerprints(ws)
-    found = conn.execute(_FIND, {"actor": row.actor_id, "marks": sorted(marks)}).scalars().all()
-    best: tuple[int, int] | None = None
-    for claim_id, text, first in sorted(conn.execute(_TEXTS, {"ids": list(found)}).all()) if found else []:
-        al = align(words(text), ws)
-        if al.same and (al.exact or _near(first, _day(row))) and (best is None or al.matched > best[1]):
-            best = (claim_id, al.matched)
-    if best is None:  # a new claim: its summary is this one appearance
-        claim_id = _new(conn, "statement", row, row.content, None)
-        conn.execute(_JOIN_S, {"member": row.id, "claim": claim_id})
-        _add_marks(conn, claim_id, row.actor_id, marks)
-        return
-    conn.execute(_JOIN_S, {"member": row.id, "claim": best[0]})
-    _add_marks(conn, best[0], row.actor_id, marks)
-    _refresh_statements(conn, best[0])
+    owners: dict[tuple[int, int], set[int]] = {}  # (speaker, fingerprint) -> claims
+    for cid, actor, mark in conn.execute(_FIND, {"actors": sorted({r.actor_id for r, _, _ in items}),
+                                                 "marks": sorted(set().union(*(m for _, _, m in items)))}):
+        owners.setdefault((actor, mark), set()).add(cid)
+    known = sorted(set().union(*owners.values())) if owners else []
+    texts = {cid: (text, first) for cid, text, first in conn.execute(_TEXTS, {"ids": known})} if known else {}
+    joined, marks_rows = [], []
+    for row, ws, marks in items:
+        found = set().union(*(owners.get((row.actor_id, m), set()) for m in marks))
+        best: tuple[int, int] | None = None
+        for cid in sorted(found & texts.keys()):
+            text, first = texts[cid]
+            al = align(words(text), ws)
+            if al.same and (al.exact or _near(first, _day(row))) and (best is None or al.matched > best[1]):
+                best = (cid, al.matched)
+        if best is None:  # a new claim: its summary is this one appearance
+            claim_id = _new(conn, "statement", row, row.content, None)
+            texts[claim_id] = (row.content, None if _day(row) == "9999" else _day(row))
+            joined.append({"member": row.id, "claim": claim_id})
+        else:
+            claim_id = best[0]
+            conn.execute(_JOIN_S, [*joined, {"member": row.id, "claim": claim_id}])
+            joined = []
+            texts[claim_id] = _refresh_statements(conn, claim_id)
+        for m in marks:
+            owners.setdefault((row.actor_id, m), set()).add(claim_id)
+        marks_rows += [{"claim_id": claim_id, "actor_id": row.actor_id, "mark": m} for m in sorted(marks)]
+    if joined:
+        conn.execute(_JOIN_S, joined)
+    _add_marks(conn, marks_rows)
 
 
 def _near(first: str | None, day: str) -> bool:
@@ -142,13 +161,13 @@ def _near(first: str | None, day: str) -> bool:
 def _new(conn: Connection, kind: str, row: Any, text: str, quantity: str | None) -> int:
     day = _day(row)
     known = day if day != "9999" else None
-    return int(conn.execute(c.insert().values(
-        kind=kind, actor_id=row.actor_id, quantity=quantity, text=text, canonical_id=row.id, first_id=row.id,
-        first_article_id=row.article_id, first_date=known, last_date=known, appearances=1, articles=1, outlets=1,
-        variants=0).returning(c.c.id)).scalar_one())
+    return int(conn.execute(_NEW, {
+        "kind": kind, "actor_id": row.actor_id, "quantity": quantity, "text": text, "canonical_id": row.id,
+        "first_id": row.id, "first_article_id": row.article_id, "first_date": known, "last_date": known,
+        "appearances": 1, "articles": 1, "outlets": 1, "variants": 0}).scalar_one())
 
 
-def _refresh_statements(conn: Connection, claim_id: int) -> None:
+def _refresh_statements(conn: Connection, claim_id: int) -> tuple[str, str | None]:
     """The claim's summary from its members: the longest direct form is canonical, the earliest is first."""
     members = conn.execute(select(s.c.id, s.c.content, s.c.kind, s.c.variant, s.c.article_id, s.c.said_on,
                                   a.c.published, a.c.outlet_id, a.c.identity).join(a, a.c.id == s.c.article_id)
@@ -162,7 +181,7 @@ def _refresh_statements(conn: Connection, claim_id: int) -> None:
         flags[m.id] = flag
         if flag != m.variant:
             conn.execute(update(s).where(s.c.id == m.id).values(variant=flag))
-    _summarise(conn, claim_id, members, canon.id, canon.content, flags)
+    return canon.content, _summarise(conn, claim_id, members, canon.id, canon.content, flags)
 
 
 def _day(m: Any) -> str:
@@ -192,7 +211,8 @@ def _order(m: Any) -> tuple[str, str, str, int]:
 
 
 def _summarise(conn: Connection, claim_id: int, members: Sequence[Any], canon_id: int, text: str,
-               flags: dict[int, str | None]) -> None:
+               flags: dict[int, str | None]) -> str | None:
+    """Write the claim's summary; returns its first date."""
     first = min(members, key=_order)
     family = _copies(conn, [m.article_id for m in members if m.outlet_id is None])
     outlets = {m.outlet_id if m.outlet_id is not None else -family.get(m.article_id, m.article_id) for m in members}
@@ -202,6 +222,7 @@ def _summarise(conn: Connection, claim_id: int, members: Sequence[Any], canon_id
         last_date=max((_day(m) for m in members if _day(m) != "9999"), default=None),
         appearances=len(members), articles=len({m.article_id for m in members}), outlets=len(outlets),
         variants=sum(1 for v in flags.values() if v)))
+    return _day(first) if _day(first) != "9999" else None
 
 
 def _attach_figure(conn: Connection, row: Any) -> None:

@@ -158,10 +158,11 @@ def diff(canonical: str, text: str) -> list[dict[str, str]]:
             out.extend([{"op": "cut", "text": " ".join(cut)}] if cut and lead else [])
             out.extend([{"op": "was", "text": " ".join(changed)}, {"op": "now", "text": " ".join(words_now)}])
             out.extend([{"op": "cut", "text": " ".join(cut)}] if cut and not lead else [])
-        elif was and (outside or not words_now):
+        elif was and (outside or (now and not words_now)):  # trimmed, or cut where an elision marks it
             out.append({"op": "cut", "text": " ".join(was)})
-        elif was:
-            out.extend([{"op": "was", "text": " ".join(was)}, {"op": "now", "text": " ".join(words_now)}])
+        elif was:  # dropped, or changed
+            out.append({"op": "was", "text": " ".join(was)})
+            out.extend([{"op": "now", "text": " ".join(words_now)}] if words_now else [])
         elif words_now:
             out.append({"op": "added", "text": " ".join(words_now)})
     return out

@@ -60,12 +60,13 @@ def claim_detail(ledger: Ledger, claim_id: int) -> dict[str, Any] | None:
             return None
         claim = dict(row._mapping)
         rows = _appearances(conn, claim)
+    canon = next((r for r in rows if r["id"] == claim["canonical_id"]), None)
+    wording = quoted(claim["text"]) if canon and canon["kind"] == "mixed" else claim["text"]
     for r in rows:
         r["first"] = r["id"] == claim["first_id"]
         r["canonical"] = r["id"] == claim["canonical_id"]
-        if claim["kind"] == "statement" and not r["canonical"]:
-            said = quoted(r["text"]) if r["kind"] == "mixed" else r["text"]
-            r["diff"] = diff(claim["text"], said)
+        if claim["kind"] == "statement" and not r["canonical"]:  # the quoted words against the quoted words
+            r["diff"] = diff(wording, quoted(r["text"]) if r["kind"] == "mixed" else r["text"])
     claim["appearances_list"] = rows
     return claim
 
