@@ -281,5 +281,6 @@ Index("ix_statements_utterance", statements.c.utterance, statements.c.actor_id)
 Index("ix_actors_counts", actors.c.statement_count, actors.c.mention_count)
 Index("ix_figures_as_of", figures.c.as_of)
 Index("ix_claims_actor", claims.c.actor_id, claims.c.kind, claims.c.quantity)
-Index("ix_claims_appearances", claims.c.appearances)
+Index("ix_claims_rank", claims.c.outlets, claims.c.articles)  # lists read backwards along these: no sort
+Index("ix_claims_variants", claims.c.variants, claims.c.outlets)
 Index("ix_claim_marks_lookup", claim_marks.c.actor_id, claim_marks.c.mark)

@@ -18,9 +18,9 @@ from .filters import Columns, FilterError, Filters
 c, s, f, a, o, ac = t.claims, t.statements, t.figures, t.articles, t.outlets, t.actors
 COLUMNS = Columns(actor_id=c.c.actor_id, date=c.c.first_date, text=c.c.text)
 Order = Literal["appearances", "variants", "first"]
-ORDERS = {"appearances": (desc(c.c.outlets), desc(c.c.articles), desc(c.c.appearances), c.c.id),
-          "variants": (desc(c.c.variants), desc(c.c.outlets), c.c.id),
-          "first": (desc(c.c.first_date), c.c.id)}
+ORDERS = {"appearances": (desc(c.c.outlets), desc(c.c.articles), desc(c.c.id)),  # each an index read backwards
+          "variants": (desc(c.c.variants), desc(c.c.outlets), desc(c.c.id)),
+          "first": (desc(c.c.first_date), desc(c.c.id))}
 WHAT = ("statement", "figure")
 
 

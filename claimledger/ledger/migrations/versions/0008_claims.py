@@ -38,7 +38,8 @@ def upgrade() -> None:
     )
     op.create_index('ix_claims_first_date', 'claims', ['first_date'])
     op.create_index('ix_claims_actor', 'claims', ['actor_id', 'kind', 'quantity'])
-    op.create_index('ix_claims_appearances', 'claims', ['appearances'])
+    op.create_index('ix_claims_rank', 'claims', ['outlets', 'articles'])
+    op.create_index('ix_claims_variants', 'claims', ['variants', 'outlets'])
     op.create_table('claim_marks',
     sa.Column('claim_id', sa.Integer(), nullable=False),
     sa.Column('actor_id', sa.Integer(), nullable=False),
