@@ -40,8 +40,9 @@ def _year_for(month: int, pub: date | None, explicit: str | None, rel: str | Non
     return pub.year if month <= pub.month else pub.year - 1
 
 
-def resolve(expr: str, published: str | None) -> str | None:
-    """One date expression (a spaCy DATE entity or similar) to an ISO date string, or None."""
+def resolve(expr: str, published: str | None, ahead: bool = False) -> str | None:
+    """One date expression (a spaCy DATE entity or similar) to an ISO date string, or None; ``ahead``: the
+    clause speaks of what will happen, so a bare weekday is the coming one."""
     s = " ".join(expr.lower().replace(",", " ").split())
     pub = parse_published(published)
     rel = next((r for r in ("last year", "this year", "next year") if r in s), None)
@@ -50,7 +51,7 @@ def resolve(expr: str, published: str | None) -> str | None:
         return value
     if pub is None:
         return None
-    return _relative(s, pub, rel)
+    return _relative(s, pub, rel, ahead)
 
 
 def _calendar(s: str, pub: date | None, rel: str | None) -> tuple[bool, str | None]:
@@ -78,7 +79,7 @@ def _calendar(s: str, pub: date | None, rel: str | None) -> tuple[bool, str | No
     return False, None
 
 
-def _relative(s: str, pub: date, rel: str | None) -> str | None:
+def _relative(s: str, pub: date, rel: str | None, ahead: bool = False) -> str | None:
     """'yesterday', 'two weeks ago', 'on Monday', 'last month' against the publication date."""
     if re.search(r"\btoday\b|\btonight\b|\bthis (morning|afternoon|evening)\b", s):
         return pub.isoformat()
@@ -92,6 +93,9 @@ def _relative(s: str, pub: date, rel: str | None) -> str | None:
         return d.isoformat() if m[2] in ("day", "week") else d.strftime("%Y-%m")
     for wd, idx in WEEKDAYS.items():
         if re.search(rf"\b{wd}\b", s):
+            if ahead or re.search(r"\b(next|coming)\b", s):
+                fwd = (idx - pub.weekday()) % 7
+                return (pub + timedelta(days=fwd or 7)).isoformat()
             back = (pub.weekday() - idx) % 7
             if "last" in s and back == 0:
                 back = 7

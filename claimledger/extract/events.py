@@ -29,7 +29,11 @@ def _kind(tok: Token) -> EventKind | None:
         return None  # "talk about" is speech
     if lemma in ("host", "visit", "gather") and tok.pos_ != "VERB":
         return None
-    return TRIGGERS.get(lemma)
+    kind = TRIGGERS.get(lemma)
+    if kind in ("talks", "meeting") and any(c.lower_ in ("phone", "telephone", "video") and c.dep_ in
+                                            ("compound", "amod", "nmod") for c in tok.children):
+        return "call"  # 'phone talks', 'a telephone conversation'
+    return kind
 
 
 def _place_near(trig: Token) -> str | None:
@@ -41,14 +45,24 @@ def _place_near(trig: Token) -> str | None:
     for a in direct + anchors:  # its own 'in X' first; then under it: "met with Brenner in Lisbon"
         for obj in ([a] if a in direct else a.subtree):
             placed = obj.ent_type_ in PLACE_LABELS or obj.pos_ == "PROPN" and is_place(obj.text)  # 'Vilnius' as ORG
+            between = [t for t in obj.ancestors if t.i != a.i and a in t.ancestors] if a not in direct else []
             if obj.dep_ == "pobj" and placed and obj.head.lower_ in ("in", "at") and \
-                    not any(t.dep_ == "prep" and t.lower_ in TOPIC_PREPS for t in obj.ancestors if t.i > a.i):
+                    not any(t.dep_ == "prep" and t.lower_ in TOPIC_PREPS for t in obj.ancestors if t.i > a.i) and \
+                    not any(_about(t) for t in between):
                 ent = next((e for e in obj.doc.ents if e.start <= obj.i < e.end), None)
                 return ent.text if ent is not None else obj.text
     return None
 
 
 TOPIC_PREPS = frozenset("on about for over regarding".split())  # 'a summit on peace in Ukraine': its topic
+
+
+def _about(t: Token) -> bool:
+    """A word between the meeting and a place that makes the place the topic's: a clause of its own ('met to
+    discuss the situation in Ukraine') or a thing ('the war in Ukraine'), not a party ('met Brenner in Lisbon')."""
+    if t.dep_ in ("xcomp", "advcl", "ccomp", "relcl", "acl") or t.dep_ == "conj" and t.pos_ in ("VERB", "AUX"):
+        return True
+    return t.pos_ == "NOUN" and t.ent_type_ == "" and t.lemma_.lower() not in PEOPLE | PERSON_ROLES
 
 
 def _with(trig: Token) -> bool:
@@ -100,11 +114,14 @@ def _participants(trig: Token, resolver: Resolver) -> list[str]:
             if who and who not in out:
                 out.append(who)
             continue
+        if h.ent_type_ in NOT_PARTIES:  # 'Wednesday's meeting'
+            continue
         start, end = h.left_edge.idx, h.idx + len(h.text)
         if h.lemma_.lower() in DELEGATES and any(c.dep_ == "prep" and c.lower_ in ("from", "of") for c in h.children):
             end = h.right_edge.idx + len(h.right_edge.text)  # 'diplomats from Russia, Ukraine and France'
-        for t in h.doc[h.left_edge.i:h.i + 1]:  # 'talks between Velorian and Ostmark delegations': the states
-            state = _state_of(t, resolver) if t.ent_type_ == "NORP" else None
+        for t in h.doc[h.left_edge.i:h.i + 1]:  # 'talks between Velorian and Ostmark delegations': the states;
+            titled = t.head.lemma_.lower() in PERSON_ROLES or t.head.ent_type_ == "PERSON"  # not 'Russian
+            state = _state_of(t, resolver) if t.ent_type_ == "NORP" and not titled else None  # President Putin''s
             if state and state not in out:
                 out.append(state)
         found = [m.name for m in resolver.mentions_in(start, end) if resolver.labels.get(m.name) in
@@ -124,6 +141,7 @@ def _participants(trig: Token, resolver: Resolver) -> list[str]:
     return out
 
 
+NOT_PARTIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 # who come to a meeting for someone: 'diplomats from Russia and France', 'leaders of the G7'
 DELEGATES = PERSON_ROLES | {"delegation", "delegate", "representative", "counterpart", "head", "official", "diplomat"}
 UNREAL = frozenset("""possible potential hypothetical refusal refuse suppose supposed hope want cancel postpone call
@@ -142,18 +160,32 @@ def _unreal(trig: Token) -> bool:
         c.lemma_.lower() in UNREAL for c in trig.children if c.dep_ in ("amod", "compound"))
 
 
+def _ahead(trig: Token, verb: Token) -> bool:
+    """The sentence speaks of a meeting still to come: 'will meet', 'is to meet', 'the upcoming summit'."""
+    chain = [trig, verb, *list(verb.ancestors)[:2]]
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall", "to") for t in chain[:2] for c in t.children) \
+        or any(t.lemma_.lower() in AHEAD for t in chain) or any(c.lower_ in AHEAD for c in trig.children)
+
+
+AHEAD = frozenset("upcoming planned scheduled due expect plan schedule next coming prepare".split())
+
+
 def _date_near(trig: Token, published: str | None) -> str | None:
-    """The meeting's own date: a date under the trigger or its verb, outside a relative clause about someone."""
-    verb = trig.head if trig.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") else trig
+    """The meeting's own date: a date under the trigger or its verb, outside a relative clause about someone;
+    none when the sentence gives none (the publication date is not the meeting's)."""
+    # the clause the meeting is in: its own verb, or the verb its noun or participle hangs on ('three days of
+    # talks ... ended on Wednesday', 'donors meeting in Kessel pledged ... on Tuesday')
+    verb = trig if trig.pos_ == "VERB" and trig.dep_ not in ("acl", "amod") else \
+        next((a for a in trig.ancestors if a.pos_ in ("VERB", "AUX")), trig)
     skip = {t.i for n in (trig, verb) for c in n.children if c.dep_ in ("relcl", "acl", "appos") and c.i != trig.i
-            for t in c.subtree}
+            and trig not in c.subtree for t in c.subtree}
     for e in trig.sent.ents:
         if e.label_ == "DATE" and e.root.i not in skip and (e.root.head.i in (trig.i, verb.i) or any(
                 a.i in (trig.i, verb.i) for a in e.root.ancestors)):
-            day = resolve(e.text, published)
+            day = resolve(e.text, published, _ahead(trig, verb))
             if day:
                 return day
-    return published[:10] if published else None
+    return None
 
 
 def find_events(doc: Doc, resolver: Resolver, body: list[tuple[int, int]], published: str | None) -> list[Event]:

@@ -120,7 +120,7 @@ def events(
     rows = listed(lambda p: run_events(ledger, p), make_filters(speaker=actor, since=since, until=until,
                                                                 page=page, per_page=limit), every)
     emit(fmt, rows, rows=rows, title="Talks and meetings", columns=[
-        ("date", lambda r: r["date"] or ""), ("kind", lambda r: r["kind"]),
+        ("date", lambda r: r["date"] or f"(reported {(r['published'] or '?')[:10]})"), ("kind", lambda r: r["kind"]),
         ("participants", lambda r: ", ".join(r["participants"])), ("place", lambda r: r["place"] or ""),
         ("sentence", lambda r: r["evidence"][:160]),
         ("also in", lambda r: f"{r['copies']} more" if r["copies"] else ""),

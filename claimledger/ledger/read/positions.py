@@ -34,16 +34,18 @@ def position_rows(ledger: Ledger, topic: str | None, filters: Filters) -> list[d
 
 
 def list_events(ledger: Ledger, filters: Filters) -> list[dict[str, Any]]:
-    """Meetings, talks, summits and calls by date, newest first, with participants, place and the sentence.
+    """Meetings, talks, summits and calls by date, newest first, with participants, place and the sentence;
+    one the text gives no date for stands at its article's publication (``date`` stays empty).
 
     A participant filter takes any alias of the actor: the stored participants are each article's own
     canonical names, so every spelling the ledger knows for the actor is matched as a whole list element.
     """
     ev = t.events
+    when = func.coalesce(ev.c.date, func.substr(a.c.published, 1, 10))  # undated: where its report is
     q = (select(ev.c.id, ev.c.article_id, ev.c.kind, ev.c.participants, ev.c.place, ev.c.date, ev.c.evidence,
-                a.c.title, o.c.name.label("outlet"), a.c.country)
+                a.c.title, a.c.published, o.c.name.label("outlet"), a.c.country)
          .select_from(ev.join(a, a.c.id == ev.c.article_id).outerjoin(o, o.c.id == a.c.outlet_id)))
-    q = q.where(*filters.clauses(Columns(date=ev.c.date), None))
+    q = q.where(*filters.clauses(Columns(date=when), None))
     e2 = aliased(ev)  # a syndicated copy reports the same meeting in the same words: listed once
     same = and_(e2.c.kind == ev.c.kind, e2.c.date.is_not_distinct_from(ev.c.date), e2.c.evidence == ev.c.evidence)
     q = q.where(~exists(select(e2.c.id).where(same, e2.c.id < ev.c.id))).add_columns(
@@ -54,7 +56,7 @@ def list_events(ledger: Ledger, filters: Filters) -> list[dict[str, Any]]:
             elements = [json.dumps(n)[1:-1] for n in names]  # as json.dumps wrote them into the list
             q = q.where(or_(*[ev.c.participants.like(f'%"{escape_like(n)}"%', escape="\\") for n in elements])
                         if elements else false())
-        q = q.order_by(ev.c.date.desc(), ev.c.id).limit(filters.limit).offset(filters.offset)
+        q = q.order_by(when.desc(), ev.c.id).limit(filters.limit).offset(filters.offset)
         rows = [dict(r._mapping) for r in conn.execute(q)]
     for r in rows:
         r["participants"] = json.loads(r["participants"])
