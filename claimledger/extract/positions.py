@@ -63,6 +63,8 @@ OTHERS_AIM = re.compile(r"\b[A-Z][\w.]*['’]s\s+(\w+\s+)?(goal|aim|plan|intenti
                         r"pretext|agenda)s?\b|\b(goal|aim|purpose|intention|objective)\s+(was|is|has been)\s+to\b")
 # the match sits in a clause the sentence concedes before making its claim: 'Although arms are flowing to Kyiv, ...'
 CONCEDED = re.compile(r"\b(although|though|even if|despite|whereas)\b[^,;.]*$", re.I)
+# an observation that something is not happening is no stance on it: 'there are no signs of a withdrawal'
+OBSERVED = re.compile(r"\b(no|any|little)\s+(signs?|evidence|indications?|traces?)\s+(of|that)\s+(\w+\s+){0,3}$", re.I)
 
 
 def _match(topic: Topic, text: str) -> tuple[int, int, PatternStance] | None:
@@ -263,7 +265,7 @@ def find_positions(doc: Doc, statements: list[Statement], resolver: Resolver, ta
             if m is None:
                 continue
             before = evidence[:m[0]]
-            if OWNED.search(evidence[max(0, m[0] - 60):m[0]]) or CONCEDED.search(before) or (
+            if OWNED.search(evidence[max(0, m[0] - 60):m[0]]) or CONCEDED.search(before) or OBSERVED.search(before) or (
                     st_index is not None and OTHERS_AIM.search(before[before.rfind(". ") + 1:])):
                 continue
             left, right = _clause(evidence, m[0], m[1])

@@ -269,7 +269,9 @@ caution slam refusal rejection opposition warning criticism accuse blame chastis
 NEGATORS = frozenset({"not", "n't", "no", "never", "nothing", "neither", "nor", "cannot", "without", "impossible"})
 DOUBLE = frozenset({"unless", "until"})  # "no peace unless X": X is wanted
 AGAINST = re.compile(r"\b(against|unilateral(ly)?|at the expense of|dangers? of|risks? of|lash\w* out at|accus\w*|"
-                     r"blam\w*|criticis\w*|criticiz\w*|condemn\w*|denounc\w*)\b", re.I)
+                     r"blam\w*|criticis\w*|criticiz\w*|condemn\w*|denounc\w*|"
+                     r"(a|the|no)\s+(\w+\s+)?(problem|mistake|obstacle)s?\s+(for|to|with|of|in))\b", re.I)
+# ('not a problem for X to strike Russia': the evaluation and its negation cancel, the stance stays)
 # undoing the topic, wherever it stands in the clause: "help Russia bypass Western sanctions"
 UNDO = re.compile(r"\b(bypass\w*|evad\w*|circumvent\w*|get around|refrain\w* from|avoid\w*)\b", re.I)
 # a negation reaches the topic phrase only within its clause: these end one clause and start the next
