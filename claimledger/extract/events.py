@@ -185,6 +185,9 @@ def _date_near(trig: Token, published: str | None) -> str | None:
             day = resolve(e.text, published, _ahead(trig, verb))
             if day:
                 return day
+    dates = [e for e in trig.sent.ents if e.label_ == "DATE" and e.root.i not in skip]
+    if len(dates) == 1:  # the sentence's only date, which the parse hung elsewhere ('On February 24 ... met')
+        return resolve(dates[0].text, published, _ahead(trig, verb))
     return None
 
 
