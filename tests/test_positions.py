@@ -276,6 +276,8 @@ def test_an_outlet_or_a_poll_takes_no_side() -> None:
      "ukraine-military-strength", "oppose"),
     ("Defence minister Ana Ruiz said there were no signs of a withdrawal of Russian troops from Ukraine.", None,
      None),  # an observation, no stance
+    ("Foreign minister Ana Ruiz said Moscow was ready to negotiate with Kyiv.", None, None),  # Moscow's, as she says
+    ("Foreign minister Ana Ruiz said Moscow was ready to negotiate a new treaty on nuclear arms.", None, None),
 ])
 def test_giving_up_and_impossibility_turn_the_stance(sentence: str, topic: str | None, stance: str | None) -> None:
     from conftest import extract

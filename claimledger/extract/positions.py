@@ -61,10 +61,19 @@ class Evidence(NamedTuple):
 # the speaker's own
 OTHERS_AIM = re.compile(r"\b[A-Z][\w.]*['’]s\s+(\w+\s+)?(goal|aim|plan|intention|strategy|purpose|desire|objective|"
                         r"pretext|agenda)s?\b|\b(goal|aim|purpose|intention|objective)\s+(was|is|has been)\s+to\b")
+# ... or of another party's readiness: 'Moscow was ready to negotiate', said by someone else, is Moscow's
+OTHERS_READY = re.compile(r"\b(?!(?:It|He|She|They|We|I|This|That|There)\b)([A-Z][\w.’'-]+)\s+"
+                          r"(is|was|were|are|has been|had been|remains|remained)\s+(still\s+|not\s+|also\s+)*$")
 # the match sits in a clause the sentence concedes before making its claim: 'Although arms are flowing to Kyiv, ...'
 CONCEDED = re.compile(r"\b(although|though|even if|despite|whereas)\b[^,;.]*$", re.I)
 # an observation that something is not happening is no stance on it: 'there are no signs of a withdrawal'
 OBSERVED = re.compile(r"\b(no|any|little)\s+(signs?|evidence|indications?|traces?)\s+(of|that)\s+(\w+\s+){0,3}$", re.I)
+
+
+def _others(before: str, speaker: str) -> bool:
+    """A speaker's account of another party's aim or readiness, not a stance of the speaker's own."""
+    ready = OTHERS_READY.search(before)
+    return bool(OTHERS_AIM.search(before)) or (ready is not None and ready.group(1).lower() not in speaker.lower())
 
 
 def _match(topic: Topic, text: str) -> tuple[int, int, PatternStance] | None:
@@ -266,7 +275,7 @@ def find_positions(doc: Doc, statements: list[Statement], resolver: Resolver, ta
                 continue
             before = evidence[:m[0]]
             if OWNED.search(evidence[max(0, m[0] - 60):m[0]]) or CONCEDED.search(before) or OBSERVED.search(before) or (
-                    st_index is not None and OTHERS_AIM.search(before[before.rfind(". ") + 1:])):
+                    st_index is not None and _others(before[before.rfind(". ") + 1:], actor)):
                 continue
             left, right = _clause(evidence, m[0], m[1])
             span = doc.char_span(start + left, start + right, alignment_mode="expand")
