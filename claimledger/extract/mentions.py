@@ -32,13 +32,16 @@ class RawMention:
     name: str  # canonical name within the document
 
 
+CUT_OFF = frozenset({"of", "the", "and", "for", "in", "on", "to", "at", "by", "with", "from", "-"})
+
+
 def clean_name(ent: Span) -> tuple[int, int, str]:
     """Drop leading 'the', honorifics and a trailing possessive; return char offsets of what is left."""
     toks = list(ent)
-    while toks and (toks[0].lower_ in HONORIFICS or toks[0].lower_ == "the") and len(toks) > 1:
+    while toks and (toks[0].lower_ in HONORIFICS or toks[0].lower_ in ("the", "a", "an")) and len(toks) > 1:
         toks = toks[1:]
-    while toks and toks[-1].text in ("'s", "’s", "'", "’"):
-        toks = toks[:-1]
+    while len(toks) > 1 and (toks[-1].text in ("'s", "’s", "'", "’") or toks[-1].lower_ in CUT_OFF):
+        toks = toks[:-1]  # the tagger's span cut inside a name: 'Ministry of Foreign Affairs of', 'Kyiv and
     if not toks:
         return ent.start_char, ent.end_char, ent.text
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
