@@ -78,10 +78,9 @@ def _state_of(adjective: Token, resolver: Resolver) -> str | None:
                  and n != adjective.text), None)
 
 
-def _participants(trig: Token, resolver: Resolver) -> list[str]:
-    """Those the sentence says met or talked: the meeting verb's subject and object, 'with' or 'between' whom,
-    whose meeting ('Putin's talks', 'a meeting of X and Y'), and their conjuncts; never a name inside them
-    ('an opponent of Vladimir Putin's rule', 'talks in Geneva')."""
+def _parties(trig: Token) -> list[Token]:
+    """The words that name who met: the meeting verb's subject and object, 'with' or 'between' whom, whose
+    meeting ('Putin's talks', 'a meeting of X and Y'), their conjuncts and the names in apposition to them."""
     verb = trig if trig.pos_ == "VERB" else trig.head if trig.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and \
         trig.head.pos_ in ("VERB", "AUX") else None
     if verb is not None and trig.dep_ == "pobj":
@@ -107,8 +106,14 @@ def _participants(trig: Token, resolver: Resolver) -> list[str]:
         heads.append(a)
         heads += [c for c in a.subtree if c.dep_ == "conj" and c.head.i in {h.i for h in heads}]
     heads += [c for h in list(heads) for c in h.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    return sorted(heads, key=lambda t: t.i)  # 'Minister of Finance Andrzej Domański': the name in apposition
+
+
+def _participants(trig: Token, resolver: Resolver) -> list[str]:
+    """Those the sentence says met or talked, as actors; never a name inside their words ('an opponent of
+    Vladimir Putin's rule', 'talks in Geneva')."""
     out: list[str] = []
-    for h in sorted(heads, key=lambda t: t.i):  # 'Minister of Finance Andrzej Domański': the name in apposition
+    for h in _parties(trig):
         if h.lower_ in ("his", "her", "its", "their"):  # 'his talks with the UN chief': whose
             who = resolver.resolve_pronoun({"his": "he", "her": "she", "its": "it"}.get(h.lower_, "they"), h.idx, [])
             if who and who not in out:
