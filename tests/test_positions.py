@@ -278,6 +278,10 @@ def test_an_outlet_or_a_poll_takes_no_side() -> None:
      None),  # an observation, no stance
     ("Foreign minister Ana Ruiz said Moscow was ready to negotiate with Kyiv.", None, None),  # Moscow's, as she says
     ("Foreign minister Ana Ruiz said Moscow was ready to negotiate a new treaty on nuclear arms.", None, None),
+    ("Foreign minister Ana Ruiz demanded security guarantees from the West that include a pledge to halt NATO "
+     "expansion.", None, None),  # guarantees for her own side, not for Ukraine
+    ("Foreign minister Ana Ruiz demanded security guarantees for Ukraine from the West.", "security-guarantees",
+     "support"),
 ])
 def test_giving_up_and_impossibility_turn_the_stance(sentence: str, topic: str | None, stance: str | None) -> None:
     from conftest import extract
