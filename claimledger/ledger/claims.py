@@ -15,10 +15,10 @@ from collections.abc import Sequence
 from itertools import groupby
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, func, or_, select, update
+from sqlalchemy import Connection, bindparam, delete, or_, select, update
 
 from . import schema as t
-from .wording import align, fingerprints, quoted, variant, words
+from .wording import align, compared, fingerprints, variant, words
 
 FIGURE_DAYS = 31  # a claimant's figure repeated within a month is the same claim; later, a new one
 QUOTE_DAYS = 14
@@ -98,17 +98,11 @@ _TEXTS = select(c.c.id, c.c.text, c.c.first_date).where(c.c.id.in_(bindparam("id
 _JOIN_S = update(s).where(s.c.id == bindparam("member")).values(claim_id=bindparam("claim"))
 _JOIN_F = update(f).where(f.c.id == bindparam("member")).values(claim_id=bindparam("claim"))
 _NEW = c.insert().returning(c.c.id)
-_MARKS: dict[str, Any] = {}  # the marks' insert-or-ignore, built once per dialect (executemany, compiled once)
-
-
 def _add_marks(conn: Connection, rows: list[dict[str, int]]) -> None:
-    if conn.dialect.name not in _MARKS:
-        from sqlalchemy.dialects import postgresql, sqlite
+    from .write import insert_ignore
 
-        dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-        _MARKS[conn.dialect.name] = dialect.insert(t.claim_marks).on_conflict_do_nothing()
     if rows:
-        conn.execute(_MARKS[conn.dialect.name], rows)
+        conn.execute(insert_ignore(conn, t.claim_marks), rows)
 
 
 def _attach_statements(conn: Connection, rows: Sequence[Any]) -> None:
@@ -173,15 +167,10 @@ def _refresh_statements(conn: Connection, claim_id: int) -> tuple[str, str | Non
                                   a.c.published, a.c.outlet_id, a.c.identity).join(a, a.c.id == s.c.article_id)
                            .where(s.c.claim_id == claim_id)).all()
     canon = min(members, key=lambda m: (RANK.get(m.kind, 3), -len(words(m.content)), *_order(m)))
-    canon_words = words(quoted(canon.content) if canon.kind == "mixed" else canon.content)
-    flags = {}
-    for m in members:
-        said = quoted(m.content) if m.kind == "mixed" else m.content
-        flag = None if m.id == canon.id else variant(align(canon_words, words(said)), m.kind == "indirect")
-        flags[m.id] = flag
-        if flag != m.variant:
-            conn.execute(update(s).where(s.c.id == m.id).values(variant=flag))
-    return canon.content, _summarise(conn, claim_id, members, canon.id, canon.content, flags)
+    canon_words = words(compared(canon.content, canon.kind))
+    flags = {m.id: None if m.id == canon.id else variant(align(canon_words, words(compared(m.content, m.kind))),
+                                                         m.kind == "indirect") for m in members}
+    return canon.content, _summarise(conn, s, claim_id, members, canon.id, canon.content, flags)
 
 
 def _day(m: Any) -> str:
@@ -210,9 +199,12 @@ def _order(m: Any) -> tuple[str, str, str, int]:
     return (_day(m), str(m.published or ""), m.identity, m.id)
 
 
-def _summarise(conn: Connection, claim_id: int, members: Sequence[Any], canon_id: int, text: str,
+def _summarise(conn: Connection, table: Any, claim_id: int, members: Sequence[Any], canon_id: int, text: str,
                flags: dict[int, str | None]) -> str | None:
-    """Write the claim's summary; returns its first date."""
+    """Write the members' variant flags that changed and the claim's summary; returns its first date."""
+    for m in members:
+        if flags[m.id] != m.variant:
+            conn.execute(update(table).where(table.c.id == m.id).values(variant=flags[m.id]))
     first = min(members, key=_order)
     family = _copies(conn, [m.article_id for m in members if m.outlet_id is None])
     outlets = {m.outlet_id if m.outlet_id is not None else -family.get(m.article_id, m.article_id) for m in members}
@@ -265,22 +257,10 @@ def _refresh_figures(conn: Connection, claim_id: int) -> None:
                                   a.c.outlet_id, a.c.identity).join(a, a.c.id == f.c.article_id)
                            .where(f.c.claim_id == claim_id)).all()
     first = min(members, key=_order)
-    flags = {}
-    for m in members:
-        flag = None
-        if (m.value, m.low, m.high) != (first.value, first.low, first.high):
-            flag = "value"
-        elif (m.approx or None) != (first.approx or None):
-            flag = "qualifier"
-        flags[m.id] = flag
-        if flag != m.variant:
-            conn.execute(update(f).where(f.c.id == m.id).values(variant=flag))
-    _summarise(conn, claim_id, members, first.id, _figure_text(first), flags)
+    flags = {m.id: "value" if (m.value, m.low, m.high) != (first.value, first.low, first.high) else
+             "qualifier" if (m.approx or None) != (first.approx or None) else None for m in members}
+    _summarise(conn, f, claim_id, members, first.id, _figure_text(first), flags)
 
 
 def _figure_text(row: Any) -> str:
     return f"{row.text} ({row.counted})" if row.counted else str(row.text)
-
-
-def count(conn: Connection) -> int:
-    return int(conn.execute(select(func.count()).select_from(c)).scalar_one())

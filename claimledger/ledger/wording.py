@@ -37,6 +37,11 @@ def quoted(content: str) -> str:
     return " … ".join(pieces) if pieces else content
 
 
+def compared(content: str, kind: str | None) -> str:
+    """What of a statement is compared with other wordings: a partly quoted one's quoted words, else all."""
+    return quoted(content) if kind == "mixed" else content
+
+
 def tokens(text: str) -> list[str]:
     """The words as written, with a cut marked by an elision kept as ``…``."""
     text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")

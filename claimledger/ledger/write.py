@@ -28,12 +28,13 @@ class AddResult:
     links: list[tuple[int, str, float]] = field(default_factory=list)  # (other article, kind, similarity)
 
 
-def insert_ignore(conn: Connection, table: t.Table, values: dict[str, Any] | list[dict[str, Any]]) -> Any:
-    """INSERT ... ON CONFLICT DO NOTHING, in the connection's dialect."""
+def insert_ignore(conn: Connection, table: t.Table, values: dict[str, Any] | list[dict[str, Any]] | None = None) -> Any:
+    """INSERT ... ON CONFLICT DO NOTHING, in the connection's dialect; without ``values``, the statement to
+    execute with a list of rows (one executemany, compiled once)."""
     from sqlalchemy.dialects import postgresql, sqlite
 
     ins = postgresql.insert(table) if conn.dialect.name == "postgresql" else sqlite.insert(table)
-    return ins.values(values).on_conflict_do_nothing()
+    return (ins if values is None else ins.values(values)).on_conflict_do_nothing()
 
 
 def note_extractor(conn: Connection, info: dict[str, str | None]) -> None:

@@ -12,7 +12,7 @@ from sqlalchemy import Select, desc, select
 
 from .. import schema as t
 from ..store import Ledger
-from ..wording import diff, quoted
+from ..wording import compared, diff
 from .filters import Columns, FilterError, Filters
 
 c, s, f, a, o, ac = t.claims, t.statements, t.figures, t.articles, t.outlets, t.actors
@@ -61,12 +61,12 @@ def claim_detail(ledger: Ledger, claim_id: int) -> dict[str, Any] | None:
         claim = dict(row._mapping)
         rows = _appearances(conn, claim)
     canon = next((r for r in rows if r["id"] == claim["canonical_id"]), None)
-    wording = quoted(claim["text"]) if canon and canon["kind"] == "mixed" else claim["text"]
+    wording = compared(claim["text"], canon["kind"] if canon else None)
     for r in rows:
         r["first"] = r["id"] == claim["first_id"]
         r["canonical"] = r["id"] == claim["canonical_id"]
         if claim["kind"] == "statement" and not r["canonical"]:  # the quoted words against the quoted words
-            r["diff"] = diff(wording, quoted(r["text"]) if r["kind"] == "mixed" else r["text"])
+            r["diff"] = diff(wording, compared(r["text"], r["kind"]))
     claim["appearances_list"] = rows
     return claim
 
