@@ -34,6 +34,7 @@ bench: install
 	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/web.py
+	$(BIN)/python bench/scale.py
 
 clean:
 	rm -rf $(VENV) claimledger-demo.db*

@@ -81,6 +81,8 @@ def ingest(
             report.already += 1
         if on_article:
             on_article(article, res.added)
+    if report.added:
+        ledger.refresh()  # the contested quantities, once for the whole run
     return report
 
 
@@ -129,4 +131,6 @@ def ingest_document(ledger: Ledger, extractor: Extractor, *, text: str | None = 
     ex = extractor.extract(art)
     ledger.note_extractor(extractor.config.describe())
     res = ledger.add(art, ex, extractor.version)
+    if res.added:
+        ledger.refresh()
     return OneResult(res.article_id, res.added, art, ex)

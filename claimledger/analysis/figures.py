@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import IO, Any
 
-from sqlalchemy import String, cast, func, or_, select
+from sqlalchemy import Connection, String, cast, func, or_, select
 
 from ..ledger import schema as t
 from ..ledger.read import Filters
@@ -137,31 +138,49 @@ def copy_families(conn: Any, ids: set[int]) -> dict[int, int]:
     return {i: root(i) for i in linked}
 
 
-def contested(ledger: Ledger, top: int = 10) -> list[dict[str, Any]]:
-    """Quantities on which sources disagree: two or more claimants as of one time, the widest spread first.
+def contested_entries(conn: Connection, quantities: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """For each quantity on which sources disagree (two or more claimants as of one time), its entries.
     A claimant's own growing total is a series, not a disagreement; conversions and projections are left out."""
     f = t.figures
     source = func.coalesce(f.c.claimant_name, cast(f.c.article_id, String))
-    q = (select(f.c.quantity).where(f.c.quantity.is_not(None), func.coalesce(f.c.low, f.c.value) > 0,
+    q = (select(f.c.quantity).where(f.c.quantity.in_(quantities), func.coalesce(f.c.low, f.c.value) > 0,
                                     f.c.converts.is_(None), f.c.projection.is_(False))
          .group_by(f.c.quantity).having(func.count(source.distinct()) >= 2))
+    keys = [r[0] for r in conn.execute(q)]
+    rows = [dict(r._mapping) for r in conn.execute(figure_query().where(f.c.quantity.in_(keys)))] if keys else []
+    by: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        by.setdefault(r["quantity"], []).append(r)
+    out: dict[str, list[dict[str, Any]]] = {}
+    for quantity, mine in by.items():
+        for b in blocks(once(mine)):
+            named = {r["who"] for r in b.rows if not r["who"].endswith("(own voice)")}
+            if b.spread is None or b.spread <= 1.0 or len(named) < 2:
+                continue  # sources that disagree: two claimants at least, not only outlets' own voices
+            low, high = b.pair
+            if low["who"].endswith("(own voice)") and high["who"].endswith("(own voice)"):
+                continue  # two outlets' own wording of a sum is not two sources disagreeing
+            label = b.label + (f": {low['counted']}" if low.get("counted") else "")
+            out.setdefault(quantity, []).append({
+                "quantity": b.quantity, "label": label, "unit": b.unit, "figures": len(b.rows),
+                "claimants": len({r["who"] for r in b.rows}), "lowest": low["text"], "low_by": low["who"],
+                "highest": high["text"], "high_by": high["who"], "spread": b.spread, "window": b.window})
+    return out
+
+
+def contested(ledger: Ledger, top: int = 10) -> list[dict[str, Any]]:
+    """The quantities sources disagree on, the widest spread first: read from the table kept on write
+    (quantities changed since the last refresh are recomputed first)."""
+    from ..ledger.tallies import refresh_contested
+
+    c = t.contested
     with ledger.connect() as conn:
-        keys = [r[0] for r in conn.execute(q)]
-        rows = [dict(r._mapping) for r in conn.execute(figure_query().where(f.c.quantity.in_(keys)))] if keys else []
-    out = []
-    for b in blocks(once(rows)):
-        named = {r["who"] for r in b.rows if not r["who"].endswith("(own voice)")}
-        if b.spread is None or b.spread <= 1.0 or len(named) < 2:
-            continue  # sources that disagree: two claimants at least, not only outlets' own voices
-        low, high = b.pair
-        if low["who"].endswith("(own voice)") and high["who"].endswith("(own voice)"):
-            continue  # two outlets' own wording of a sum is not two sources disagreeing
-        label = b.label + (f": {low['counted']}" if low.get("counted") else "")
-        out.append({"quantity": b.quantity, "label": label, "unit": b.unit, "figures": len(b.rows),
-                    "claimants": len({r["who"] for r in b.rows}), "lowest": low["text"], "low_by": low["who"],
-                    "highest": high["text"], "high_by": high["who"], "spread": b.spread, "window": b.window})
-    out.sort(key=lambda r: (-(r["spread"] or 0), r["quantity"]))
-    return out[:top]
+        if ledger.mode == "write" and conn.execute(select(t.contested_dirty.c.quantity).limit(1)).first():
+            refresh_contested(conn)
+            conn.commit()
+        entries = conn.execute(select(c.c.entry).order_by(c.c.spread.desc(), c.c.quantity, c.c.ordinal)
+                               .limit(top)).scalars().all()
+    return [json.loads(e) for e in entries]
 
 
 def chart(cmp: Comparison, path: str | IO[bytes], fmt: str | None = None) -> None:

@@ -1,8 +1,10 @@
 """The extraction as a PySpark job: the same ``extract()`` per article, Parquet tables out.
 
-Files are read by Spark (``binaryFiles``: any path Hadoop reads, local, HDFS or S3 with the usual
-connectors; Parquet through ``spark.read``), each partition loads the spaCy model once (cached per
-Python worker), and the tables are written partitioned by publication month. Two more stages run on
+Files are read by Spark (the ``binaryFile`` source: any path Hadoop reads, local, HDFS or S3 with the
+usual connectors; Parquet through ``spark.read``) and cross to Python as Arrow batches
+(``mapInArrow``): one stage parses them into articles, the first copy of each identity is kept, and
+one stage extracts every table's rows, each Python worker building the model once and keeping it
+across tasks. The tables are written partitioned by publication month. Two more stages run on
 the cluster: actors merged across articles by alias key, and figures grouped by quantity and
 claimant, so neither needs one machine's memory.
 """
@@ -11,8 +13,7 @@ from __future__ import annotations
 
 import json
 import os
-import resource
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,11 +21,9 @@ from typing import Any
 from ..errors import ClaimledgerError
 from ..extract.config import ExtractorConfig
 from ..ingest.options import IngestOptions
-from ..ingest.sources import META_SUFFIX, articles_from_bytes, iter_files
-from ..types import Article
-from .records import PER_ARTICLE, SCHEMAS, to_rows
-
-TABLES = ("articles", *PER_ARTICLE)
+from ..ingest.sources import META_SUFFIX, iter_files
+from .arrow import PARSED, SUB_BATCH, TABLES, extract_articles, local_path, parse_files, parse_rows, records_ddl
+from .stages import group_figures_stage, merge_actors_stage
 
 
 @dataclass
@@ -40,30 +39,6 @@ class BatchReport:
     worker_peak_rss_mb: float = 0.0
     jvm_peak_rss_mb: float = 0.0  # the local driver/executor JVM, when this process started it
     seconds: float = 0.0
-
-
-def _spark_types() -> dict[str, Any]:
-    from pyspark.sql import types as T
-
-    return {"string": T.StringType(), "long": T.LongType(), "int": T.IntegerType(), "double": T.DoubleType(),
-            "boolean": T.BooleanType()}
-
-
-def schema(table: str) -> Any:
-    from pyspark.sql import types as T
-
-    kinds = _spark_types()
-    return T.StructType([T.StructField(n, kinds[k], True) for n, k in SCHEMAS[table]])
-
-
-def _coerce(table: str, row: dict[str, Any]) -> tuple[Any, ...]:
-    out = []
-    for name, kind in SCHEMAS[table]:
-        v = row.get(name)
-        if v is not None and kind == "double":
-            v = float(v)
-        out.append(v)
-    return tuple(out)
 
 
 def list_inputs(spark: Any, inputs: Iterable[str]) -> tuple[list[str], list[str], list[str]]:
@@ -99,24 +74,24 @@ def list_inputs(spark: Any, inputs: Iterable[str]) -> tuple[list[str], list[str]
     return articles, meta, parquet
 
 
-def _local(uri: str) -> str:
-    """binaryFiles names local files 'file:/abs/path'; ingest names them by their path."""
-    return uri[len("file:"):] if uri.startswith("file:") and not uri.startswith("file://") else \
-        uri[len("file://"):] if uri.startswith("file://") else uri
+def _tune(spark: Any, n_parts: int) -> None:
+    """Every stage in ``n_parts`` tasks: small files packed into that many splits, the dedup shuffle into
+    as many partitions (never coalesced into fewer, which would idle cores), Arrow batches of 16; the
+    listed files handed to the reader as they are (no Spark job to list them again)."""
+    for key, value in (("spark.sql.files.minPartitionNum", n_parts), ("spark.sql.shuffle.partitions", n_parts),
+                       ("spark.sql.adaptive.coalescePartitions.enabled", "false"),
+                       ("spark.sql.execution.arrow.maxRecordsPerBatch", SUB_BATCH),
+                       ("spark.sql.sources.parallelPartitionDiscovery.threshold", 1 << 30),
+                       ("spark.sql.files.maxRecordsPerFile", 1_000_000)):
+        spark.conf.set(key, str(value))
 
 
-def _extract_partition(items: Iterator[tuple[int, int, Article]], config: ExtractorConfig) -> Iterator[tuple[str, Any]]:
-    """Runs on a worker: one extractor per Python worker process (keyed by the configuration's digest),
-    the same ``Extractor.extract`` as the CLI."""
-    from ..extract import extractor_for
-
-    extractor = extractor_for(config)
-    for file_no, item_no, art in items:
-        ex = extractor.extract(art)
-        for table, rows in to_rows(art, ex, file_no, item_no, extractor.version).items():
-            for r in rows:
-                yield table, _coerce(table, r)
-    yield "_rss", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def _untune(spark: Any) -> None:
+    """After extraction the stages are cheap: splits and shuffles sized by the data again (Spark's default,
+    adaptive), so a small output is a few tasks and files and a large one as many as its size needs."""
+    for key in ("spark.sql.files.minPartitionNum", "spark.sql.shuffle.partitions"):
+        spark.conf.unset(key)
+    spark.conf.set("spark.sql.adaptive.coalescePartitions.enabled", "true")
 
 
 def run_batch(inputs: list[str], out: str, config: ExtractorConfig | None = None, master: str | None = None,
@@ -129,6 +104,8 @@ def run_batch(inputs: list[str], out: str, config: ExtractorConfig | None = None
     import time
 
     from pyspark import StorageLevel
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
 
     config = config if config is not None else ExtractorConfig()
     started = time.perf_counter()
@@ -138,21 +115,26 @@ def run_batch(inputs: list[str], out: str, config: ExtractorConfig | None = None
     try:
         report = BatchReport()
         n_parts = partitions or max(spark.sparkContext.defaultParallelism * 4, 1)
-        items = _read(spark, inputs, options or IngestOptions(), n_parts, report).cache()
-        report.errors = [m for _, _, m in items.filter(lambda x: isinstance(x[2], str)).collect()]
-        good = items.filter(lambda x: isinstance(x[2], Article))
+        _tune(spark, n_parts)
+        parsed = _parse(spark, inputs, options or IngestOptions(), report).persist(StorageLevel.MEMORY_AND_DISK)
+        failed = parsed.where(F.col("error").isNotNull()).select("file_no", "item_no", "error").collect()
+        report.errors = [r.error for r in sorted(failed, key=lambda r: (r.file_no, r.item_no))]
+        good = parsed.where(F.col("error").isNull()).drop("error")
         # the first of several copies of one article (same identity) wins, as in ingest
-        firsts = (good.map(lambda x: (x[2].identity, x)).reduceByKey(lambda a, b: a if a[:2] <= b[:2] else b)
-                  .values().repartition(n_parts))
-        report.duplicates = good.count() - firsts.count()
-        records = firsts.mapPartitions(lambda it: _extract_partition(it, config)).persist(
-            StorageLevel.MEMORY_AND_DISK)  # each table is one pass over these; never extract twice
-        rss = records.filter(lambda kv: kv[0] == "_rss").values().collect()
-        report.worker_peak_rss_mb = max(rss, default=0.0)
+        first = Window.partitionBy("identity").orderBy("file_no", "item_no")
+        firsts = good.withColumn("copy", F.row_number().over(first)).where(F.col("copy") == 1).drop("copy")
+        # the extracted rows stream straight to a staging table split by kind: one pass, nothing cached
+        staging = f"{out}/_records"
+        firsts.mapInArrow(lambda it: extract_articles(it, config), records_ddl()).write.mode("overwrite") \
+            .partitionBy("kind").parquet(staging)
+        _untune(spark)
+        records = spark.read.parquet(staging)  # each table reads its own kind's files and column only
+        report.worker_peak_rss_mb = records.where(F.col("kind") == "_rss").agg(F.max("rss_mb")).first()[0] or 0.0
         _write_tables(spark, records, out, report)
+        _remove(spark, staging)
+        report.duplicates = good.count() - report.articles
         _write_extractor(spark, out, config)
-        items.unpersist()
-        records.unpersist()
+        parsed.unpersist()
         _write_manifest(out, report, inputs, config)
         report.jvm_peak_rss_mb = _jvm_peak_mb(spark)
     finally:
@@ -162,46 +144,61 @@ def run_batch(inputs: list[str], out: str, config: ExtractorConfig | None = None
     return report
 
 
-def _read(spark: Any, inputs: list[str], opts: IngestOptions, n_parts: int, report: BatchReport) -> Any:
-    """(file number, item number, Article or error line) for every item of every input, in ingest's order."""
-    sc = spark.sparkContext
+def _parse(spark: Any, inputs: list[str], opts: IngestOptions, report: BatchReport) -> Any:
+    """(file number, item number, identity, Article, error line) for every item of every input, numbered
+    in ingest's order; files are read by Spark's binaryFile source and parsed in Arrow batches."""
+    from pyspark.sql import functions as F
+
     files, meta_files, parquet = list_inputs(spark, inputs)
     report.files = len(files) + len(parquet)
     order = {f: i for i, f in enumerate(files)}
-    metas = dict(sc.binaryFiles(",".join(meta_files)).map(lambda kv: (_local(kv[0]), kv[1])).collect()) \
+    metas = {local_path(r.path): bytes(r.content) for r in
+             spark.read.format("binaryFile").load(meta_files).select("path", "content").collect()} \
         if meta_files else {}
-    meta_b = sc.broadcast(metas)
-    order_b = sc.broadcast(order)  # local files are absolute paths, others full URIs, as binaryFiles names them
-
-    def read(kv: tuple[str, bytes]) -> Iterator[tuple[int, int, Article | str]]:
-        path = _local(kv[0])
-        side = os.path.join(os.path.dirname(path), Path(path).stem + META_SUFFIX)
-        for j, item in enumerate(articles_from_bytes(kv[1], path, opts, meta_b.value.get(side), side)):
-            yield (order_b.value.get(path, -1), j, item if isinstance(item, Article) else str(item))
-
     parts = []
     if files:
-        parts.append(sc.binaryFiles(",".join(files), minPartitions=n_parts).flatMap(read))
+        raw = spark.read.format("binaryFile").load(files).select("path", "content")
+        parts.append(raw.mapInArrow(lambda it: parse_files(it, order, metas, opts), PARSED))
     if parquet:
-        base = len(files)
         df = spark.read.parquet(*parquet)
-        parts.append(df.rdd.zipWithIndex().map(lambda ri: (base, ri[1], _article_from_row(ri[0].asDict(), opts))))
+        cols = set(df.columns)
+        where = F.coalesce(*[F.col(c).cast("string") for c in ("source", "url") if c in cols], F.lit("parquet"))
+        rows = df.select(F.monotonically_increasing_id().alias("pos"), F.to_json(F.struct(*df.columns)).alias("json"),
+                         where.alias("source"))
+        base = len(files)
+        parts.append(rows.mapInArrow(lambda it: parse_rows(it, base, opts), PARSED))
     if not parts:
         raise ClaimledgerError(" ".join(inputs), "no input files found", "give files or folders of articles")
-    return sc.union(parts) if len(parts) > 1 else parts[0]
+    return parts[0].unionByName(parts[1]) if len(parts) > 1 else parts[0]
 
 
 def _write_tables(spark: Any, records: Any, out: str, report: BatchReport) -> None:
-    """Each table by month, then the two cross-article stages over what was written."""
-    for table in TABLES:
-        rows = records.filter(lambda kv, t=table: kv[0] == t).values()
-        spark.createDataFrame(rows, schema(table)).write.mode("overwrite").partitionBy("month").parquet(
-            f"{out}/{table}")
-    report.articles = spark.read.parquet(f"{out}/articles").count()
-    report.statements = spark.read.parquet(f"{out}/statements").count()
-    report.figures = spark.read.parquet(f"{out}/figures").count()
-    report.actors = merge_actors_stage(spark, out)
-    report.quantities = group_figures_stage(spark, out)
+    """Each table by month from the staged records, and the two cross-article stages, all at once."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from pyspark.sql import functions as F
+
+    def table(name: str) -> Any:
+        return records.where(F.col("kind") == name).select(f"`{name}`.*")
+
+    def write(name: str) -> None:
+        table(name).write.mode("overwrite").partitionBy("month").parquet(f"{out}/{name}")
+
+    with ThreadPoolExecutor(len(TABLES) + 2) as pool:  # one Spark job each; their tasks share the cores
+        actors = pool.submit(merge_actors_stage, table("article_actors"), table("statements"), f"{out}/actors")
+        quantities = pool.submit(group_figures_stage, table("figures"), f"{out}/quantities")
+        list(pool.map(write, TABLES))
+        counts = dict(records.groupBy("kind").count().collect())
+        report.actors, report.quantities = actors.result(), quantities.result()
+    report.articles, report.statements, report.figures = (counts.get(k, 0) for k in ("articles", "statements",
+                                                                                     "figures"))
+
+
+def _remove(spark: Any, path: str) -> None:
+    """Delete a folder on whatever file system Spark wrote it to."""
+    jvm = spark.sparkContext._jvm
+    p = jvm.org.apache.hadoop.fs.Path(path)
+    p.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration()).delete(p, True)
 
 
 def _write_extractor(spark: Any, out: str, config: ExtractorConfig) -> None:
@@ -224,78 +221,6 @@ def _jvm_peak_mb(spark: Any) -> float:
     except (AttributeError, OSError, ValueError):
         pass
     return 0.0
-
-
-def _article_from_row(row: dict[str, Any], opts: IngestOptions) -> Article | str:
-    from ..ingest.jsonl import articles_from_jsonl
-
-    where = row.get("source") or row.get("url") or "parquet"
-    line = json.dumps({k: v for k, v in row.items() if isinstance(v, str | int | float) or v is None})
-    items = list(articles_from_jsonl(line, str(where)))
-    item = items[0] if items else "empty row"
-    if isinstance(item, Article):
-        from ..ingest.sources import finish
-
-        item.source = str(where)
-        return finish(item, opts)
-    return str(item)
-
-
-
-def _role_texts(roles: str) -> set[str]:
-    """The role phrases of an article's actor record (offsets belong to the article, not the actor)."""
-    return {r if isinstance(r, str) else r["text"] for r in json.loads(roles)}
-
-def merge_actors_stage(spark: Any, out: str) -> int:
-    """Actors across all articles, merged by alias key on the cluster: one row per actor with its
-    aliases, roles, article and statement counts. (``load`` re-merges exactly as ingest does.)"""
-    from ..vocab.names import name_key
-
-    aa = spark.read.parquet(f"{out}/article_actors").rdd
-    st = spark.read.parquet(f"{out}/statements").rdd
-
-    def key_of(name: str, kind: str) -> str:
-        return f"{name_key(name)}|{'person' if kind == 'person' else 'other'}"
-
-    said = (st.filter(lambda r: r.speaker_name).map(lambda r: ((r.article_id, r.speaker_name), 1))
-            .reduceByKey(lambda a, b: a + b))
-    per = aa.map(lambda r: ((r.article_id, r.name), r)).leftOuterJoin(said).map(
-        lambda kv: (key_of(kv[1][0].name, kv[1][0].kind), {
-            "names": {kv[1][0].name: 1}, "kind": kv[1][0].kind, "gender": kv[1][0].gender,
-            "aliases": set(json.loads(kv[1][0].aliases)), "roles": _role_texts(kv[1][0].roles),
-            "articles": 1, "statements": kv[1][1] or 0}))
-
-    def merge(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
-        names = dict(a["names"])
-        for n, c in b["names"].items():
-            names[n] = names.get(n, 0) + c
-        return {"names": names, "kind": a["kind"], "gender": a["gender"] or b["gender"],
-                "aliases": a["aliases"] | b["aliases"], "roles": a["roles"] | b["roles"],
-                "articles": a["articles"] + b["articles"], "statements": a["statements"] + b["statements"]}
-
-    merged = per.reduceByKey(merge).map(lambda kv: (
-        kv[0], max(kv[1]["names"].items(), key=lambda nc: (nc[1], len(nc[0])))[0], kv[1]["kind"], kv[1]["gender"],
-        json.dumps(sorted(kv[1]["aliases"] | set(kv[1]["names"]))), json.dumps(sorted(kv[1]["roles"])),
-        kv[1]["articles"], kv[1]["statements"]))
-    df = spark.createDataFrame(merged, "key string, name string, kind string, gender string, aliases string, "
-                                       "roles string, articles long, statements long")
-    df.write.mode("overwrite").parquet(f"{out}/actors")
-    return int(spark.read.parquet(f"{out}/actors").count())
-
-
-def group_figures_stage(spark: Any, out: str) -> int:
-    """Each quantity as each claimant gives it, over every article: the figures-compare table at scale."""
-    from pyspark.sql import functions as F
-
-    f = spark.read.parquet(f"{out}/figures").where(F.col("quantity").isNotNull())
-    claimant = F.coalesce(F.col("claimant_name"), F.lit(""))
-    g = (f.groupBy("quantity", claimant.alias("claimant"))
-         .agg(F.count("*").alias("figures"), F.countDistinct("article_id").alias("articles"),
-              F.min(F.coalesce("low", "value")).alias("lowest"), F.max(F.coalesce("high", "value")).alias("highest"),
-              F.min("as_of").alias("first_as_of"), F.max("as_of").alias("last_as_of")))
-    g.write.mode("overwrite").parquet(f"{out}/quantities")
-    return int(spark.read.parquet(f"{out}/quantities").count())
-
 
 def _write_manifest(out: str, report: BatchReport, inputs: list[str], config: ExtractorConfig) -> None:
     if "://" in out and not out.startswith("file://"):

@@ -3,7 +3,8 @@
 Articles are added in the order ingest would have read them (input file, then item in the file), so
 actors merge across articles exactly as they do on one machine; an article already stored is skipped,
 so loading the same output twice adds nothing. Tables are read with pyarrow (no Spark needed) a
-chunk of articles at a time, with the month partitions of that chunk only.
+chunk of articles at a time, with the month partitions of that chunk only. Into PostgreSQL, several
+processes can load chunks at once.
 """
 
 from __future__ import annotations
@@ -37,41 +38,92 @@ def _dataset(root: Path, table: str) -> Any:
     return ds.dataset(str(path), format="parquet", partitioning="hive")
 
 
-def load(out_dir: str, ledger: Ledger, on_article: Callable[[bool], None] | None = None) -> LoadReport:
+def _chunks(root: Path, workers: int) -> list[list[dict[str, Any]]]:
+    """The articles' index in ingest's order (input file, then item), cut into chunks of up to ``CHUNK``
+    (and at least four a worker, so every worker has some)."""
+    index = _dataset(root, "articles").to_table(columns=["article_id", "file_no", "item_no", "month"]).to_pylist()
+    index.sort(key=lambda r: (r["file_no"], r["item_no"], r["article_id"]))
+    size = max(1, min(CHUNK, -(-len(index) // (workers * 4)))) if workers > 1 else CHUNK
+    return [index[i:i + size] for i in range(0, len(index), size)]
+
+
+def _load_chunk(root: Path, chunk: list[dict[str, Any]], ledger: Ledger,
+                on_article: Callable[[bool], None] | None = None) -> LoadReport:
+    """One chunk's articles, read with the month partitions of that chunk only, each added in its own
+    transaction; an article already stored is skipped."""
     import pyarrow.dataset as ds
 
     from .records import from_rows
 
-    root = Path(out_dir)
     tables = {t: _dataset(root, t) for t in ("articles", *PER_ARTICLE)}
+    ids = [r["article_id"] for r in chunk]
+    where = ds.field("month").isin(sorted({r["month"] for r in chunk})) & ds.field("article_id").isin(ids)
+    arts = {r["article_id"]: r for r in tables["articles"].to_table(filter=where).to_pylist()}
+    recs: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for t in PER_ARTICLE:
+        for r in tables[t].to_table(filter=where).to_pylist():
+            recs.setdefault(r["article_id"], {}).setdefault(t, []).append(r)
+    report = LoadReport()
+    for aid in ids:
+        row = arts[aid]
+        art, ex = from_rows(row, recs.get(aid, {}))
+        res = None if ledger.has(art.identity) is not None else ledger.add(art, ex, row["extractor_version"] or "")
+        added = bool(res and res.added)
+        report.added += int(added)
+        report.already += int(not added)
+        report.links += len(res.links) if res else 0
+        if on_article:
+            on_article(added)
+    return report
+
+
+_WORKER_LEDGER: dict[str, Ledger] = {}
+
+
+def _chunk_in_worker(root: Path, chunk: list[dict[str, Any]], url: str) -> LoadReport:
+    led = _WORKER_LEDGER.get(url)
+    if led is None:
+        led = _WORKER_LEDGER[url] = Ledger(url)
+    return _load_chunk(root, chunk, led)
+
+
+def load(out_dir: str, ledger: Ledger, on_article: Callable[[bool], None] | None = None,
+         workers: int = 1) -> LoadReport:
+    """Every article of a batch output into ``ledger``; ``workers`` > 1 loads chunks in that many
+    processes at once (PostgreSQL only: each article is its own transaction, safe beside other writers
+    as ``ingest`` is, while actors then merge in the order the writers meet them)."""
+    if workers > 1 and ledger.dialect != "postgresql":
+        raise ClaimledgerError(ledger.where, "loads with one writer: SQLite takes one at a time",
+                               "drop --workers, or load into PostgreSQL")
+    root = Path(out_dir)
+    for t in ("articles", *PER_ARTICLE):
+        _dataset(root, t)  # every table is there before anything is written
     if (root / "extractors").is_dir():  # what the batch's extractor version stands for
         for info in _dataset(root, "extractors").to_table().to_pylist():
             ledger.note_extractor(info)
-    index = tables["articles"].to_table(columns=["article_id", "file_no", "item_no", "month"]).to_pylist()
-    index.sort(key=lambda r: (r["file_no"], r["item_no"], r["article_id"]))
     report = LoadReport()
-    for i in range(0, len(index), CHUNK):
-        chunk = index[i:i + CHUNK]
-        ids = [r["article_id"] for r in chunk]
-        months = sorted({r["month"] for r in chunk})
-        where = ds.field("month").isin(months) & ds.field("article_id").isin(ids)
-        arts = {r["article_id"]: r for r in tables["articles"].to_table(filter=where).to_pylist()}
-        recs: dict[str, dict[str, list[dict[str, Any]]]] = {}
-        for t in PER_ARTICLE:
-            for r in tables[t].to_table(filter=where).to_pylist():
-                recs.setdefault(r["article_id"], {}).setdefault(t, []).append(r)
-        for aid in ids:
-            row = arts[aid]
-            art, ex = from_rows(row, recs.get(aid, {}))
-            if ledger.has(art.identity) is not None:
-                report.already += 1
+    if workers <= 1:
+        for chunk in _chunks(root, 1):
+            _add(report, _load_chunk(root, chunk, ledger, on_article))
+    else:
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+        from multiprocessing import get_context
+
+        with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+            futures = {pool.submit(_chunk_in_worker, root, chunk, ledger.url): len(chunk)
+                       for chunk in _chunks(root, workers)}
+            for fut in as_completed(futures):
+                part = fut.result()
+                _add(report, part)
                 if on_article:
-                    on_article(False)
-                continue
-            res = ledger.add(art, ex, row["extractor_version"] or "")
-            report.added += int(res.added)
-            report.already += int(not res.added)
-            report.links += len(res.links)
-            if on_article:
-                on_article(res.added)
+                    for _ in range(futures[fut]):
+                        on_article(True)
+    if report.added:
+        ledger.refresh()  # the contested quantities, once for the whole load
     return report
+
+
+def _add(total: LoadReport, part: LoadReport) -> None:
+    total.added += part.added
+    total.already += part.already
+    total.links += part.links

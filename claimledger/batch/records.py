@@ -15,6 +15,7 @@ from typing import Any
 from ..ledger import rows
 from ..ledger import schema as t
 from ..types import Article, Extraction
+from ..vocab.names import name_key
 
 # per table: the batch job's own keys, first, as (column, Spark SQL type)
 KEYS: dict[str, list[tuple[str, str]]] = {
@@ -26,7 +27,8 @@ KEYS: dict[str, list[tuple[str, str]]] = {
     "positions": [("article_id", "string"), ("ordinal", "int"), ("statement_ordinal", "int")],
     "events": [("article_id", "string"), ("ordinal", "int")],
     "article_actors": [("article_id", "string"), ("ordinal", "int"), ("name", "string"), ("kind", "string"),
-                       ("gender", "string"), ("aliases", "string"), ("roles", "string")],
+                       ("gender", "string"), ("aliases", "string"), ("roles", "string"),
+                       ("merge_key", "string")],  # the alias key actors merge by across articles
 }
 LEDGER_TABLE = {"articles": t.articles, "statements": t.statements, "figures": t.figures, "mentions": t.mentions,
                 "positions": t.positions, "events": t.events}
@@ -43,6 +45,10 @@ def _schema(table: str) -> list[tuple[str, str]]:
 
 # table -> ordered (column, Spark SQL type): derived from the ledger schema, so the two cannot drift
 SCHEMAS: dict[str, list[tuple[str, str]]] = {name: _schema(name) for name in KEYS}
+
+
+def merge_key(name: str, kind: str) -> str:
+    return f"{name_key(name)}|{'person' if kind == 'person' else 'other'}"
 
 
 def month_of(published: str | None) -> str:
@@ -73,7 +79,7 @@ def to_rows(art: Article, ex: Extraction, file_no: int, item_no: int, version: s
                            lambda i, p: {"article_id": aid, "ordinal": i, "statement_ordinal": p.statement}),
         "events": table("events", ex.events, rows.event_row, lambda i, e: {"article_id": aid, "ordinal": i}),
         "article_actors": table("article_actors", ex.actors, rows.actor_row,
-                                lambda i, a: {"article_id": aid, "ordinal": i}),
+                                lambda i, a: {"article_id": aid, "ordinal": i, "merge_key": merge_key(a.name, a.kind)}),
     }
 
 

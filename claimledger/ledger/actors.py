@@ -11,7 +11,7 @@ from sqlalchemy import Connection, delete, func, select, update
 from ..errors import ClaimledgerError
 from ..vocab.en import HONORIFICS
 from ..vocab.names import name_key, slugify
-from . import claims, copies
+from . import claims, copies, tallies
 from . import schema as t
 from .alias_file import AliasEntry, AliasFile, read_alias_file
 from .matching import log_merge, name_columns
@@ -53,6 +53,7 @@ def merge_actors(conn: Connection, keep: int, drop: int) -> None:
     conn.execute(update(t.actor_merges).where(t.actor_merges.c.actor_id == drop).values(actor_id=keep))
     copies.move(conn, keep, drop)
     claims.move(conn, keep, drop)
+    tallies.move_actor(conn, keep, drop)
     moved = conn.execute(select(t.actors.c.mention_count).where(t.actors.c.id == drop)).scalar()
     add_counts(conn, keep, 0, moved or 0)
     conn.execute(delete(t.actors).where(t.actors.c.id == drop))
@@ -73,6 +74,7 @@ def recount(conn: Connection, actor_ids: list[int]) -> None:
     m = t.mentions
     copies.rebuild(conn, actor_ids)
     claims.rebuild(conn, actor_ids)
+    tallies.recount_actors(conn, actor_ids)
     conn.execute(update(t.actors).where(t.actors.c.id.in_(actor_ids)).values(
         statement_count=select(func.count()).where(t.utterances.c.actor_id == t.actors.c.id).scalar_subquery(),
         mention_count=select(func.count()).where(m.c.actor_id == t.actors.c.id).scalar_subquery()))

@@ -20,7 +20,8 @@ from .copies import utterance_key
 Row = dict[str, Any]
 # columns a database write fills itself (ids and foreign keys); the rest are a record's own
 DB_ONLY = frozenset({"id", "article_id", "ordinal", "actor_id", "statement_id", "claimant_actor_id", "outlet_id",
-                     "minhash", "ingested_at", "claim_id", "variant"})  # claims: see claims.py
+                     "minhash", "ingested_at", "claim_id", "variant",  # claims: see claims.py
+                     "first_copy"})  # copies: see copies.py
 
 
 def record_columns(table: Table) -> list[str]:

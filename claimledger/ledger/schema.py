@@ -21,6 +21,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy import true as sa_true
 
 metadata = MetaData()
 
@@ -176,6 +177,7 @@ statements = Table(
     Column("utterance", String(24)),  # the words' key: copies of one utterance share it (see copies.py)
     Column("claim_id", Integer, index=True),  # the claim this appearance belongs to (see claims.py)
     Column("variant", String(12)),  # how its wording differs from the claim's: changed | added | dropped | negation
+    Column("first_copy", Boolean, nullable=False, default=True, server_default=sa_true()),  # its utterance's first
 )
 
 utterances = Table(
@@ -276,11 +278,52 @@ events = Table(
     Column("date", String(32), index=True),
 )
 
+tallies = Table(
+    "tallies", metadata,  # counts kept on write, so the overview never counts a large table (see tallies.py)
+    Column("scope", String(16), primary_key=True),  # rows | outlet | country | bare | segment | extractor | said
+    Column("key", String(200), primary_key=True),
+    Column("n", BigInteger, nullable=False),
+)
+
+outlet_quotes = Table(
+    "outlet_quotes", metadata,  # per outlet (or country, for articles without one): each actor's utterances
+    Column("scope", String(8), primary_key=True),  # outlet | country
+    Column("key", String(200), primary_key=True),
+    Column("actor_id", Integer, primary_key=True),  # 0: statements with no speaker
+    Column("n", Integer, nullable=False),
+)
+
+outlet_utterances = Table(
+    "outlet_utterances", metadata,  # which utterances an outlet has counted: a copy in one outlet counts once
+    Column("scope", String(8), primary_key=True),
+    Column("key", String(200), primary_key=True),
+    Column("actor_id", Integer, primary_key=True),
+    Column("utterance", String(24), primary_key=True),
+)
+
+contested = Table(
+    "contested", metadata,  # the quantities sources disagree on, recomputed per quantity after it changes
+    Column("quantity", String(120), primary_key=True),
+    Column("ordinal", Integer, primary_key=True),
+    Column("spread", Float, nullable=False),
+    Column("entry", Text, nullable=False),  # JSON: what analysis.figures.contested_entries gives
+)
+
+contested_dirty = Table(
+    "contested_dirty", metadata,  # quantities whose figures changed since their contested rows were computed
+    Column("quantity", String(120), primary_key=True),
+)
+
 Index("ix_statements_actor_said", statements.c.actor_id, statements.c.said_on)
 Index("ix_statements_utterance", statements.c.utterance, statements.c.actor_id)
+Index("ix_statements_first_actor", statements.c.actor_id, statements.c.first_copy, statements.c.said_on)
+Index("ix_statements_first_said", statements.c.first_copy, statements.c.said_on)
 Index("ix_actors_counts", actors.c.statement_count, actors.c.mention_count)
 Index("ix_figures_as_of", figures.c.as_of)
 Index("ix_claims_actor", claims.c.actor_id, claims.c.kind, claims.c.quantity)
 Index("ix_claims_rank", claims.c.outlets, claims.c.articles)  # lists read backwards along these: no sort
 Index("ix_claims_variants", claims.c.variants, claims.c.outlets)
 Index("ix_claim_marks_lookup", claim_marks.c.actor_id, claim_marks.c.mark)
+Index("ix_outlet_quotes_rank", outlet_quotes.c.scope, outlet_quotes.c.key, outlet_quotes.c.n)
+Index("ix_outlet_quotes_actor", outlet_quotes.c.actor_id, outlet_quotes.c.n)
+Index("ix_contested_spread", contested.c.spread)

@@ -122,11 +122,20 @@ class Ledger:
     # -- reading -----------------------------------------------------------------------------
 
     def counts(self) -> dict[str, int]:
+        """Row counts: the large tables' from the tallies kept on write, the small ones counted."""
         with self.engine.connect() as conn:
-            return {name: conn.execute(select(func.count()).select_from(tab)).scalar_one()
-                    for name, tab in (("articles", t.articles), ("outlets", t.outlets), ("actors", t.actors),
-                                      ("statements", t.statements), ("figures", t.figures),
-                                      ("mentions", t.mentions), ("links", t.article_links))}
+            kept = dict(conn.execute(select(t.tallies.c.key, t.tallies.c.n).where(t.tallies.c.scope == "rows")).all())
+            small = {name: conn.execute(select(func.count()).select_from(tab)).scalar_one()
+                     for name, tab in (("outlets", t.outlets), ("actors", t.actors))}
+        return {"articles": kept.get("articles", 0), **small,
+                **{k: int(kept.get(k, 0)) for k in ("statements", "figures", "mentions", "links")}}
+
+    def refresh(self) -> int:
+        """Bring the aggregates computed after writes up to date (the contested quantities); how many."""
+        from .tallies import refresh_contested
+
+        with self.engine.begin() as conn:
+            return refresh_contested(conn)
 
     def connect(self) -> Connection:
         return self.engine.connect()

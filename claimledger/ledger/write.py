@@ -15,7 +15,7 @@ from sqlalchemy import Connection, insert, select
 from ..errors import LedgerError
 from ..types import ActorRecord, Article, Extraction
 from ..vocab.names import country_name, is_place, name_key, person_shaped, slugify, surname_of
-from . import claims, copies, dedup, rows
+from . import claims, copies, dedup, rows, tallies
 from . import schema as t
 from .actors import add_counts, merge_actors
 from .matching import find_spelling, log_merge, name_columns, name_seen, undone_pairs
@@ -78,22 +78,30 @@ def add_article(conn: Connection, art: Article, ex: Extraction, version: str) ->
     _figures(conn, aid, ex, actor_ids, stmt_ids)
     _positions_events(conn, aid, ex, actor_ids, stmt_ids)
     claims.attach_article(conn, aid)
-    _count(conn, ex, actor_ids)
+    said = _count(conn, ex, actor_ids, stmt_ids)
+    tallies.record_article(conn, art, outlet_id, version, ex, said, len(links))
     if conn.dialect.name == "sqlite":
         conn.exec_driver_sql("INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)",
                              (aid, art.title or "", art.text))
     return AddResult(aid, True, links)
 
 
-def _count(conn: Connection, ex: Extraction, actor_ids: dict[str, int]) -> None:
-    """Mentions all count; a statement counts once per utterance, however many copies carry it."""
+def _count(conn: Connection, ex: Extraction, actor_ids: dict[str, int],
+           stmt_ids: list[int]) -> list[tuple[int | None, str]]:
+    """Mentions all count; a statement counts once per utterance, however many copies carry it. The
+    statements' (actor, utterance), for the outlets' tallies."""
     said = [(actor_ids.get(s.speaker_name or ""), copies.utterance_key(s.content.text)) for s in ex.statements]
-    counts = {a: [n, 0] for a, n in copies.register(conn, [(a, k) for a, k in said if a is not None]).items()}
+    new = copies.register(conn, [(a, k) for a, k in said if a is not None])
+    copies.mark_copies(conn, stmt_ids, said, new)
+    counts: dict[int, list[int]] = {}
+    for actor, _ in new:
+        counts.setdefault(actor, [0, 0])[0] += 1
     for m in ex.mentions:
         if (a := actor_ids.get(m.actor or "")) is not None:
             counts.setdefault(a, [0, 0])[1] += 1
     for a, (n_st, n_mn) in sorted(counts.items()):  # a fixed order: two writers never deadlock
         add_counts(conn, a, n_st, n_mn)
+    return said
 
 
 def _outlet(conn: Connection, name: str, country: str | None) -> int:

@@ -146,6 +146,7 @@ def batch(
 def load(
     out_dir: Annotated[str, typer.Argument(help="The --out folder of 'claimledger batch'.")],
     db: DbOpt = None,
+    workers: Annotated[int, typer.Option(help="Processes loading at once (PostgreSQL only).")] = 1,
     quiet: QuietOpt = False,
 ) -> None:
     """Store the tables of a batch run in the ledger, merging actors as ingest does; reloading adds nothing."""
@@ -154,7 +155,7 @@ def load(
     ledger = open_ledger(db, "write")
     with progress(quiet) as bar:
         task = bar.add_task("loading", total=None, skipped=0)
-        report = run_load(out_dir, ledger, on_article=lambda added: bar.advance(task))
+        report = run_load(out_dir, ledger, on_article=lambda added: bar.advance(task), workers=workers)
     out.print(f"{report.links} near-duplicate link(s). {_ledger_line(ledger)}", highlight=False, soft_wrap=True)
     _finish(report.added, report.already, 0)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import desc, distinct, false, func, select
+from sqlalchemy import String, case, cast, desc, false, func, select
 
 from .. import schema as t
 from ..store import Ledger
@@ -70,13 +70,12 @@ def actor_detail(ledger: Ledger, slug: str, limit: int = 50, offset: int = 0) ->
         actor["merges"] = rows_of(conn, select(t.actor_merges.c.id, t.actor_merges.c.name, t.actor_merges.c.reason,
                                                t.actor_merges.c.made_by, t.actor_merges.c.undone)
                                   .where(t.actor_merges.c.actor_id == aid).order_by(t.actor_merges.c.id).limit(100))
+        # each thing said once, in the month of its first copy: the actor's first copies, read from an index
         month = func.substr(func.coalesce(s.c.said_on, a.c.published), 1, 7)
-        actor["by_month"] = _every_month(rows_of(conn, select(month.label("month"), func.count(distinct(s.c.utterance))
-                                                 .label("statements"))
-                                    .select_from(s.join(a, a.c.id == s.c.article_id)).where(s.c.actor_id == aid)
+        actor["by_month"] = _every_month(rows_of(conn, select(month.label("month"), func.count().label("statements"))
+                                    .select_from(s.join(a, a.c.id == s.c.article_id))
+                                    .where(s.c.actor_id == aid, s.c.first_copy.is_(True))
                                     .group_by(month).order_by(month)))
-        actor["statement_count"] = conn.execute(select(func.count(distinct(s.c.utterance)))
-                                                 .where(s.c.actor_id == aid)).scalar_one()
         # said_on is indexed with actor_id: the timeline page reads the index, not every statement
         actor["statements"] = rows_of(conn, folded(select(
             s.c.id, s.c.article_id, s.c.kind, s.c.cue, s.c.content, s.c.said_on, s.c.confidence,
@@ -87,12 +86,13 @@ def actor_detail(ledger: Ledger, slug: str, limit: int = 50, offset: int = 0) ->
         actor["figures"] = rows_of(conn, select(
             f.c.id, f.c.article_id, f.c.text, f.c.value, f.c.low, f.c.high, f.c.unit, f.c.counted, f.c.measure,
             f.c.as_of, f.c.quantity).where(f.c.claimant_actor_id == aid).order_by(desc(f.c.as_of), f.c.id).limit(100))
-        source = func.coalesce(o.c.name, "country " + func.coalesce(a.c.country, "?"))
-        actor["outlets"] = rows_of(conn, select(source.label("outlet"),
-                                                 func.count(distinct(s.c.utterance)).label("statements"))
-                                   .select_from(s.join(a, a.c.id == s.c.article_id)
-                                                .outerjoin(o, o.c.id == a.c.outlet_id))
-                                   .where(s.c.actor_id == aid).group_by(source).order_by(desc("statements")).limit(50))
+        oq = t.outlet_quotes  # kept on write: each outlet's (or country's) count of the actor's utterances
+        source = case((oq.c.scope == "outlet", o.c.name), else_="country " + func.coalesce(func.nullif(oq.c.key, ""),
+                                                                                          "?"))
+        actor["outlets"] = rows_of(conn, select(source.label("outlet"), oq.c.n.label("statements"))
+                                   .select_from(oq.outerjoin(o, (oq.c.scope == "outlet") & (oq.c.key == cast(
+                                       o.c.id, String))))
+                                   .where(oq.c.actor_id == aid).order_by(desc(oq.c.n), source).limit(50))
     return actor
 
 

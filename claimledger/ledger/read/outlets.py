@@ -21,33 +21,27 @@ def _top_speakers(conn: Any, where: Any, limit: int) -> list[dict[str, Any]]:
 
 
 def list_outlets(ledger: Ledger, top: int = 5) -> dict[str, list[dict[str, Any]]]:
-    """Each outlet (and, for articles without one, each country) with who it quotes most: one pass."""
-    a, o, s = t.articles, t.outlets, t.statements
+    """Each outlet (and, for articles without one, each country) with who it quotes most, from the
+    tallies kept on write: a few small reads, whatever the ledger's size."""
+    o, tl, oq, act = t.outlets, t.tallies, t.outlet_quotes, t.actors
     with ledger.connect() as conn:
-        named = {r["id"]: r for r in rows_of(conn, select(o.c.id, o.c.name, o.c.country,
-                                                        func.count(a.c.id).label("articles"))
-                                           .join(a, a.c.outlet_id == o.c.id).group_by(o.c.id, o.c.name, o.c.country))}
-        countries = {r["country"]: r for r in rows_of(conn, select(a.c.country, func.count().label("articles"))
-                                                    .where(a.c.outlet_id.is_(None), a.c.country.is_not(None))
-                                                    .group_by(a.c.country))}
-        per = (select(a.c.outlet_id, a.c.country, s.c.actor_id, func.count(distinct(s.c.utterance)).label("n"))
-               .select_from(s.join(a, a.c.id == s.c.article_id))
-               .group_by(a.c.outlet_id, a.c.country, s.c.actor_id))
-        quotes: dict[tuple[str, Any], dict[int | None, int]] = {}
-        for outlet_id, country, actor_id, n in conn.execute(per):
-            key = ("outlet", outlet_id) if outlet_id is not None else ("country", country)
-            bucket = quotes.setdefault(key, {})
-            bucket[actor_id] = bucket.get(actor_id, 0) + n
-        ids = {aid for v in quotes.values() for aid in v if aid is not None}
-        names = {r.id: (r.name, r.slug) for r in conn.execute(select(t.actors.c.id, t.actors.c.name, t.actors.c.slug)
-                                                              .where(t.actors.c.id.in_(ids)))}
-        tops = {k: sorted(((n, aid) for aid, n in v.items() if aid in names),
-                          key=lambda x: (-x[0], names[x[1]][0]))[:top] for k, v in quotes.items()}
-    for kind, rows in (("outlet", named), ("country", countries)):
+        kept = {(s, k): n for s, k, n in conn.execute(select(tl.c.scope, tl.c.key, tl.c.n).where(
+            tl.c.scope.in_(["outlet", "bare", "said"]), tl.c.n > 0))}
+        named = {str(r["id"]): r for r in rows_of(conn, select(o.c.id, o.c.name, o.c.country))
+                 if ("outlet", str(r["id"])) in kept}
+        countries = {k: {"country": k} for s, k in kept if s == "bare"}
+        rank = func.row_number().over(partition_by=(oq.c.scope, oq.c.key),
+                                      order_by=(desc(oq.c.n), act.c.name)).label("rank")
+        ranked = (select(oq.c.scope, oq.c.key, act.c.name, act.c.slug, oq.c.n, rank)
+                  .join(act, act.c.id == oq.c.actor_id).subquery())
+        tops: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        for q in conn.execute(select(ranked).where(ranked.c.rank <= top).order_by(ranked.c.rank)):
+            tops.setdefault((q.scope, q.key), []).append({"name": q.name, "slug": q.slug, "statements": q.n})
+    for scope, counted, rows in (("outlet", "outlet", named), ("country", "bare", countries)):
         for key, r in rows.items():
-            r["statements"] = sum(quotes.get((kind, key), {}).values())
-            r["quotes"] = [{"name": names[aid][0], "slug": names[aid][1], "statements": n}
-                           for n, aid in tops.get((kind, key), [])]
+            r["articles"] = kept[(counted, key)]
+            r["statements"] = kept.get(("said", f"{scope}:{key}"), 0)
+            r["quotes"] = tops.get((scope, key), [])
     return {"outlets": sorted(named.values(), key=lambda r: (-r["articles"], r["name"])),
             "countries": sorted(countries.values(), key=lambda r: (-r["articles"], r["country"] or ""))}
 

@@ -21,15 +21,20 @@ def _same(other: Any) -> Any:
 
 
 def folded(q: Select[Any], filters: Filters, conn: Any) -> Select[Any]:
-    """Only the first copy the filters let through, with how many other copies the ledger holds."""
+    """Only the first copy the filters let through, with how many other copies the ledger holds. Unless
+    the filters can hide an utterance's first copy (an outlet, dates, a kind, words), that is the stored
+    first copy, read from an index; else the first of the copies the filters let through."""
+    s3 = aliased(s)
+    copies = select(func.count()).where(_same(s3), s3.c.id != s.c.id).scalar_subquery()
+    q = q.add_columns(copies.label("copies"))
+    if not any((filters.outlet, filters.since, filters.until, filters.kind, filters.contains)):
+        return q.where(s.c.first_copy.is_(True))  # copies share the speaker: a speaker filter keeps the first
     s2, a2, o2 = aliased(s), aliased(a), aliased(o)
     cols = Columns(actor_id=s2.c.actor_id, outlet=o2.c.name, date=s2.c.said_on, kind=s2.c.kind, text=s2.c.content)
     earlier = (select(s2.c.id).select_from(s2.join(a2, a2.c.id == s2.c.article_id)
                                            .outerjoin(o2, o2.c.id == a2.c.outlet_id))
                .where(_same(s2), s2.c.id < s.c.id, *filters.clauses(cols, conn)))
-    s3 = aliased(s)
-    copies = select(func.count()).where(_same(s3), s3.c.id != s.c.id).scalar_subquery()
-    return q.add_columns(copies.label("copies")).where(~exists(earlier))
+    return q.where(~exists(earlier))
 
 
 def list_statements(ledger: Ledger, filters: Filters) -> list[dict[str, Any]]:
