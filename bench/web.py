@@ -55,6 +55,8 @@ def _copy_sql(table: str, cols: list[str], k: int, span: dict[str, int]) -> str:
                          f"ELSE {c} + {k * span['figures']} END")
         elif c in shifted:
             exprs.append(f"{c} + {k * span[shifted[c]]}")
+        elif c == "first_copy":  # a copy's statements repeat the original's utterances
+            exprs.append("false")
         else:
             exprs.append(f'"{c}"')
     quoted = ", ".join(f'"{c}"' for c in cols)
@@ -161,7 +163,8 @@ class Queries:
         conn.info["t0"] = time.perf_counter()
 
     def after(self, conn: Any, cursor: Any, statement: str, params: Any, context: Any, many: bool) -> None:
-        self.log.append(((time.perf_counter() - conn.info["t0"]) * 1000, statement, params))
+        if "t0" in conn.info:  # a statement begun before the listener came (the start-up thread's)
+            self.log.append(((time.perf_counter() - conn.info.pop("t0")) * 1000, statement, params))
 
 
 def measure(db: str, repeat: int) -> tuple[list[tuple[str, float, float]], dict[str, tuple[float, str, Any]]]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import IO, Any
 
-from sqlalchemy import Connection, String, cast, func, or_, select
+from sqlalchemy import Connection, String, and_, cast, func, or_, select
 
 from ..ledger import schema as t
 from ..ledger.read import Filters
@@ -64,11 +64,12 @@ class Comparison:
                 "spread": self.spread, "blocks": [b.to_dict() for b in self.blocks], "rows": self.rows}
 
 
-def _patterns(query: str) -> tuple[Comparison, list[str]]:
-    """A reader's words, or an exact quantity key ('russian|killed|people'), as LIKE patterns."""
-    if query.count("|") == 2:  # an exact key: matched as it is, its '%' and '_' no wildcards
+def _patterns(query: str) -> tuple[Comparison, list[tuple[str, str]]]:
+    """A reader's words, or an exact quantity key ('russian|killed|people'), as conditions on the key:
+    ('eq', key), ('prefix', start) or ('like', pattern); the first two read the quantity index."""
+    if query.count("|") == 2:  # an exact key: matched as it is
         group, measure, unit = (x or None for x in query.split("|"))
-        return Comparison(query, group, measure, unit), [escape_like(query)]
+        return Comparison(query, group, measure, unit), [("eq", query)]
     group, measure, unit = parse_query(query)
     cmp = Comparison(query, group, measure, unit)
     if measure is None:
@@ -78,9 +79,19 @@ def _patterns(query: str) -> tuple[Comparison, list[str]]:
     if unit is None and measure in LOSS_MEASURES + ("displaced", "captured"):
         unit = "people"  # 'Russian losses' means soldiers unless the query names tanks
         cmp.unit = unit
-    unit_part = escape_like(unit) + "%" if unit else "%"  # 'people' and 'people per day': blocks apart
-    group_part = escape_like(group) if group else "%"
-    return cmp, [f"{group_part}|{escape_like(m)}|{unit_part}" for m in measures]
+    if group:  # 'people' and 'people per day': blocks apart, both found by one prefix
+        return cmp, [("prefix", f"{group}|{m}|{unit or ''}") for m in measures]
+    unit_part = escape_like(unit) + "%" if unit else "%"
+    return cmp, [("like", f"%|{escape_like(m)}|{unit_part}") for m in measures]
+
+
+def _condition(kind: str, value: str) -> Any:
+    q = t.figures.c.quantity
+    if kind == "eq":
+        return q == value
+    if kind == "prefix":
+        return and_(q >= value, q < value + "\uffff")
+    return q.like(value, escape="\\")
 
 
 def compare(ledger: Ledger, query: str, filters: Filters | None = None, include_unattributed: bool = True,
@@ -96,7 +107,7 @@ def compare(ledger: Ledger, query: str, filters: Filters | None = None, include_
         return cmp
     f = t.figures
     q = figure_query().add_columns(t.articles.c.text.label("_text"), t.articles.c.country).where(
-        or_(*[f.c.quantity.like(p, escape="\\") for p in patterns]))
+        or_(*[_condition(kind, value) for kind, value in patterns]))
     if not include_unattributed:
         q = q.where(f.c.claimant_name.is_not(None))
     with ledger.connect() as conn:

@@ -21,6 +21,7 @@ def upgrade() -> None:
                "OR (s2.actor_id IS NULL AND statements.actor_id IS NULL)))")
     op.create_index('ix_statements_first_actor', 'statements', ['actor_id', 'first_copy', 'said_on'])
     op.create_index('ix_statements_first_said', 'statements', ['first_copy', 'said_on'])
+    op.create_index('ix_figures_quantity_as_of', 'figures', ['quantity', 'as_of', 'id'])
     op.create_table('tallies',
     sa.Column('scope', sa.String(length=16), nullable=False),
     sa.Column('key', sa.String(length=200), nullable=False),
@@ -65,6 +66,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     for table in ('contested_dirty', 'contested', 'outlet_utterances', 'outlet_quotes', 'tallies'):
         op.drop_table(table)
+    op.drop_index('ix_figures_quantity_as_of', 'figures')
     op.drop_index('ix_statements_first_said', 'statements')
     op.drop_index('ix_statements_first_actor', 'statements')
     op.execute("ALTER TABLE statements DROP COLUMN first_copy")  # in place (SQLite 3.35+): no table rebuild
