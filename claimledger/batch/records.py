@@ -26,9 +26,10 @@ KEYS: dict[str, list[tuple[str, str]]] = {
     "mentions": [("article_id", "string"), ("ordinal", "int"), ("actor", "string")],
     "positions": [("article_id", "string"), ("ordinal", "int"), ("statement_ordinal", "int")],
     "events": [("article_id", "string"), ("ordinal", "int")],
-    "article_actors": [("article_id", "string"), ("ordinal", "int"), ("name", "string"), ("kind", "string"),
-                       ("gender", "string"), ("aliases", "string"), ("roles", "string"),
-                       ("merge_key", "string")],  # the alias key actors merge by across articles
+    "article_actors": [("article_id", "string"), ("ordinal", "int"),
+                       ("merge_key", "string"),  # the alias key actors merge by across articles
+                       ("name", "string"), ("kind", "string"), ("gender", "string"), ("aliases", "string"),
+                       ("roles", "string")],
 }
 LEDGER_TABLE = {"articles": t.articles, "statements": t.statements, "figures": t.figures, "mentions": t.mentions,
                 "positions": t.positions, "events": t.events}
