@@ -27,6 +27,10 @@ class ClaimledgerError(Exception):
         msg = f"{self.where}: {self.problem}"
         return f"{msg} (fix: {self.fix})" if self.fix else msg
 
+    def __reduce__(self) -> tuple[type, tuple[str, str, str]]:
+        """Picklable as it was made: an error raised in a worker process reaches its parent whole."""
+        return type(self), (self.where, self.problem, self.fix)
+
 
 class IngestError(ClaimledgerError):
     """A source that cannot be read as an article; ingest reports it and goes on."""

@@ -10,7 +10,7 @@ processes can load chunks at once.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,7 @@ class LoadReport:
     added: int = 0
     already: int = 0
     links: int = 0
+    errors: list[str] = field(default_factory=list)  # articles that could not be stored; the rest are
 
 
 def _dataset(root: Path, table: str) -> Any:
@@ -67,7 +68,11 @@ def _load_chunk(root: Path, chunk: list[dict[str, Any]], ledger: Ledger,
     for aid in ids:
         row = arts[aid]
         art, ex = from_rows(row, recs.get(aid, {}))
-        res = None if ledger.has(art.identity) is not None else ledger.add(art, ex, row["extractor_version"] or "")
+        try:
+            res = None if ledger.has(art.identity) is not None else ledger.add(art, ex, row["extractor_version"] or "")
+        except ClaimledgerError as err:  # nothing of this article was written; the others go on
+            report.errors.append(str(err))
+            continue
         added = bool(res and res.added)
         report.added += int(added)
         report.already += int(not added)
@@ -127,3 +132,4 @@ def _add(total: LoadReport, part: LoadReport) -> None:
     total.added += part.added
     total.already += part.already
     total.links += part.links
+    total.errors += part.errors

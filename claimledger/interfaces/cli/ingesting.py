@@ -156,8 +156,10 @@ def load(
     with progress(quiet) as bar:
         task = bar.add_task("loading", total=None, skipped=0)
         report = run_load(out_dir, ledger, on_article=lambda added: bar.advance(task), workers=workers)
+    for e in report.errors:
+        err.print(f"[yellow]skipped:[/yellow] {escape(e)}", highlight=False, soft_wrap=True)
     out.print(f"{report.links} near-duplicate link(s). {_ledger_line(ledger)}", highlight=False, soft_wrap=True)
-    _finish(report.added, report.already, 0)
+    _finish(report.added, report.already, len(report.errors))
 
 
 @app.command()
