@@ -48,6 +48,17 @@ def _chunks(root: Path, workers: int) -> list[list[dict[str, Any]]]:
     return [index[i:i + size] for i in range(0, len(index), size)]
 
 
+_TABLES: dict[Path, dict[str, Any]] = {}
+
+
+def _tables(root: Path) -> dict[str, Any]:
+    """The output's tables, each discovered once per process (listing its files is the costly part)."""
+    found = _TABLES.get(root)
+    if found is None:
+        found = _TABLES[root] = {t: _dataset(root, t) for t in ("articles", *PER_ARTICLE)}
+    return found
+
+
 def _load_chunk(root: Path, chunk: list[dict[str, Any]], ledger: Ledger,
                 on_article: Callable[[bool], None] | None = None) -> LoadReport:
     """One chunk's articles, read with the month partitions of that chunk only, each added in its own
@@ -56,7 +67,7 @@ def _load_chunk(root: Path, chunk: list[dict[str, Any]], ledger: Ledger,
 
     from .records import from_rows
 
-    tables = {t: _dataset(root, t) for t in ("articles", *PER_ARTICLE)}
+    tables = _tables(root)
     ids = [r["article_id"] for r in chunk]
     where = ds.field("month").isin(sorted({r["month"] for r in chunk})) & ds.field("article_id").isin(ids)
     arts = {r["article_id"]: r for r in tables["articles"].to_table(filter=where).to_pylist()}
@@ -101,8 +112,8 @@ def load(out_dir: str, ledger: Ledger, on_article: Callable[[bool], None] | None
         raise ClaimledgerError(ledger.where, "loads with one writer: SQLite takes one at a time",
                                "drop --workers, or load into PostgreSQL")
     root = Path(out_dir)
-    for t in ("articles", *PER_ARTICLE):
-        _dataset(root, t)  # every table is there before anything is written
+    _TABLES.pop(root, None)  # a rerun of batch may have rewritten the files
+    _tables(root)  # every table is there before anything is written
     if (root / "extractors").is_dir():  # what the batch's extractor version stands for
         for info in _dataset(root, "extractors").to_table().to_pylist():
             ledger.note_extractor(info)

@@ -26,11 +26,11 @@ ROW_TABLES = {"articles": t.articles, "statements": t.statements, "figures": t.f
 
 def _upsert_add(conn: Connection, table: t.Table, keys: list[str], values: list[dict[str, Any]]) -> None:
     """Add each row's ``n`` to the stored one (or store it): in a fixed order, so two writers never deadlock."""
-    from sqlalchemy.dialects import postgresql, sqlite
+    from .write import upsert
 
     if not values:
         return
-    ins = postgresql.insert(table) if conn.dialect.name == "postgresql" else sqlite.insert(table)
+    ins = upsert(conn, table)
     stmt = ins.on_conflict_do_update(index_elements=keys, set_={"n": table.c.n + ins.excluded.n})
     conn.execute(stmt, sorted(values, key=lambda r: tuple(str(r[k]) for k in keys)))
 
@@ -57,12 +57,12 @@ def record_article(conn: Connection, art: Article, outlet_id: int | None, versio
               "bare": {art.country: 1} if art.country and outlet_id is None else {}}
     for scope, counts in places.items():
         bump(conn, scope, counts)
+    from .write import insert_ignore  # write imports this module: a call-time import
+
     bucket = _where(outlet_id, art.country)
     pairs = sorted({(a or 0, u) for a, u in said})
     if pairs:
         ins = [{"scope": bucket[0], "key": bucket[1], "actor_id": a, "utterance": u} for a, u in pairs]
-        from .write import insert_ignore
-
         new = conn.execute(insert_ignore(conn, t.outlet_utterances, ins).returning(
             t.outlet_utterances.c.actor_id)).scalars().all()
         _upsert_add(conn, t.outlet_quotes, ["scope", "key", "actor_id"],
@@ -70,8 +70,6 @@ def record_article(conn: Connection, art: Article, outlet_id: int | None, versio
         bump(conn, "said", {f"{bucket[0]}:{bucket[1]}": len(new)})
     dirty = sorted({f.quantity for f in ex.figures if f.quantity})
     if dirty:
-        from .write import insert_ignore
-
         conn.execute(insert_ignore(conn, t.contested_dirty, [{"quantity": q} for q in dirty]))
 
 

@@ -28,12 +28,17 @@ class AddResult:
     links: list[tuple[int, str, float]] = field(default_factory=list)  # (other article, kind, similarity)
 
 
+def upsert(conn: Connection, table: t.Table) -> Any:
+    """An INSERT with ``ON CONFLICT`` clauses, in the connection's dialect."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    return postgresql.insert(table) if conn.dialect.name == "postgresql" else sqlite.insert(table)
+
+
 def insert_ignore(conn: Connection, table: t.Table, values: dict[str, Any] | list[dict[str, Any]] | None = None) -> Any:
     """INSERT ... ON CONFLICT DO NOTHING, in the connection's dialect; without ``values``, the statement to
     execute with a list of rows (one executemany, compiled once)."""
-    from sqlalchemy.dialects import postgresql, sqlite
-
-    ins = postgresql.insert(table) if conn.dialect.name == "postgresql" else sqlite.insert(table)
+    ins = upsert(conn, table)
     return (ins if values is None else ins.values(values)).on_conflict_do_nothing()
 
 
