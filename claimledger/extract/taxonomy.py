@@ -21,6 +21,10 @@ PatternStance = Literal["support", "oppose", "auto"]  # auto: support unless the
 class Pattern:
     regex: re.Pattern[str]
     stance: PatternStance
+    source: str = ""  # as the file writes it, with its {TERM}s: what --explain shows
+
+
+TERM = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")  # '{RUSSIA}'; a quantifier's braces hold digits, never a name
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,7 @@ def parse(text: str, where: str) -> Taxonomy:
         raise _fail(where, f"is not valid YAML ({str(exc).splitlines()[0]})") from None
     if not isinstance(data, dict) or not isinstance(data.get("topics"), list) or not data["topics"]:
         raise _fail(where, "has no 'topics:' list")
+    terms = _terms(data.get("terms"), where)
     topics = []
     for i, t in enumerate(data["topics"]):
         if not isinstance(t, dict) or not t.get("id") or not t.get("description"):
@@ -64,8 +69,9 @@ def parse(text: str, where: str) -> Taxonomy:
             raw, stance = (p.get("re"), p.get("stance", "auto")) if isinstance(p, dict) else (p, "auto")
             if stance not in STANCES:
                 raise _fail(where, f"topic {t['id']}: stance {stance!r} is not one of {', '.join(STANCES)}")
+            expanded = _expand(str(raw), terms, where, str(t["id"]))
             try:
-                pats.append(Pattern(re.compile(str(raw), re.I), cast(PatternStance, stance)))
+                pats.append(Pattern(re.compile(expanded, re.I), cast(PatternStance, stance), str(raw)))
             except re.error as exc:
                 raise _fail(where, f"topic {t['id']}: bad pattern {raw!r} ({exc})") from None
         if not pats:  # a topic with examples only: its example phrasings are its patterns
@@ -74,12 +80,40 @@ def parse(text: str, where: str) -> Taxonomy:
         if not pats:
             raise _fail(where, f"topic {t['id']} has neither patterns nor examples")
         try:
-            unless = tuple(re.compile(str(u), re.I) for u in t.get("unless") or [])
+            unless = tuple(re.compile(_expand(str(u), terms, where, str(t["id"])), re.I) for u in t.get("unless") or [])
         except re.error as exc:
             raise _fail(where, f"topic {t['id']}: bad 'unless' pattern ({exc})") from None
         topics.append(Topic(str(t["id"]), str(t["description"]), tuple(map(str, t.get("examples") or [])),
                             tuple(pats), unless))
     return Taxonomy(str(data.get("name") or Path(where).stem), where, tuple(topics))
+
+
+def _terms(raw: object, where: str) -> dict[str, str]:
+    """The file's named word classes ('RUSSIA: russia|moscow|the kremlin'), each a regex alternation that
+    patterns use as {RUSSIA}; a term may use the terms defined above it."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise _fail(where, "has 'terms:' that is not a mapping of NAME: alternatives")
+    terms: dict[str, str] = {}
+    for name, alts in raw.items():
+        if not isinstance(name, str) or not re.fullmatch(r"[A-Z][A-Z0-9_]*", name):
+            raise _fail(where, f"term {name!r} needs an upper-case name (letters, digits, _)")
+        words = "|".join(map(str, alts)) if isinstance(alts, list) else str(alts)
+        terms[name] = _expand(words, terms, where, f"term {name}")
+        try:
+            re.compile(terms[name])
+        except re.error as exc:
+            raise _fail(where, f"term {name}: bad alternatives ({exc})") from None
+    return terms
+
+
+def _expand(raw: str, terms: dict[str, str], where: str, owner: str) -> str:
+    def one(m: re.Match[str]) -> str:
+        if m.group(1) not in terms:
+            raise _fail(where, f"{owner}: {{{m.group(1)}}} is not defined under 'terms:'")
+        return f"(?:{terms[m.group(1)]})"
+    return TERM.sub(one, raw)
 
 
 def read(path: str | None = None) -> tuple[str, str]:

@@ -251,6 +251,7 @@ support back endorse favor favour welcome demand insist push press pressure pres
 offer float suggest emphasize emphasise stress advocate champion agree accept approve express pledge promise vow
 impose adopt tighten lift ease issue prepare plan consider demand require see believe
 provide supply send deliver donate ship transfer fund finance announce suspend
+freeze seize confiscate ban halt pause withhold deploy station allocate commit
 """.split())
 # nouns naming an actor's stand, with the actor as possessor: "the EU's strategy of ..."
 ACT_NOUNS = frozenset("""
@@ -265,23 +266,31 @@ PROPOSE_VERBS = frozenset("put present unveil propose submit table offer outline
 NEGATIVE_CUES = frozenset("""
 reject oppose refuse deny dismiss criticize criticise condemn warn resist veto block denounce rebuff decry object
 caution slam refusal rejection opposition warning criticism accuse blame chastise rebuke castigate berate
+complain lament deplore
 """.split())
 NEGATORS = frozenset({"not", "n't", "no", "never", "nothing", "neither", "nor", "cannot", "without", "impossible"})
 DOUBLE = frozenset({"unless", "until"})  # "no peace unless X": X is wanted
 AGAINST = re.compile(r"\b(against|unilateral(ly)?|at the expense of|dangers? of|risks? of|lash\w* out at|accus\w*|"
-                     r"blam\w*|criticis\w*|criticiz\w*|condemn\w*|denounc\w*|"
+                     r"blam\w*|criticis\w*|criticiz\w*|condemn\w*|denounc\w*|reject\w*|oppos\w*|refus\w*|"
+                     r"rul(e|es|ed|ing) out|dismiss\w*|veto\w*|block\w*|resist\w*|halt\w*|paus\w*|suspend\w*|"
+                     r"cut\w* off|withh[oe]ld\w*|scrap\w*|cancel\w*|torpedo\w*|sabotag\w*|undermin\w*|"
+                     r"obstruct\w*|complain\w*|lament\w*|deplor\w*|"
                      r"(a|the|no)\s+(\w+\s+)?(problem|mistake|obstacle)s?\s+(for|to|with|of|in))\b", re.I)
 # ('not a problem for X to strike Russia': the evaluation and its negation cancel, the stance stays)
 # undoing the topic, wherever it stands in the clause: "help Russia bypass Western sanctions"
 UNDO = re.compile(r"\b(bypass\w*|evad\w*|circumvent\w*|get around|refrain\w* from|avoid\w*)\b", re.I)
 # a negation reaches the topic phrase only within its clause: these end one clause and start the next
 BOUNDARY = re.compile(r"[.;:,]\s|\b(but|as|because|while|whereas|although|though|however)\b", re.I)
+# an evaluation after the thing that turns it down: 'troops in Ukraine would be legitimate targets'
+REJECTED_AFTER = re.compile(r"\b(unacceptable|inadmissible|out of the question|(legitimate|fair) targets?|a red line|"
+                            r"(a )?non-?starters?|a threat to|a provocation|a trap|rul(ed|e) out)\b", re.I)
 MODALS = frozenset({"must", "should", "ought", "shall"})  # "Russia must agree": someone's demand, not an act
 OWNED = re.compile(r"\w+['’]s\s+(\w+\s+){0,2}$")  # "the Kremlin's true willingness to ...": the owner's stance
 
 # words that name a news outlet or a poll: reporting and polling earn no position ('Washington Post-ABC News poll')
 MEDIA_WORDS = frozenset("""news times post journal agency radio television tv herald gazette tribune press wire
-reuters afp bloomberg cnn bbc nbc cbs abc poll survey newspaper magazine daily telegraph guardian""".split())
+reuters afp bloomberg cnn bbc nbc cbs abc poll survey newspaper magazine daily telegraph guardian welt zeitung
+spiegel monde figaro izvestia kommersant tass ria interfax ukrinform unian belta pap""".split())
 # seats that stand for their government in news copy ('the Kremlin said'), besides capitals (GeoNames)
 SEATS = {"Kremlin": "Russia", "White House": "United States", "Downing Street": "United Kingdom",
          "Elysee": "France", "Élysée": "France", "Bankova": "Ukraine", "Zhongnanhai": "China"}

@@ -61,6 +61,25 @@ def demonym(place: str) -> str:
     return place
 
 
+# demonyms that are not the country's name plus -n or -ian ('Russian', 'Ukrainian' and 'Velorian' are)
+DEMONYMS = {"American": "US", "British": "GB", "French": "FR", "German": "DE", "Chinese": "CN", "Turkish": "TR",
+            "Polish": "PL", "Dutch": "NL", "Swiss": "CH", "Swedish": "SE", "Finnish": "FI", "Danish": "DK",
+            "Spanish": "ES", "Irish": "IE", "Greek": "GR", "Japanese": "JP", "Israeli": "IL", "Belarusian": "BY",
+            "Hungarian": "HU", "Norwegian": "NO", "Czech": "CZ", "Slovak": "SK", "Italian": "IT", "Iranian": "IR",
+            "Korean": "KR", "Indian": "IN", "Canadian": "CA", "Saudi": "SA", "Emirati": "AE", "Qatari": "QA"}
+
+
+def country_of_demonym(word: str) -> str | None:
+    """'Russian' -> 'Russia', 'American' -> 'United States', 'Velorian' -> None unless a country is called
+    Veloria in the lists; a plain country name gives itself."""
+    if word in DEMONYMS:
+        return country_name(DEMONYMS[word])
+    for stem in (word[:-1], word[:-3] + "e", word[:-2], word[:-3]):
+        if word.endswith(("n", "ian")) and (found := country_name(stem)):
+            return found
+    return country_name(word)
+
+
 # everyday names of countries that are neither their GeoNames name nor their ISO code
 COUNTRY_FORMS = {"UK": "GB", "U.K.": "GB", "Britain": "GB", "Great Britain": "GB", "America": "US", "U.S.": "US",
                  "U.S.A.": "US", "United States of America": "US", "Russian Federation": "RU"}

@@ -1,46 +1,27 @@
-"""Positions: which actor takes which side on which issue of a taxonomy, with the evidence span.
-
-Evidence comes from three places: an actor's statements; the article's own report of an actor's act
-("Ukraine has persistently rejected the notion of conceding Donbas", "the Trump administration is
-pressuring Ukraine to hold elections"); and an actor's named plan or demand ("the EU's strategy of
-issuing sanctions"). A topic is assigned by the taxonomy's patterns; the stance is support unless
-the cue opposes ("warned against", "rejects the notion"), or a negation in the evidence flips it
-("will not lead to anything positive"), "no peace unless" counting as a double negative.
-"""
+"""Evidence: the stretches of an article that show where an actor stands (statements, acts, stands)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ..types import Position, Span, Stance, Statement
-from ..vocab.en import (
+from ...types import Statement
+from ...vocab.en import (
     ACT_NOUNS,
     ACT_VERBS,
-    AGAINST,
-    BOUNDARY,
-    DOUBLE,
-    MEDIA_WORDS,
     MODALS,
-    NEGATIVE_CUES,
-    NEGATORS,
-    OWNED,
     PERSON_ROLES,
     PROPOSE_VERBS,
     PROPOSING,
     REFERRING,
     SUBJECT_PRONOUNS,
-    UNDO,
 )
-from ..vocab.names import state_of_seat
-from .confidence import POSITION_ACT, POSITION_FACTOR, POSITION_NOUN
-from .speakers import Resolver
-from .taxonomy import PatternStance, Taxonomy, Topic
-from .text import text_of
+from ...vocab.names import country_of_demonym, state_of_seat
+from ..confidence import POSITION_ACT, POSITION_NOUN
+from ..speakers import Resolver
 
 
 class Evidence(NamedTuple):
@@ -58,70 +39,12 @@ class Evidence(NamedTuple):
 
 
 # a speaker's account of what someone else wants: 'America's goal was to impose more sanctions' is no stance of
-# the speaker's own
-OTHERS_AIM = re.compile(r"\b[A-Z][\w.]*['’]s\s+(\w+\s+)?(goal|aim|plan|intention|strategy|purpose|desire|objective|"
-                        r"pretext|agenda)s?\b|\b(goal|aim|purpose|intention|objective)\s+(was|is|has been)\s+to\b")
-# ... or of another party's readiness: 'Moscow was ready to negotiate', said by someone else, is Moscow's
-OTHERS_READY = re.compile(r"\b(?!(?:It|He|She|They|We|I|This|That|There)\b)([A-Z][\w.’'-]+)\s+"
-                          r"(is|was|were|are|has been|had been|remains|remained)\s+(still\s+|not\s+|also\s+)*$")
-# the match sits in a clause the sentence concedes before making its claim: 'Although arms are flowing to Kyiv, ...'
-CONCEDED = re.compile(r"\b(although|though|even if|despite|whereas)\b[^,;.]*$", re.I)
-# an observation that something is not happening is no stance on it: 'there are no signs of a withdrawal'
-OBSERVED = re.compile(r"\b(no|any|little)\s+(signs?|evidence|indications?|traces?)\s+(of|that)\s+(\w+\s+){0,3}$", re.I)
 
 
-def _others(before: str, speaker: str) -> bool:
-    """A speaker's account of another party's aim or readiness, not a stance of the speaker's own."""
-    ready = OTHERS_READY.search(before)
-    return bool(OTHERS_AIM.search(before)) or (ready is not None and ready.group(1).lower() not in speaker.lower())
-
-
-def _match(topic: Topic, text: str) -> tuple[int, int, PatternStance] | None:
-    if any(u.search(text) for u in topic.unless):
-        return None
-    for p in topic.patterns:
-        m = p.regex.search(text)
-        if m:
-            return m.start(), m.end(), p.stance
-    return None
-
-
-def _negations(tokens: list[Token]) -> int:
-    n = sum(1 for t in tokens if t.dep_ == "neg" or t.lower_ in NEGATORS)
-    if n and any(t.lower_ in DOUBLE for t in tokens):
-        n += 1
-    return n
-
-
-def _clause(evidence: str, start: int, end: int) -> tuple[int, int]:
-    """The stretch of the evidence around a match up to the clause boundaries on either side."""
-    left = max((m.end() for m in BOUNDARY.finditer(evidence, 0, start)), default=0)
-    # the clause the match starts in: a long pattern may run on past ", and it will not ..."
-    right = next((m.start() for m in BOUNDARY.finditer(evidence, start + 1)), len(evidence))
-    return left, max(right, min(end, right))
-
-
-def _stance(fixed: PatternStance, cue: str | None, tokens: list[Token], before_match: str, matched: str = "") -> Stance:
-    """``tokens``: the clause around the match; ``before_match``: its words before the match."""
-    flips = _negations(tokens)
-    if cue and cue.lower() in NEGATIVE_CUES:
-        flips += 1  # the cue says it once: 'cautioned against X', 'accused X of' are no double negatives
-        before_match = re.sub(r"^\W*\w+(?:\s+\w+)?\s+(against|of|for)\b", "", before_match, flags=re.I)
-        before_match = re.sub(r"^\W*\w+", "", before_match)
-    if AGAINST.search(before_match):
-        flips += 1
-    if UNDO.search(before_match + " " + matched):
-        flips += 1
-    base: Stance = "oppose" if fixed == "oppose" else "support"  # 'auto' is support unless flipped
-    if flips % 2:
-        return "oppose" if base == "support" else "support"
-    return base
-
-
-def _evidence(doc: Doc, statements: list[Statement], resolver: Resolver,
+def find_evidence(doc: Doc, statements: list[Statement], resolver: Resolver,
               body: list[tuple[int, int]]) -> Iterator[Evidence]:
     """Every attributed statement, then every act or stand the article reports of an actor."""
-    yield from _statement_evidence(doc, statements)
+    yield from _statement_evidence(doc, statements, resolver)
     cue_starts = {s.cue.start for s in statements if s.speaker_name and s.cue is not None}
     quoted = resolver.quoted
     for tok in doc:
@@ -141,9 +64,10 @@ def _evidence(doc: Doc, statements: list[Statement], resolver: Resolver,
             yield found
 
 
-def _statement_evidence(doc: Doc, statements: list[Statement]) -> Iterator[Evidence]:
+def _statement_evidence(doc: Doc, statements: list[Statement], resolver: Resolver) -> Iterator[Evidence]:
     for i, s in enumerate(statements):
-        if not s.speaker_name:
+        speaker = doc.char_span(s.speaker.start, s.speaker.end, alignment_mode="expand") if s.speaker else None
+        if not s.speaker_name or (speaker is not None and _in_group(speaker.root)):
             continue
         cue_lemma = None
         if s.cue is not None:
@@ -152,6 +76,27 @@ def _statement_evidence(doc: Doc, statements: list[Statement]) -> Iterator[Evide
         start = min(s.content.start, s.cue.start) if s.cue is not None and s.cue.start < s.content.start and \
             s.content.start - s.cue.end < 40 else s.content.start
         yield Evidence(s.speaker_name, start, s.content.end, cue_lemma, s.confidence, i, s.said_on)
+        for other in _also(speaker, resolver):  # 'Britain and France have pledged ...': France's too
+            yield Evidence(other, start, s.content.end, cue_lemma, s.confidence, i, s.said_on)
+
+
+def _in_group(root: Token) -> bool:
+    """'both EU and Ukrainian officials are calling for ...': the name qualifies a group, which takes no side."""
+    if any(c.tag_ == "NNS" and c.lemma_.lower() in PERSON_ROLES for c in root.conjuncts):
+        return True  # parsed as 'EU' and 'Ukrainian officials'
+    head = root.head
+    return root.dep_ in ("compound", "amod", "nmod", "npadvmod") and head.tag_ == "NNS" and not head.ent_type_ and (
+        head.i > root.i) and head.lemma_.lower() in PERSON_ROLES
+
+
+def _also(speaker: SpacySpan | None, resolver: Resolver) -> Iterator[str]:
+    if speaker is None:
+        return
+    for conj in speaker.root.conjuncts:
+        if conj.i > speaker.root.i and conj.pos_ == "PROPN" and not (speaker.start <= conj.i < speaker.end):
+            name = resolver.name_in(conj.doc[conj.left_edge.i:conj.i + 1])
+            if name:
+                yield name
 
 
 def _act(tok: Token, resolver: Resolver) -> Evidence | None:
@@ -218,9 +163,28 @@ def _stand(tok: Token, resolver: Resolver) -> Evidence | None:
     if owner is None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in PROPOSE_VERBS:
         owner = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
     actor = _actor_of(owner, resolver) if owner is not None else None
+    if owner is None:
+        owner, actor = _modifier_owner(tok, resolver)
     if not actor or owner is None:
         return None
-    return Evidence(actor, owner.left_edge.idx, _clause_end(tok), tok.lemma_.lower(), POSITION_NOUN, None, None)
+    # 'The US plan calls for ...': a plan that is the subject says its terms in its verb's clause
+    end = _clause_end(tok.head) if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB" else _clause_end(tok)
+    return Evidence(actor, min(owner.left_edge.idx, tok.left_edge.idx), end, tok.lemma_.lower(), POSITION_NOUN,
+                    None, None)
+
+
+def _modifier_owner(tok: Token, resolver: Resolver) -> tuple[Token | None, str | None]:
+    """'the US plan', 'the American proposal', 'a Kremlin demand': the state or body the modifier names."""
+    for c in tok.children:
+        if c.i > tok.i or c.dep_ not in ("compound", "amod", "nmod"):
+            continue
+        if c.pos_ == "PROPN":
+            name = resolver.name_in(tok.doc[c.left_edge.i:c.i + 1])
+            if name:
+                return c, state_of_seat(name) or name
+        if c.ent_type_ == "NORP" and (country := country_of_demonym(c.text)):
+            return c, country
+    return None, None
 
 
 def _blamed(prep_for: Token) -> Token | None:
@@ -255,61 +219,3 @@ def _actor_of(tok: Token, resolver: Resolver) -> str | None:
         if found:
             return found
     return resolver.name_in(span) or resolver.resolve_role(span)
-
-
-def find_positions(doc: Doc, statements: list[Statement], resolver: Resolver, taxonomy: Taxonomy,
-                   body: list[tuple[int, int]]) -> list[Position]:
-    text = text_of(doc)
-    out: list[Position] = []
-    seen: set[tuple[str, str, int, int]] = set()
-    acts: dict[int, int] = {}  # position index -> where its act verb is
-    for actor, start, end, cue, conf, st_index, said_on, governs, at in _evidence(doc, statements, resolver, body):
-        actor = state_of_seat(actor) or actor  # 'Beijing', 'the Kremlin': the state, one actor
-        if any(w.lower().strip(".,'’-") in MEDIA_WORDS for w in re.split(r"[\s-]+", actor)):
-            continue  # an outlet reports and a poll measures: neither takes a side
-        end = start + len(text[start:end].rstrip())  # a sentence's end holds its newline: evidence is words
-        evidence = text[start:end]
-        for topic in taxonomy.topics:
-            m = _match(topic, evidence)
-            if m is None:
-                continue
-            before = evidence[:m[0]]
-            if OWNED.search(evidence[max(0, m[0] - 60):m[0]]) or CONCEDED.search(before) or OBSERVED.search(before) or (
-                    st_index is not None and _others(before[before.rfind(". ") + 1:], actor)):
-                continue
-            left, right = _clause(evidence, m[0], m[1])
-            span = doc.char_span(start + left, start + right, alignment_mode="expand")
-            tokens = list(span) if span is not None else []
-            reaches = governs is None or governs[0] <= start + m[0] < governs[1]
-            stance = _stance(m[2], cue if reaches else None, tokens, evidence[left:m[0]], evidence[m[0]:m[1]])
-            key = (actor, topic.id, start, end)
-            if key in seen:
-                continue
-            seen.add(key)
-            if at is not None:
-                acts[len(out)] = at
-            out.append(Position(actor, topic.id, stance, Span.of(text, start, end),
-                                round(conf * POSITION_FACTOR, 3), st_index, said_on))
-    return _once(out, statements, acts)
-
-
-def _once(positions: list[Position], statements: list[Statement], acts: dict[int, int]) -> list[Position]:
-    """One position per actor, topic and stance in an article (the first evidence); no act that only
-    restates what a speaker's statement around it already gives ('Putin announced that Russia would suspend
-    ...' is Putin's); of two opposite stances one actor takes in overlapping evidence, the one that comes
-    first ('rejected the proposal, saying that a buffer zone would ...': the rejection)."""
-    said = [(statements[p.statement].content, p.topic) for p in positions if p.statement is not None]
-    out: list[Position] = []
-    keys: set[tuple[str, str, str]] = set()
-    for i, p in sorted(enumerate(positions), key=lambda ip: ip[1].evidence.start):
-        at = acts.get(i, p.evidence.start)
-        inside = p.statement is None and at >= 0 and any(c.start <= at < c.end and topic == p.topic
-                                                          for c, topic in said)
-        clash = any(q.actor_name == p.actor_name and q.topic == p.topic and q.stance != p.stance
-                    and q.evidence.start <= p.evidence.start < q.evidence.end for q in out)
-        key = (p.actor_name, p.topic, p.stance)
-        if inside or clash or key in keys:
-            continue
-        keys.add(key)
-        out.append(p)
-    return out
