@@ -46,7 +46,8 @@ def records(doc: Doc, article: Article, taxonomy: Taxonomy) -> Extraction:
                       dict(resolver.gender))
     figures = find_figures(doc, body, published, statements, resolver)
     positions = find_positions(doc, statements, resolver, taxonomy, body)
-    events = find_events(doc, resolver, body, published)
+    voices = [(s.content.start, s.content.end, s.speaker_name) for s in statements if s.speaker_name]
+    events = find_events(doc, resolver, body, published, voices)
     return Extraction(sentences=[(s.start_char, s.end_char) for s in doc.sents if s.text.strip()],
                       mentions=[Mention(Span.of(article.text, m.start, m.end), m.label, m.name) for m in mentions],
                       actors=actors(mentions, learned, statements, positions), statements=statements,

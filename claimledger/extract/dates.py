@@ -25,7 +25,7 @@ def parse_published(published: str | None) -> date | None:
         return None
 
 
-def _year_for(month: int, pub: date | None, explicit: str | None, rel: str | None) -> int | None:
+def _year_for(month: int, pub: date | None, explicit: str | None, rel: str | None, ahead: bool = False) -> int | None:
     if explicit:
         return int(explicit)
     if pub is None:
@@ -36,6 +36,8 @@ def _year_for(month: int, pub: date | None, explicit: str | None, rel: str | Non
         return pub.year + 1
     if rel == "this year":
         return pub.year
+    if ahead:  # 'the summit in June', still to come: the next June
+        return pub.year if month >= pub.month else pub.year + 1
     # a bare month in a news report is the latest such month not after publication
     return pub.year if month <= pub.month else pub.year - 1
 
@@ -46,7 +48,7 @@ def resolve(expr: str, published: str | None, ahead: bool = False) -> str | None
     s = " ".join(expr.lower().replace(",", " ").split())
     pub = parse_published(published)
     rel = next((r for r in ("last year", "this year", "next year") if r in s), None)
-    found, value = _calendar(s, pub, rel)
+    found, value = _calendar(s, pub, rel, ahead)
     if found:
         return value
     if pub is None:
@@ -54,14 +56,14 @@ def resolve(expr: str, published: str | None, ahead: bool = False) -> str | None
     return _relative(s, pub, rel, ahead)
 
 
-def _calendar(s: str, pub: date | None, rel: str | None) -> tuple[bool, str | None]:
+def _calendar(s: str, pub: date | None, rel: str | None, ahead: bool = False) -> tuple[bool, str | None]:
     """A day, a month or a year the text names; (False, None) when it names none of them."""
     m = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(" + "|".join(MONTHS) + r")\b\.?(?:\s+(\d{4}))?", s) or \
         re.search(r"\b(" + "|".join(MONTHS) + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:\s+(\d{4}))?", s)
     if m:
         a, b, year = m.groups()
         day, mon = (int(a), MONTHS[b]) if a.isdigit() else (int(b), MONTHS[a])
-        y = _year_for(mon, pub, year, rel)
+        y = _year_for(mon, pub, year, rel, ahead)
         if y is None:
             return True, None
         try:
@@ -71,7 +73,7 @@ def _calendar(s: str, pub: date | None, rel: str | None) -> tuple[bool, str | No
     m = re.search(r"\b(" + "|".join(MONTHS) + r")\b\.?(?:\s+(?:of\s+)?(\d{4}))?", s)
     may_month = re.search(r"\b(?:in|since|until|by|early|late|mid-?)\s+may\b", s)  # 'in May', not 'may rise'
     if m and not re.search(r"\bmay\b", s) or (m and m.group(1) == "may" and (m.group(2) or may_month)):
-        y = _year_for(MONTHS[m.group(1)], pub, m.group(2), rel)
+        y = _year_for(MONTHS[m.group(1)], pub, m.group(2), rel, ahead)
         return True, (f"{y:04d}-{MONTHS[m.group(1)]:02d}" if y else None)
     m = re.search(r"\b(19|20)\d\d\b", s)
     if m and not re.search(r"\d{4}\s*[-–]\s*\d", s):
@@ -94,8 +96,8 @@ def _relative(s: str, pub: date, rel: str | None, ahead: bool = False) -> str | 
     for wd, idx in WEEKDAYS.items():
         if re.search(rf"\b{wd}\b", s):
             if ahead or re.search(r"\b(next|coming)\b", s):
-                fwd = (idx - pub.weekday()) % 7
-                return (pub + timedelta(days=fwd or 7)).isoformat()
+                fwd = (idx - pub.weekday()) % 7  # 'will meet on Monday', written on a Monday: that day
+                return (pub + timedelta(days=fwd or (7 if re.search(r"\bnext\b", s) else 0))).isoformat()
             back = (pub.weekday() - idx) % 7
             if "last" in s and back == 0:
                 back = 7

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from ..types import Event, EventKind, Span
 from ..vocab.en import PEOPLE, PERSON_ROLES, TRIGGERS
-from ..vocab.names import demonym, is_place, person_shaped
+from ..vocab.names import country_of_demonym, demonym, is_place, person_shaped
 from .dates import resolve
 from .speakers import Resolver
 from .text import text_of
@@ -75,7 +75,7 @@ def _with(trig: Token) -> bool:
 def _state_of(adjective: Token, resolver: Resolver) -> str | None:
     """'Velorian' -> the state the article names whose demonym it is ('Veloria'), if it names one."""
     return next((n for n, label in resolver.labels.items() if label == "GPE" and demonym(n) == adjective.text
-                 and n != adjective.text), None)
+                 and n != adjective.text), None) or country_of_demonym(adjective.text)
 
 
 def _parties(trig: Token) -> list[Token]:
@@ -105,47 +105,69 @@ def _parties(trig: Token) -> list[Token]:
     for a in args:  # 'Trump and Putin', 'with Brenner, Arne and Lindqvist'
         heads.append(a)
         heads += [c for c in a.subtree if c.dep_ == "conj" and c.head.i in {h.i for h in heads}]
-    heads += [c for h in list(heads) for c in h.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    named = [c for h in list(heads) for c in h.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    heads += named + [c for a in named for c in a.conjuncts if c.i > a.i]
     return sorted(heads, key=lambda t: t.i)  # 'Minister of Finance Andrzej Domański': the name in apposition
 
 
-def _participants(trig: Token, resolver: Resolver) -> list[str]:
+def _participants(trig: Token, resolver: Resolver, voices: list[tuple[int, int, str]]) -> list[str]:
     """Those the sentence says met or talked, as actors; never a name inside their words ('an opponent of
-    Vladimir Putin's rule', 'talks in Geneva')."""
+    Vladimir Putin's rule', 'talks in Geneva'). ``voices``: each statement's content and its speaker, whom an
+    'I' or 'we' in it names."""
     out: list[str] = []
-    for h in _parties(trig):
-        if h.lower_ in ("his", "her", "its", "their"):  # 'his talks with the UN chief': whose
-            who = resolver.resolve_pronoun({"his": "he", "her": "she", "its": "it"}.get(h.lower_, "they"), h.idx, [])
-            if who and who not in out:
-                out.append(who)
-            continue
-        if h.ent_type_ in NOT_PARTIES:  # 'Wednesday's meeting'
-            continue
-        start, end = h.left_edge.idx, h.idx + len(h.text)
-        if h.lemma_.lower() in DELEGATES and any(c.dep_ == "prep" and c.lower_ in ("from", "of") for c in h.children):
-            end = h.right_edge.idx + len(h.right_edge.text)  # 'diplomats from Russia, Ukraine and France'
-        for t in h.doc[h.left_edge.i:h.i + 1]:  # 'talks between Velorian and Ostmark delegations': the states;
-            titled = t.head.lemma_.lower() in PERSON_ROLES or t.head.ent_type_ == "PERSON"  # not 'Russian
-            state = _state_of(t, resolver) if t.ent_type_ == "NORP" and not titled else None  # President Putin''s
-            if state and state not in out:
-                out.append(state)
-        found = [m.name for m in resolver.mentions_in(start, end) if resolver.labels.get(m.name) in
-                 ("PERSON", "ORG", "GPE") or person_shaped(m.name)]  # 'Olaf Scholz' tagged a place
-        people = [n for n in found if resolver.labels.get(n) == "PERSON" or person_shaped(n)]
-        written = h.doc[h.left_edge.i:h.i + 1].text
-        if not found and h.pos_ == "PROPN" and (h.dep_ == "compound" and h.head.i == trig.i or person_shaped(written)):
-            found = [written]  # 'the BRICS summit', 'meets Olaf Scholz' the tagger missed: as written
-            people = [written] if person_shaped(written) else []
-        for name in people or found:  # 'U.S. Defense Secretary Lloyd Austin': the person, not his country
+    for h in _parties(trig) + _group_modifiers(trig):
+        for name in _names_of(h, resolver, voices):
             if name not in out:
                 out.append(name)
-        if not found and h.lower_ in ("he", "she"):  # 'He met Zelensky'
-            who = resolver.resolve_pronoun(h.lower_, h.idx, [])
-            if who and who not in out:
-                out.append(who)
     return out
 
 
+def _names_of(h: Token, resolver: Resolver, voices: list[tuple[int, int, str]]) -> list[str]:
+    """The actors one party word names: a pronoun's referent, a group's name, the person rather than their title."""
+    word = h.lower_
+    if word in ("i", "me", "my", "we", "us", "our") and not h.text.isupper() or h.text == "I":  # in a quote
+        return [who for a, b, who in voices if a <= h.idx < b][:1]
+    if word in ("his", "her", "its", "their", "he", "she", "they", "them"):  # 'his talks with the UN chief'
+        who = resolver.resolve_pronoun(PRONOUN_OF.get(word, word), h.idx, [])
+        return [who] if who else []
+    if h.ent_type_ in NOT_PARTIES:  # 'Wednesday's meeting'
+        return []
+    if h.tag_ == "NNS" and any(c.lower_ in ("two", "both") for c in h.children) and h.lemma_.lower() in PERSON_ROLES:
+        named = any(c.dep_ == "appos" for c in h.children)  # 'the two leaders, Trump and Zelensky': those
+        return [] if named else resolver.last_people(h.idx, 2)  # 'the two leaders', 'both leaders'
+    start, end = h.left_edge.idx, h.idx + len(h.text)
+    if h.lemma_.lower() in DELEGATES and any(c.dep_ == "prep" and c.lower_ in ("from", "of") for c in h.children):
+        end = h.right_edge.idx + len(h.right_edge.text)  # 'diplomats from Russia, Ukraine and France'
+    out: list[str] = []
+    for t in h.doc[h.left_edge.i:h.i + 1]:  # 'talks between Velorian and Ostmark delegations': the states;
+        titled = t.head.lemma_.lower() in DELEGATES or t.head.ent_type_ == "PERSON"  # not 'Russian President
+        state = _state_of(t, resolver) if t.ent_type_ == "NORP" and not titled else None  # Putin', 'his Russian
+        if state:  # counterpart'
+            out.append(state)
+    found = [m.name for m in resolver.mentions_in(start, end) if resolver.labels.get(m.name) in
+             ("PERSON", "ORG", "GPE") or person_shaped(m.name)]  # 'Olaf Scholz' tagged a place
+    found = [c if (c := country_of_demonym(n)) and " " not in n and n.endswith("n") else n for n in found]
+    people = [n for n in found if resolver.labels.get(n) == "PERSON" or person_shaped(n)]
+    written = " ".join(t.text for t in h.doc[h.left_edge.i:h.i + 1] if t.lemma_.lower() not in PERSON_ROLES
+                       and t.pos_ != "DET") or h.text  # 'President Ana Ruiz': the name
+    if not found and h.pos_ == "PROPN" and (h.dep_ == "compound" and h.head.lemma_.lower() in TRIGGERS or
+                                            person_shaped(written) or h.ent_type_ == "ORG"):
+        known = resolver.name_in(h.doc[h.left_edge.i:h.i + 1])  # 'Ruiz and Brenner met': named before
+        found = [known or written]  # 'the BRICS summit', 'meets Olaf Scholz' the tagger missed: as written
+        people = [known or written] if known and resolver.labels.get(known) == "PERSON" or person_shaped(
+            written) else []
+    return out + (people or found)  # 'U.S. Defense Secretary Lloyd Austin': the person, not his country
+
+
+def _group_modifiers(trig: Token) -> list[Token]:
+    """'G7 leaders met', 'a meeting of NATO foreign ministers', 'the NATO summit': the body a group of
+    delegates (or the summit) is named for, when no person is named."""
+    groups = [h for h in _parties(trig) if h.tag_ == "NNS" and h.lemma_.lower() in DELEGATES] + [trig]
+    return [c for g in groups for c in g.children if c.dep_ in ("compound", "nmod", "amod", "appos") and (
+        c.ent_type_ in ("ORG", "GPE") or c.pos_ == "PROPN") and c.ent_type_ not in NOT_PARTIES]
+
+
+PRONOUN_OF = {"his": "he", "her": "she", "its": "it", "their": "they", "them": "they"}
 NOT_PARTIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 # who come to a meeting for someone: 'diplomats from Russia and France', 'leaders of the G7'
 DELEGATES = PERSON_ROLES | {"delegation", "delegate", "representative", "counterpart", "head", "official", "diplomat"}
@@ -196,7 +218,25 @@ def _date_near(trig: Token, published: str | None) -> str | None:
     return None
 
 
-def find_events(doc: Doc, resolver: Resolver, body: list[tuple[int, int]], published: str | None) -> list[Event]:
+def _date_before(trig: Token, published: str | None, people: list[str], resolver: Resolver) -> str | None:
+    """'On Thursday, Xi welcomed Macron. The two leaders met ...': a sentence with no date of its own takes the
+    one date of the sentence before it in its paragraph, when that sentence names one of the same people."""
+    sent = trig.sent
+    if sent.start == 0 or any(e.label_ == "DATE" for e in sent.ents):
+        return None
+    before = trig.doc[sent.start - 1].sent
+    if "\n" in before.text:
+        return None  # it ends another paragraph
+    dates = [e for e in before.ents if e.label_ == "DATE"]
+    named = {m.name for m in resolver.mentions_in(before.start_char, before.end_char)}
+    if len(dates) != 1 or not named & set(people):
+        return None
+    day = resolve(dates[0].text, published, _ahead(trig, trig))
+    return day if day and len(day) == 10 else None  # a day, not 'in 2014'
+
+
+def find_events(doc: Doc, resolver: Resolver, body: list[tuple[int, int]], published: str | None,
+                voices: list[tuple[int, int, str]] | None = None) -> list[Event]:
     text = text_of(doc)
     out: list[Event] = []
     for sent in doc.sents:
@@ -209,12 +249,10 @@ def find_events(doc: Doc, resolver: Resolver, body: list[tuple[int, int]], publi
             if any(c.dep_ == "auxpass" for c in trig.children) or _unreal(trig):
                 continue  # "aggression will be met with a response", "a possible meeting", "refused to meet"
             place = _place_near(trig)
-            if place is None and not _with(trig):
-                continue
-            people = [n for n in _participants(trig, resolver) if n != place]
-            if place is None and len(people) < 2:
-                continue  # "met with" whom? an event needs a place or two sides
-            date = _date_near(trig, published)
+            people = [n for n in _participants(trig, resolver, voices or []) if n != place]
+            if place is None and (len(people) < 2 or not _with(trig) and trig.pos_ != "VERB"):
+                continue  # "met with" whom? an event needs a place, or two sides that met
+            date = _date_near(trig, published) or _date_before(trig, published, people, resolver)
             out.append(Event(kind, Span.of(text, trig.idx, trig.idx + len(trig.text)),
                              Span.of(text, sent.start_char, sent.end_char), people, place,
                              date))

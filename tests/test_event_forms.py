@@ -1,0 +1,41 @@
+"""Who met, where and when, in the forms news writes them: groups, pronouns, the speaker's own 'I', states by
+their adjective, appositions, and a date the sentence before gives (sentences of our own, none from ../shared)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import extract
+
+from claimledger.types import Article
+
+FORMS = [
+    # (paragraph, participants the event must have exactly, place, date); published on Wednesday 2026-02-04
+    ("G7 leaders met in Bavaria to discuss the war.", {"G7"}, "Bavaria", None),
+    ('"I met President Ana Ruiz in Lisbon today," Chancellor Olaf Brenner said.', {"Olaf Brenner", "Ana Ruiz"},
+     "Lisbon", "2026-02-04"),
+    ("Ukrainian and Russian delegations met again in Istanbul.", {"Ukraine", "Russia"}, "Istanbul", None),
+    ("The two leaders, Ana Ruiz and Olaf Brenner, met at the Palace of Nations.", {"Ana Ruiz", "Olaf Brenner"},
+     "the Palace of Nations", None),
+    ("On Monday, Chinese President Xi Jinping welcomed French President Emmanuel Macron. Xi and Macron met for "
+     "three hours, officials said.", {"Xi Jinping", "Emmanuel Macron"}, None, "2026-02-02"),
+    ("Foreign ministers of the Nordic Council will meet in Oslo on Wednesday.", None, "Oslo", "2026-02-04"),
+    ("President Ana Ruiz will travel to the upcoming summit in Lisbon in January.", None, "Lisbon", "2027-01"),
+]
+
+
+@pytest.mark.parametrize("paragraph,who,place,day", FORMS, ids=[f[0][:40] for f in FORMS])
+def test_who_met_where_and_when(paragraph: str, who: set[str] | None, place: str | None, day: str | None) -> None:
+    text = f"Talks\n\nThe Velorian and Ostmark governments have been at odds since March.\n\n{paragraph}\n"
+    events = extract(Article(text=text, published="2026-02-04T09:00:00Z")).events
+    assert len(events) == 1, events
+    event = events[0]
+    if who is not None:
+        assert set(event.participants) == who, event
+    assert (event.place, event.date) == (place, day), event
+
+
+def test_a_speaker_s_we_outside_any_quote_is_no_one() -> None:
+    """'We' in the article's own voice names no participant, and 'US' is the country, not 'us'."""
+    text = "Talks\n\nUS envoys met Velorian officials in Geneva on Monday.\n"
+    [event] = extract(Article(text=text, published="2026-02-04")).events
+    assert event.place == "Geneva" and event.date == "2026-02-02"
