@@ -98,7 +98,7 @@ def web_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     path = str(base / "web.db")
     with Ledger(path) as led:
         report = ingest([str(EXAMPLES), str(hostile)], led, default_extractor())
-    assert report.errors == [] and report.added == 13
+    assert report.errors == [] and report.added == 14
     return path
 
 

@@ -22,13 +22,13 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_demo_ingests_every_example_once(demo_db: Path) -> None:
     with sqlite3.connect(demo_db) as conn:
-        assert conn.execute("SELECT count(*) FROM articles").fetchone() == (12,)
+        assert conn.execute("SELECT count(*) FROM articles").fetchone() == (13,)
         outlets = {o for (o,) in conn.execute("SELECT name FROM outlets")}
         links = conn.execute("SELECT kind FROM article_links").fetchall()
     assert outlets == {"The Harbour Gazette", "Valley Courier", "Nordpost", "Meridian Wire"}
     assert links == [("syndicated",)]
     r = cli("demo", "--db", str(demo_db))
-    assert r.stdout.strip().splitlines()[-1] == "stored 0, already present 12, skipped 0" and r.returncode == 0
+    assert r.stdout.strip().splitlines()[-1] == "stored 0, already present 13, skipped 0" and r.returncode == 0
 
 
 def test_stats_search_export(demo_db: Path, tmp_path: Path) -> None:
@@ -44,11 +44,11 @@ def test_stats_search_export(demo_db: Path, tmp_path: Path) -> None:
         assert r.returncode == 0, r.stderr
         if fmt == "jsonl":
             rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-            assert len(rows) == 12 and all("statements" in row for row in rows)
+            assert len(rows) == 13 and all("statements" in row for row in rows)
         elif fmt == "csv":
             assert out.read_text(encoding="utf-8").count("\n") >= 11
         else:
-            assert pq.read_table(out).num_rows == 12
+            assert pq.read_table(out).num_rows == 13
     r = cli("export", "--format", "xml", "--db", str(demo_db))
     assert r.returncode == 1 and "unknown export format" in r.stderr and "Traceback" not in r.stderr
 
@@ -120,7 +120,7 @@ def test_one_output_helper_json_jsonl_csv(demo_db: Path) -> None:
         r = cli(*cmd, "--db", str(demo_db), "--json")
         assert r.returncode == 0 and json.loads(r.stdout) is not None, (cmd, r.stderr)
     stats = json.loads(cli("stats", "--db", str(demo_db), "--json").stdout)
-    assert stats["counts"]["articles"] == 12
+    assert stats["counts"]["articles"] == 13
 
 
 @pytest.mark.parametrize("args, words", [
@@ -192,7 +192,7 @@ def test_tables_fit_80_columns_show_whole_statements_and_dates_as_people_read_th
     column = " ".join(" ".join(ln[a:b].split()) for ln in lines[lines.index(head) + 2:])
     for r in rows:  # every statement whole, wrapped in its column, not cut to ten characters
         assert " ".join(r["content"].split()) in column, r["content"]
-    assert rows[0]["said_on"] == "2025-03-21" and "21 Mar 2025" in table and "2025-03-21" not in table
+    assert rows[0]["said_on"] == "2025-03-25" and "25 Mar 2025" in table and "2025-03-25" not in table
     (tmp_path / "in").mkdir()  # no outlet anywhere: no outlet column
     (tmp_path / "in" / "a.txt").write_text("Mayor Ivo Dahl said on Friday that 40 new trams would run in June.\n",
                                            encoding="utf-8")
@@ -230,7 +230,7 @@ def _on_a_terminal(args: list[str], cwd: Path) -> str:
 
 def test_progress_on_a_terminal_and_none_when_quiet_or_piped(tmp_path: Path) -> None:
     shown = _on_a_terminal(["ingest", str(EXAMPLES / "harbour-gazette"), "--db", str(tmp_path / "a.db")], tmp_path)
-    assert "ingesting" in shown and "4/4" in shown and "skipped" in shown and "articles/s" in shown, shown[-600:]
+    assert "ingesting" in shown and "5/5" in shown and "skipped" in shown and "articles/s" in shown, shown[-600:]
     quiet = _on_a_terminal(["ingest", str(EXAMPLES / "harbour-gazette"), "--db", str(tmp_path / "b.db"), "--quiet"],
                            tmp_path)
     assert "ingesting" not in quiet and "articles/s" not in quiet

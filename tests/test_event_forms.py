@@ -18,6 +18,7 @@ FORMS = [
      "the Palace of Nations", None),
     ("On Monday, Chinese President Xi Jinping welcomed French President Emmanuel Macron. Xi and Macron met for "
      "three hours, officials said.", {"Xi Jinping", "Emmanuel Macron"}, None, "2026-02-02"),
+    ("NATO and EU officials are meeting in Brussels on Monday.", {"NATO", "EU"}, "Brussels", "2026-02-09"),
     ("Foreign ministers of the Nordic Council will meet in Oslo on Wednesday.", None, "Oslo", "2026-02-04"),
     ("President Ana Ruiz will travel to the upcoming summit in Lisbon in January.", None, "Lisbon", "2027-01"),
 ]

@@ -94,8 +94,12 @@ def test_changes_show_both_statements(tmp_path: Path) -> None:
 
 def test_events_timeline(examples_db: str) -> None:
     rows = json.loads(cli("events", "--db", examples_db, "--json").stdout)
-    brenna = [r for r in rows if r["place"] == "Brenna"]
-    assert brenna and brenna[0]["kind"] == "talks" and brenna[0]["date"] == "2025-03-12"
+    brenna = sorted((r for r in rows if r["place"] == "Brenna"), key=lambda r: r["date"])
+    assert [(r["kind"], r["date"]) for r in brenna] == [("talks", "2025-03-12"), ("talks", "2025-04-08")]
+    assert set(brenna[0]["participants"]) == {"Veloria", "Ostmark"}  # 'between Velorian and Ostmark delegations'
+    assert set(brenna[1]["participants"]) == {"Dietrich Arne", "Mira Sandoval"}  # the next round, to come
+    call = [r for r in rows if r["kind"] == "call"]  # both sides' leaders, on the Monday before the report
+    assert [(set(r["participants"]), r["date"]) for r in call] == [({"Mira Sandoval", "Henrik Vaal"}, "2025-03-24")]
     kessel = [r for r in rows if r["place"] == "Kessel"]
     assert kessel and kessel[0]["kind"] == "meeting"
     assert all(r["date"] or r["published"] for r in rows)

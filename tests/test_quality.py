@@ -82,10 +82,11 @@ def test_dev_positions_floor(dev_predictions: Path) -> None:
     """The dev set's 23 positions in 12 articles (six with none). Measured full F1 0.303 before the positions
     issue; 0.744 (precision 0.80, recall 0.70) with acts of military aid, diplomacy in any words, criticism as
     opposition, plans' proponents, seats as states and one position per actor, topic and stance; 0.80
-    (precision 0.82) with 'the two leaders' as the two people named last."""
+    (precision 0.82) with 'the two leaders' as the two people named last; 0.818 (precision 0.857) with topics
+    matched through the taxonomy's word classes, conditions, dates and groups no stance."""
     res = run_scorer("ledger_score.py", "positions", str(GOLD / "dev_positions.json"), str(CORPUS),
                      str(dev_predictions))
-    assert res["full"]["f1"] >= 0.79 and res["full"]["p"] >= 0.80, res  # type: ignore[index]
+    assert res["full"]["f1"] >= 0.81 and res["full"]["p"] >= 0.85, res  # type: ignore[index]
 
 
 @needs_shared

@@ -46,10 +46,10 @@ def test_examples_batch_equals_ingest_and_reruns_add_nothing(spark: Any, tmp_pat
     with Ledger(str(tmp_path / "ingested.db")) as ref:
         ingest([str(EXAMPLES.resolve())], ref, default_extractor())
         assert differences(led, ref) == []
-    assert report.articles == 12 and report.errors == [] and report.worker_peak_rss_mb > 0
+    assert report.articles == 13 and report.errors == [] and report.worker_peak_rss_mb > 0
     before = pq.read_table(tmp_path / "out" / "statements").column("statement_id").to_pylist()
     again = load(str(tmp_path / "out"), led)
-    assert again.added == 0 and again.already == 12
+    assert again.added == 0 and again.already == 13
     run_batch([str(EXAMPLES.resolve())], str(tmp_path / "out"), spark=spark)  # a rerun rewrites the same rows
     after = pq.read_table(tmp_path / "out" / "statements").column("statement_id").to_pylist()
     assert sorted(before) == sorted(after) and len(set(after)) == len(after)
@@ -124,7 +124,7 @@ def test_spark_submit_to_a_standalone_cluster(cluster: Any, tmp_path: Path) -> N
                         str(EXAMPLES.resolve()), "--out", str(tmp_path / "out")],
                        capture_output=True, text=True, timeout=900)
     assert r.returncode == 0, r.stderr[-3000:]
-    assert r.stdout.startswith("12 article(s)"), r.stdout
+    assert r.stdout.startswith("13 article(s)"), r.stdout
     tasks = _tasks_per_worker(cluster, before)
     assert len(tasks) == 2 and min(tasks) > 0, tasks  # both workers' executors did part of the job
     led = Ledger(str(tmp_path / "loaded.db"))
@@ -164,7 +164,7 @@ def test_parallel_load_into_postgresql(spark: Any, pg_server: Any, tmp_path: Pat
     run_batch([str(EXAMPLES.resolve())], str(tmp_path / "out"), spark=spark)
     url = pg_server.create_db("parallel_load")
     r = cli("load", str(tmp_path / "out"), "--db", url, "--workers", "2", "--quiet")
-    assert r.returncode == 0 and "stored 12, already present 0" in r.stdout, r.stdout + r.stderr
+    assert r.returncode == 0 and "stored 13, already present 0" in r.stdout, r.stdout + r.stderr
     with Ledger(str(tmp_path / "ref.db")) as ref, Ledger(url) as shared:
         ingest([str(EXAMPLES.resolve())], ref, default_extractor())
         for k in ("articles", "statements", "figures", "mentions"):
@@ -176,7 +176,7 @@ def test_parallel_load_into_postgresql(spark: Any, pg_server: Any, tmp_path: Pat
                                         "DISTINCT utterance) FROM statements WHERE actor_id = a.id)").scalar() == 0
         assert snapshot(shared) == rebuilt(shared)
     again = cli("load", str(tmp_path / "out"), "--db", url, "--workers", "2", "--quiet")
-    assert again.returncode == 0 and "stored 0, already present 12" in again.stdout, again.stdout
+    assert again.returncode == 0 and "stored 0, already present 13" in again.stdout, again.stdout
     lite = cli("load", str(tmp_path / "out"), "--db", str(tmp_path / "l.db"), "--workers", "2")
     assert lite.returncode != 0 and "SQLite" in lite.stderr and "Traceback" not in lite.stderr
     assert len(lite.stderr.strip().splitlines()) == 1, lite.stderr
@@ -198,12 +198,12 @@ def test_two_ingests_into_one_postgresql(pg_server: Any, tmp_path: Path) -> None
     for r, (_, stderr) in zip(runs, outs, strict=True):
         assert r.returncode == 0 and "skipped" not in stderr, stderr
     added = [int(o.strip().splitlines()[-1].split("stored ")[1].split(",")[0]) for o, _ in outs]
-    assert sum(added) == 12, outs
+    assert sum(added) == 13, outs
     with Ledger(str(tmp_path / "one.db")) as ref:
         ingest(list(map(str, folders)), ref, default_extractor())
         with Ledger(url) as shared:
             counts, ref_counts = shared.counts(), ref.counts()
-            assert counts["articles"] == ref_counts["articles"] == 12
+            assert counts["articles"] == ref_counts["articles"] == 13
             assert counts["statements"] == ref_counts["statements"]
             assert counts["figures"] == ref_counts["figures"]
             with shared.connect() as conn:

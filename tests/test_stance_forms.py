@@ -67,6 +67,15 @@ FORMS = [
     ("Zelensky rejected the demand to limit the size of Ukraine's armed forces.", ("Zelensky", M, "support")),
     ("Washington paused deliveries of air defence interceptors to Ukraine last month.",
      ("United States", M, "oppose")),
+    # plans and zones, partial truces, coalitions, threats
+    ("Steve Witkoff proposed turning the part of Donetsk that Kyiv holds into a demilitarised zone.",
+     ("Witkoff", T, "support")),
+    ("Zelensky said Ukraine was ready for a moratorium on strikes against energy plants.",
+     ("Zelensky", P, "support")),
+    ("Canada said it would join the coalition of the willing.", ("Canada", S, "support")),
+    ("Donald Trump threatened Russia with heavy tariffs if the talks failed.", ("Trump", E, "support")),
+    ("Washington's 28-point plan was handed to Kyiv on Friday. The plan also calls for Ukraine to hold elections "
+     "within 100 days.", ("United States", V, "support")),
     # what is no stance of the one named
     ("Vladimir Putin said the West's aim was to impose ever more sanctions on Russia.", (None, E, None)),
     ("If Ukraine should manage to retake Crimea, analyst Ivan Petrenko said, escalation would follow.",

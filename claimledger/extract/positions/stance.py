@@ -31,6 +31,8 @@ OTHERS_READY = re.compile(r"\b(?!(?:It|He|She|They|We|I|This|That|There)\b)([A-Z
 CONCEDED = re.compile(r"\b(although|though|even if|even when|despite|whereas)\b[^,;.]*$", re.I)
 # the match is what would happen on a condition: 'if Ukraine should manage to take back Crimea, ...'
 SUPPOSED = re.compile(r"\b(if|whether)\b[^,;.]*$", re.I)
+# ... or a time the clause is dated by: 'since the sanctions were imposed', 'before the talks began'
+DATED_BY = re.compile(r"\b(since|after|before|when)\s+(the|a|an|this|its|their|western|new)\b[^,;.]*$", re.I)
 # an observation that something is not happening is no stance on it: 'there are no signs of a withdrawal'
 OBSERVED = re.compile(r"\b(no|any|little)\s+(signs?|evidence|indications?|traces?)\s+(of|that)\s+(\w+\s+){0,3}$", re.I)
 
@@ -62,7 +64,8 @@ def no_stance(evidence: str, at: int, actor: str, speaker_roles: set[str] | None
     """The words before the match make it no stance of the actor's: an owner's stand, a concession, an
     observation, a condition, or (``speaker_roles`` given: a statement) another party's aim or readiness."""
     before = evidence[:at]
-    if _owned(evidence, at) or CONCEDED.search(before) or OBSERVED.search(before) or SUPPOSED.search(before):
+    if _owned(evidence, at) or CONCEDED.search(before) or OBSERVED.search(before) or SUPPOSED.search(before) or (
+            DATED_BY.search(before)):
         return True
     return speaker_roles is not None and _others(before[before.rfind(". ") + 1:], actor, speaker_roles)
 
