@@ -76,12 +76,21 @@ FORMS = [
     ("Donald Trump threatened Russia with heavy tariffs if the talks failed.", ("Trump", E, "support")),
     ("Washington's 28-point plan was handed to Kyiv on Friday. The plan also calls for Ukraine to hold elections "
      "within 100 days.", ("United States", V, "support")),
+    # an evaluation after the thing turns it down
+    ("Antony Blinken said a ceasefire that froze the front would only legitimise Russian aggression.",
+     ("Blinken", P, "oppose")),
+    ("Sergei Shoigu said the use of US-supplied missiles by Ukraine against Crimea would mark the West's full "
+     "involvement in the war.", ("Shoigu", M, "oppose")),
     # what is no stance of the one named
     ("Vladimir Putin said the West's aim was to impose ever more sanctions on Russia.", (None, E, None)),
     ("If Ukraine should manage to retake Crimea, analyst Ivan Petrenko said, escalation would follow.",
      (None, T, None)),
     ("Most Ukrainians oppose giving up any territory, a poll by the Kyiv Post found.", (None, T, None)),
     ("Both EU and Ukrainian officials are calling for credible security guarantees.", (None, S, None)),
+    ("Zelensky's appeal may fall flat, as Russia - despite sanctions - still sells oil worldwide.", (None, E, None)),
+    ("The central bank's governor Elvira Nabiullina said it would continue dialogue about payment cards.",
+     (None, P, None)),
+    ("A Gallup/Ipsos survey found that 60 percent of Americans back sending weapons to Ukraine.", (None, M, None)),
 ]
 
 

@@ -273,7 +273,8 @@ DOUBLE = frozenset({"unless", "until"})  # "no peace unless X": X is wanted
 AGAINST = re.compile(r"\b(against|unilateral(ly)?|at the expense of|dangers? of|risks? of|lash\w* out at|accus\w*|"
                      r"blam\w*|criticis\w*|criticiz\w*|condemn\w*|denounc\w*|reject\w*|oppos\w*|refus\w*|"
                      r"rul(e|es|ed|ing) out|dismiss\w*|veto\w*|block\w*|resist\w*|halt\w*|paus\w*|suspend\w*|"
-                     r"cut\w* off|withh[oe]ld\w*|scrap\w*|cancel\w*|torpedo\w*|sabotag\w*|undermin\w*|"
+                     r"den(y|ies|ied|ying)|cut\w* off|withh[oe]ld\w*|scrap\w*|cancel\w*|torpedo\w*|sabotag\w*|"
+                     r"undermin\w*|"
                      r"obstruct\w*|complain\w*|lament\w*|deplor\w*|"
                      r"(a|the|no)\s+(\w+\s+)?(problem|mistake|obstacle)s?\s+(for|to|with|of|in))\b", re.I)
 # ('not a problem for X to strike Russia': the evaluation and its negation cancel, the stance stays)
@@ -283,7 +284,10 @@ UNDO = re.compile(r"\b(bypass\w*|evad\w*|circumvent\w*|get around|refrain\w* fro
 BOUNDARY = re.compile(r"[.;:,]\s|\b(but|as|because|while|whereas|although|though|however)\b", re.I)
 # an evaluation after the thing that turns it down: 'troops in Ukraine would be legitimate targets'
 REJECTED_AFTER = re.compile(r"\b(unacceptable|inadmissible|out of the question|(legitimate|fair) targets?|a red line|"
-                            r"(a )?non-?starters?|a threat to|a provocation|a trap|rul(ed|e) out)\b", re.I)
+                            r"(a )?non-?starters?|a threat to|a provocation|a trap|rul(ed|e) out|"
+                            r"(legitimi[sz]\w*|reward\w*|embolden\w*) (\w+ ){0,3}(aggression|aggressor|invasion)|"
+                            r"would (mark|mean|amount to|constitute|be seen as) ([\w'’-]+ ){0,3}(involvement|"
+                            r"escalation|participation|declaration of war))\b", re.I)
 MODALS = frozenset({"must", "should", "ought", "shall"})  # "Russia must agree": someone's demand, not an act
 OWNED = re.compile(r"\w+['’]s\s+(\w+\s+){0,2}$")  # "the Kremlin's true willingness to ...": the owner's stance
 
@@ -291,7 +295,7 @@ OWNED = re.compile(r"\w+['’]s\s+(\w+\s+){0,2}$")  # "the Kremlin's true willin
 MEDIA_WORDS = frozenset("""news times post journal agency radio television tv herald gazette tribune press wire
 reuters afp bloomberg cnn bbc nbc cbs abc poll survey newspaper magazine daily telegraph guardian welt zeitung
 spiegel monde figaro izvestia kommersant tass ria interfax ukrinform unian belta pap twitter telegram facebook
-instagram youtube tiktok""".split())
+instagram youtube tiktok ipsos gallup yougov axios levada""".split())
 # seats that stand for their government in news copy ('the Kremlin said'), besides capitals (GeoNames)
 SEATS = {"Kremlin": "Russia", "White House": "United States", "Downing Street": "United Kingdom",
          "Elysee": "France", "Élysée": "France", "Bankova": "Ukraine", "Zhongnanhai": "China"}

@@ -33,7 +33,7 @@ def find_positions(doc: Doc, statements: list[Statement], resolver: Resolver, ta
     acts: dict[int, int] = {}  # position index -> where its act verb is
     for actor, start, end, cue, conf, st_index, said_on, governs, at in find_evidence(doc, statements, resolver, body):
         actor = state_of_seat(actor) or actor  # 'Beijing', 'the Kremlin': the state, one actor
-        if any(w.lower().strip(".,'’-") in MEDIA_WORDS for w in re.split(r"[\s-]+", actor)):
+        if any(w.lower().strip(".,'’-") in MEDIA_WORDS for w in re.split(r"[\s/-]+", actor)):
             continue  # an outlet reports and a poll measures: neither takes a side
         end = start + len(text[start:end].rstrip())  # a sentence's end holds its newline: evidence is words
         evidence = text[start:end]

@@ -31,6 +31,7 @@ OTHERS_READY = re.compile(r"\b(?!(?:It|He|She|They|We|I|This|That|There)\b)([A-Z
 CONCEDED = re.compile(r"\b(although|though|even if|even when|despite|whereas)\b[^,;.]*$", re.I)
 # the match is what would happen on a condition: 'if Ukraine should manage to take back Crimea, ...'
 SUPPOSED = re.compile(r"\b(if|whether)\b[^,;.]*$", re.I)
+IN_SPITE = re.compile(r"\b(despite|in spite of|regardless of|notwithstanding)\b", re.I)
 # ... or a time the clause is dated by: 'since the sanctions were imposed', 'before the talks began'
 DATED_BY = re.compile(r"\b(since|after|before|when)\s+(the|a|an|this|its|their|western|new)\b[^,;.]*$", re.I)
 # an observation that something is not happening is no stance on it: 'there are no signs of a withdrawal'
@@ -64,6 +65,8 @@ def no_stance(evidence: str, at: int, actor: str, speaker_roles: set[str] | None
     """The words before the match make it no stance of the actor's: an owner's stand, a concession, an
     observation, a condition, or (``speaker_roles`` given: a statement) another party's aim or readiness."""
     before = evidence[:at]
+    if IN_SPITE.search(evidence, at, at + 60):  # 'as Russia - despite sanctions - has ties': a concession
+        return True
     if _owned(evidence, at) or CONCEDED.search(before) or OBSERVED.search(before) or SUPPOSED.search(before) or (
             DATED_BY.search(before)):
         return True
