@@ -21,7 +21,19 @@ FORMS = [
     ("NATO and EU officials are meeting in Brussels on Monday.", {"NATO", "EU"}, "Brussels", "2026-02-09"),
     ("Foreign ministers of the Nordic Council will meet in Oslo on Wednesday.", None, "Oslo", "2026-02-04"),
     ("President Ana Ruiz will travel to the upcoming summit in Lisbon in January.", None, "Lisbon", "2027-01"),
+    ("British Prime Minister Keir Starmer visited Kyiv on Monday.", {"Keir Starmer"}, "Kyiv", "2026-02-02"),
+    ("Officials held the Tehran meetings behind closed doors.", set(), "Tehran", None),
+    ("Foreign ministers met in Oslo, months after Russia launched its invasion in February.", None, "Oslo", None),
 ]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Zelensky urged Donald Trump to visit Kyiv in the coming days.",  # asked for, not held
+    "Chancellor Olaf Brenner visited the Church of St Andrew in the old town.",  # a building, no one met
+])
+def test_no_meeting(paragraph: str) -> None:
+    text = f"Talks\n\nThe two governments have been at odds since March.\n\n{paragraph}\n"
+    assert extract(Article(text=text, published="2026-02-04")).events == []
 
 
 @pytest.mark.parametrize("paragraph,who,place,day", FORMS, ids=[f[0][:40] for f in FORMS])

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from ..types import Event, EventKind, Span
 from ..vocab.en import MEDIA_WORDS, PEOPLE, PERSON_ROLES, TRIGGERS
-from ..vocab.names import country_of_demonym, demonym, is_place, person_shaped
+from ..vocab.names import country_of_demonym, demonym, is_country, is_place, person_shaped
 from .dates import resolve
 from .speakers import Resolver
 from .text import text_of
@@ -65,6 +65,17 @@ def _about(t: Token) -> bool:
     if t.dep_ in ("xcomp", "advcl", "ccomp", "relcl", "acl") or t.dep_ == "conj" and t.pos_ in ("VERB", "AUX"):
         return True
     return t.pos_ == "NOUN" and t.ent_type_ == "" and t.lemma_.lower() not in PEOPLE | PERSON_ROLES
+
+
+def _visited(trig: Token) -> str | None:
+    """'Boris Johnson visited Kyiv': the city or country visited is where, not who."""
+    if trig.lemma_.lower() != "visit" or trig.pos_ != "VERB":
+        return None
+    obj = next((c for c in trig.children if c.dep_ == "dobj"), None)
+    if obj is None or not (obj.ent_type_ in ("GPE", "LOC") or obj.pos_ == "PROPN" and is_place(obj.text)):
+        return None
+    ent = next((e for e in obj.doc.ents if e.start <= obj.i < e.end), None)
+    return ent.text if ent is not None else obj.text
 
 
 def _with(trig: Token) -> bool:
@@ -165,8 +176,11 @@ def _names_of(h: Token, resolver: Resolver, voices: list[tuple[int, int, str]]) 
     # 'talks between Velorian and Ostmark delegations': the states; not 'Russian President Putin' or 'his Russian
     # counterpart'
     for t in h.doc[h.left_edge.i:h.i + 1]:
-        titled = t.head.lemma_.lower() in PERSON_ROLES | {"counterpart"} or t.head.ent_type_ == "PERSON"
-        state = _state_of(t, resolver) if t.ent_type_ == "NORP" and not titled else None
+        head = t
+        while head.dep_ == "conj" and head.head.i != head.i:  # 'Ukrainian and Russian delegations'
+            head = head.head
+        body = head.head.lemma_.lower() in STATE_BODIES or t.head.i == t.i
+        state = _state_of(t, resolver) if (t.ent_type_ == "NORP" or t.tag_ == "JJ") and body else None
         if state:
             out.append(state)
     found = [m.name for m in resolver.mentions_in(start, end) if resolver.labels.get(m.name) in
@@ -191,16 +205,20 @@ def _group_modifiers(trig: Token) -> list[Token]:
     delegates (or the summit) is named for, when no person is named."""
     groups = [h for h in _parties(trig) if h.tag_ == "NNS" and h.lemma_.lower() in DELEGATES] + [trig]
     mods = [c for g in groups for c in g.children if c.dep_ in ("compound", "nmod", "amod", "appos") and (
-        c.ent_type_ in ("ORG", "GPE") or c.pos_ == "PROPN") and c.ent_type_ not in NOT_PARTIES]
+        c.ent_type_ in ("ORG", "GPE") or c.pos_ == "PROPN") and c.ent_type_ not in NOT_PARTIES and not (
+        g.i == trig.i and c.ent_type_ == "GPE" and not is_country(c.text))]  # 'the Tehran meetings': where
     return mods + [c for m in mods for c in m.conjuncts if c.i > m.i]  # 'NATO and EU officials'
 
 
+# who stand for their state at a meeting: 'Ukrainian and Russian delegations', not 'a Ukrainian actor'
+STATE_BODIES = frozenset("""delegation delegate side government team party official diplomat negotiator representative
+envoy""".split())
 PRONOUN_OF = {"his": "he", "her": "she", "its": "it", "their": "they", "them": "they"}
 NOT_PARTIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 # who come to a meeting for someone: 'diplomats from Russia and France', 'leaders of the G7'
 DELEGATES = PERSON_ROLES | {"delegation", "delegate", "representative", "counterpart", "head", "official", "diplomat"}
 UNREAL = frozenset("""possible potential hypothetical refusal refuse suppose supposed hope want cancel postpone call
-rule possibility prospect chance idea""".split())
+rule possibility prospect chance idea urge invite readiness willingness ready willing""".split())
 
 
 def _unreal(trig: Token) -> bool:
@@ -227,6 +245,13 @@ def _ahead(trig: Token, verb: Token) -> bool:
 AHEAD = frozenset("upcoming planned scheduled due expect plan schedule next coming prepare".split())
 
 
+def _elsewhere(date: Token, trig: Token) -> bool:
+    """The date dates a clause of its own the meeting is not in: 'since Russia launched its invasion in February'."""
+    clause = next((a for a in date.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return clause is not None and clause.dep_ in ("advcl", "relcl", "ccomp", "pcomp", "acl", "conj") and (
+        trig not in clause.subtree)
+
+
 def _date_near(trig: Token, published: str | None) -> str | None:
     """The meeting's own date: a date under the trigger or its verb, outside a relative clause about someone;
     none when the sentence gives none (the publication date is not the meeting's)."""
@@ -237,12 +262,13 @@ def _date_near(trig: Token, published: str | None) -> str | None:
     skip = {t.i for n in (trig, verb) for c in n.children if c.dep_ in ("relcl", "acl", "appos") and c.i != trig.i
             and trig not in c.subtree for t in c.subtree}
     for e in trig.sent.ents:
-        if e.label_ == "DATE" and e.root.i not in skip and (e.root.head.i in (trig.i, verb.i) or any(
+        if e.label_ == "DATE" and e.root.i not in skip and not _elsewhere(e.root, trig) and (
+                e.root.head.i in (trig.i, verb.i) or any(
                 a.i in (trig.i, verb.i) for a in e.root.ancestors)):
             day = resolve(e.text, published, _ahead(trig, verb))
             if day:
                 return day
-    dates = [e for e in trig.sent.ents if e.label_ == "DATE" and e.root.i not in skip]
+    dates = [e for e in trig.sent.ents if e.label_ == "DATE" and e.root.i not in skip and not _elsewhere(e.root, trig)]
     if len(dates) == 1:  # the sentence's only date, which the parse hung elsewhere ('On February 24 ... met')
         return resolve(dates[0].text, published, _ahead(trig, verb))
     return None
@@ -278,8 +304,14 @@ def find_events(doc: Doc, resolver: Resolver, body: list[tuple[int, int]], publi
                 continue
             if any(c.dep_ == "auxpass" for c in trig.children) or _unreal(trig):
                 continue  # "aggression will be met with a response", "a possible meeting", "refused to meet"
-            place = _place_near(trig)
+            place = _place_near(trig) or _visited(trig) or next(  # 'the Tehran meetings'
+                (c.text for c in trig.children if c.dep_ == "compound" and c.ent_type_ == "GPE" and not is_country(
+                    c.text)), None)
+            if trig.lemma_.lower() == "visit" and place is None and not _with(trig):
+                continue  # 'visited the Church of St Andrew': no meeting of anyone
             people = [n for n in _participants(trig, resolver, voices or []) if n != place]
+            place = place.split("(")[0].strip() if place else None  # 'Kyiv (Presidential Press Office'
+            people = [n for n in people if n != place]
             if place is None and (len(people) < 2 or not _with(trig) and _verb_of(trig) is None):
                 continue  # "met with" whom? an event needs a place, or two sides that met
             date = _date_near(trig, published) or _date_before(trig, published, people, resolver)
