@@ -46,6 +46,9 @@ def test_both_sides_of_the_story(examples_db: str) -> None:
     assert cells[("Henrik Vaal", "ostmark-withdrawal")] == "oppose"
     assert cells[("Dietrich Arne", "ceasefire")] == "oppose"
     assert cells[("Veloria", "ostmark-withdrawal")] == "support"
+    assert cells[("Henrik Vaal", "air-defence")] == "oppose" and cells[("Mira Sandoval", "air-defence")] == "support"
+    evidence = [e["evidence"] for c in m["cells"] for e in c["evidence"]]
+    assert all(e[:1].isalnum() or e[:1] in "\"“'‘" for e in evidence), evidence  # words, not a headline's colon
     explained = json.loads(cli("positions", "--db", examples_db, "--actor", "Arne", "--explain", "--topics", TOPICS,
                                "--json").stdout)
     (cell,) = [c for c in explained["cells"] if c["topic"] == "ceasefire"]

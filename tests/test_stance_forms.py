@@ -81,6 +81,8 @@ FORMS = [
      ("Blinken", P, "oppose")),
     ("Sergei Shoigu said the use of US-supplied missiles by Ukraine against Crimea would mark the West's full "
      "involvement in the war.", ("Shoigu", M, "oppose")),
+    ("Hungarian Prime Minister Viktor Orban said Europe should seek talks with Moscow rather than sanctions on "
+     "Russia.", ("Orban", E, "oppose"), ("Orban", P, "support")),
     # what is no stance of the one named
     ("Vladimir Putin said the West's aim was to impose ever more sanctions on Russia.", (None, E, None)),
     ("If Ukraine should manage to retake Crimea, analyst Ivan Petrenko said, escalation would follow.",

@@ -36,6 +36,7 @@ def find_positions(doc: Doc, statements: list[Statement], resolver: Resolver, ta
         if any(w.lower().strip(".,'’-") in MEDIA_WORDS for w in re.split(r"[\s/-]+", actor)):
             continue  # an outlet reports and a poll measures: neither takes a side
         end = start + len(text[start:end].rstrip())  # a sentence's end holds its newline: evidence is words
+        start += len(text[start:end]) - len(text[start:end].lstrip(" :,;-–—"))  # 'Sandoval: Ostmark must ...'
         evidence = text[start:end]
         for topic in taxonomy.topics:
             m = match(topic, evidence)

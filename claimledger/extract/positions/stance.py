@@ -31,6 +31,8 @@ OTHERS_READY = re.compile(r"\b(?!(?:It|He|She|They|We|I|This|That|There)\b)([A-Z
 CONCEDED = re.compile(r"\b(although|though|even if|even when|despite|whereas)\b[^,;.]*$", re.I)
 # the match is what would happen on a condition: 'if Ukraine should manage to take back Crimea, ...'
 SUPPOSED = re.compile(r"\b(if|whether)\b[^,;.]*$", re.I)
+# the thing is what the speaker wants less: 'needs air defence more than reconstruction money'
+PREFERRED = re.compile(r"\b(rather than|instead of|more than|in place of)\s+$", re.I)
 IN_SPITE = re.compile(r"\b(despite|in spite of|regardless of|notwithstanding)\b", re.I)
 # ... or a time the clause is dated by: 'since the sanctions were imposed', 'before the talks began'
 DATED_BY = re.compile(r"\b(since|after|before|when)\s+(the|a|an|this|its|their|western|new)\b[^,;.]*$", re.I)
@@ -108,7 +110,7 @@ def judge(fixed: PatternStance, cue: str | None, tokens: list[Token], before_mat
             flips += 1  # the cue says it once: 'cautioned against X', 'accused X of' are no double negatives
         before_match = re.sub(rf"\b{stem}\w*(\s+\w+ly)?(\s+(against|of|for|out))?\b", "", before_match, count=1,
                               flags=re.I)
-    if AGAINST.search(before_match):
+    if AGAINST.search(before_match) or PREFERRED.search(before_match):
         flips += 1
     if UNDO.search(before_match + " " + matched):
         flips += 1
