@@ -19,6 +19,7 @@ FORMS = [
     # territory: demands to cede, refusals, withdrawals as the demand puts them, recognition
     ("Russia has demanded that Ukraine pull its forces out of the parts of Luhansk it still holds.",
      ("Russia", T, "support")),
+    ("Ukraine has refused to pull its troops out of Donetsk.", ("Ukraine", T, "oppose")),
     ("Ukrainian President Volodymyr Zelensky said on Monday that Ukraine would never hand over Zaporizhzhia.",
      ("Zelensky", T, "oppose")),
     ("Kremlin spokesman Dmitry Peskov said the withdrawal of Ukrainian forces from Donetsk was a precondition.",
@@ -83,6 +84,8 @@ FORMS = [
      "involvement in the war.", ("Shoigu", M, "oppose")),
     ("Hungarian Prime Minister Viktor Orban said Europe should seek talks with Moscow rather than sanctions on "
      "Russia.", ("Orban", E, "oppose"), ("Orban", P, "support")),
+    ("Sergei Lavrov said new Western sanctions on Moscow would be tantamount to breaking off relations.",
+     ("Lavrov", E, "oppose")),
     # what is no stance of the one named
     ("Vladimir Putin said the West's aim was to impose ever more sanctions on Russia.", (None, E, None)),
     ("If Ukraine should manage to retake Crimea, analyst Ivan Petrenko said, escalation would follow.",

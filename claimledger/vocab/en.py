@@ -284,7 +284,7 @@ UNDO = re.compile(r"\b(bypass\w*|evad\w*|circumvent\w*|get around|refrain\w* fro
 BOUNDARY = re.compile(r"[.;:,]\s|\b(but|as|because|while|whereas|although|though|however)\b", re.I)
 # an evaluation after the thing that turns it down: 'troops in Ukraine would be legitimate targets'
 REJECTED_AFTER = re.compile(r"\b(unacceptable|inadmissible|out of the question|(legitimate|fair) targets?|a red line|"
-                            r"(a )?non-?starters?|a threat to|a provocation|a trap|rul(ed|e) out|"
+                            r"(a )?non-?starters?|a threat to|a provocation|a trap|rul(ed|e) out|tantamount to|"
                             r"(legitimi[sz]\w*|reward\w*|embolden\w*) (\w+ ){0,3}(aggression|aggressor|invasion)|"
                             r"would (mark|mean|amount to|constitute|be seen as) ([\w'’-]+ ){0,3}(involvement|"
                             r"escalation|participation|declaration of war))\b", re.I)

@@ -104,14 +104,18 @@ def judge(fixed: PatternStance, cue: str | None, tokens: list[Token], before_mat
             after_match: str = "") -> Stance:
     """``tokens``: the clause around the match; ``before_match`` and ``after_match``: its words either side."""
     flips = _negations(tokens)
+    negative = inside = False
     if cue:
         stem = re.escape(cue[:-1] if len(cue) > 4 else cue)
-        if cue.lower() in NEGATIVE_CUES and not re.search(rf"\b{stem}", matched, re.I):
+        negative, inside = cue.lower() in NEGATIVE_CUES, bool(re.search(rf"\b{stem}", matched, re.I))
+        if negative and not inside:
             flips += 1  # the cue says it once: 'cautioned against X', 'accused X of' are no double negatives
         before_match = re.sub(rf"\b{stem}\w*(\s+\w+ly)?(\s+(against|of|for|out))?\b", "", before_match, count=1,
                               flags=re.I)
     if AGAINST.search(before_match) or PREFERRED.search(before_match):
         flips += 1
+    if fixed == "auto" and (AGAINST.search(matched) or negative and inside):
+        flips += 1  # 'Kyiv has refused to pull out of Donetsk': the refusal inside the matched words
     if UNDO.search(before_match + " " + matched):
         flips += 1
     if REJECTED_AFTER.search(after_match):
