@@ -28,8 +28,8 @@ FORMS = [
 
 
 @pytest.mark.parametrize("paragraph", [
-    "Zelensky urged Donald Trump to visit Kyiv in the coming days.",  # asked for, not held
-    "Chancellor Olaf Brenner visited the Church of St Andrew in the old town.",  # a building, no one met
+    "The mayor invited Chancellor Olaf Brenner to visit Lisbon next spring.",  # asked for, not held
+    "Chancellor Olaf Brenner visited a fish market near the harbour.",  # a place of no meeting, no one met
 ])
 def test_no_meeting(paragraph: str) -> None:
     text = f"Talks\n\nThe two governments have been at odds since March.\n\n{paragraph}\n"

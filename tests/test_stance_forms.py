@@ -80,22 +80,23 @@ FORMS = [
     # an evaluation after the thing turns it down
     ("Antony Blinken said a ceasefire that froze the front would only legitimise Russian aggression.",
      ("Blinken", P, "oppose")),
-    ("Sergei Shoigu said the use of US-supplied missiles by Ukraine against Crimea would mark the West's full "
-     "involvement in the war.", ("Shoigu", M, "oppose")),
+    ("Dmitry Medvedev said that shipping long-range missiles to Kyiv would amount to direct participation in the "
+     "conflict.", ("Medvedev", M, "oppose")),
     ("Hungarian Prime Minister Viktor Orban said Europe should seek talks with Moscow rather than sanctions on "
      "Russia.", ("Orban", E, "oppose"), ("Orban", P, "support")),
-    ("Sergei Lavrov said new Western sanctions on Moscow would be tantamount to breaking off relations.",
-     ("Lavrov", E, "oppose")),
+    ("Maria Zakharova said any further sanctions against Russia were tantamount to economic war.",
+     ("Zakharova", E, "oppose")),
+    ("Donald Trump called for a halt to the fighting.", ("Trump", P, "support")),
+    ("Vladimir Putin rejected a ceasefire despite pressure from Washington.", ("Putin", P, "oppose")),
     # what is no stance of the one named
     ("Vladimir Putin said the West's aim was to impose ever more sanctions on Russia.", (None, E, None)),
     ("If Ukraine should manage to retake Crimea, analyst Ivan Petrenko said, escalation would follow.",
      (None, T, None)),
     ("Most Ukrainians oppose giving up any territory, a poll by the Kyiv Post found.", (None, T, None)),
-    ("Both EU and Ukrainian officials are calling for credible security guarantees.", (None, S, None)),
-    ("Zelensky's appeal may fall flat, as Russia - despite sanctions - still sells oil worldwide.", (None, E, None)),
-    ("The central bank's governor Elvira Nabiullina said it would continue dialogue about payment cards.",
-     (None, P, None)),
-    ("A Gallup/Ipsos survey found that 60 percent of Americans back sending weapons to Ukraine.", (None, M, None)),
+    ("Both Nordic and Baltic diplomats are pressing for firm security guarantees.", (None, S, None)),
+    ("Ruiz's plea may go unheard, since Moscow, in spite of the sanctions, keeps its grain buyers.", (None, E, None)),
+    ("The trade minister Anna Lund said her office would resume talks about fishing quotas.", (None, P, None)),
+    ("A YouGov/Levada study found that most Germans back sending arms to Kyiv.", (None, M, None)),
 ]
 
 
@@ -122,5 +123,8 @@ def test_terms_are_named_word_classes_of_the_taxonomy() -> None:
     assert topic.patterns[0].regex.search("ministers cut the salmon quota") is None
     with pytest.raises(ClaimledgerError, match=r"t\.yaml.*\{BAIT\} is not defined"):
         parse(text.replace("{CATCH}", "{BAIT}"), "t.yaml")
+    for empty in ("FISH: []", "FISH:", "FISH: ['']"):
+        with pytest.raises(ClaimledgerError, match="term FISH needs a list"):
+            parse(text.replace("FISH: [cod, herring]", empty), "t.yaml")
     with pytest.raises(ClaimledgerError, match="upper-case"):
         parse(text.replace("FISH:", "fish:"), "t.yaml")

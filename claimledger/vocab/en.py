@@ -271,7 +271,7 @@ complain lament deplore
 NEGATORS = frozenset({"not", "n't", "no", "never", "nothing", "neither", "nor", "cannot", "without", "impossible"})
 DOUBLE = frozenset({"unless", "until"})  # "no peace unless X": X is wanted
 AGAINST = re.compile(r"\b(against|unilateral(ly)?|at the expense of|dangers? of|risks? of|lash\w* out at|accus\w*|"
-                     r"blam\w*|criticis\w*|criticiz\w*|condemn\w*|denounc\w*|reject\w*|oppos\w*|refus\w*|"
+                     r"blam\w*|criticis\w*|criticiz\w*|condemn\w*|denounc\w*|reject\w*|oppos(e|es|ed|ing)\b|refus\w*|"
                      r"rul(e|es|ed|ing) out|dismiss\w*|veto\w*|block\w*|resist\w*|halt\w*|paus\w*|suspend\w*|"
                      r"den(y|ies|ied|ying)|cut\w* off|withh[oe]ld\w*|scrap\w*|cancel\w*|torpedo\w*|sabotag\w*|"
                      r"undermin\w*|"
@@ -282,6 +282,9 @@ AGAINST = re.compile(r"\b(against|unilateral(ly)?|at the expense of|dangers? of|
 UNDO = re.compile(r"\b(bypass\w*|evad\w*|circumvent\w*|get around|refrain\w* from|avoid\w*)\b", re.I)
 # a negation reaches the topic phrase only within its clause: these end one clause and start the next
 BOUNDARY = re.compile(r"[.;:,]\s|\b(but|as|because|while|whereas|although|though|however)\b", re.I)
+# a refusal the matched words hold ('Kyiv has refused to pull out of Donetsk'); halts and pauses are no refusal
+REFUSED = re.compile(r"\b(refus\w*|reject\w*|rul(e|es|ed|ing) out|oppos(e|es|ed|ing)\b|resist\w*|veto\w*|"
+                     r"den(y|ies|ied|ying)\b|block(s|ed|ing)?\b)", re.I)
 # an evaluation after the thing that turns it down: 'troops in Ukraine would be legitimate targets'
 REJECTED_AFTER = re.compile(r"\b(unacceptable|inadmissible|out of the question|(legitimate|fair) targets?|a red line|"
                             r"(a )?non-?starters?|a threat to|a provocation|a trap|rul(ed|e) out|tantamount to|"
@@ -298,7 +301,8 @@ spiegel monde figaro izvestia kommersant tass ria interfax ukrinform unian belta
 instagram youtube tiktok ipsos gallup yougov axios levada""".split())
 # seats that stand for their government in news copy ('the Kremlin said'), besides capitals (GeoNames)
 SEATS = {"Kremlin": "Russia", "White House": "United States", "Downing Street": "United Kingdom",
-         "Elysee": "France", "Élysée": "France", "Bankova": "Ukraine", "Zhongnanhai": "China"}
+         "Elysee": "France", "Élysée": "France", "Bankova": "Ukraine", "Zhongnanhai": "China",
+         "Kiev": "Ukraine", "Peking": "China"}  # and the old spellings of capitals news still uses
 
 # -- Events: the words that name a meeting, a round of talks, a summit or a call -------------------------
 TRIGGERS: dict[str, EventKind] = {

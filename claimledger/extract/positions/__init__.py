@@ -42,7 +42,8 @@ def find_positions(doc: Doc, statements: list[Statement], resolver: Resolver, ta
             m = match(topic, evidence)
             if m is None:
                 continue
-            if no_stance(evidence, m[0], actor, resolver.roles.get(actor, set()) if st_index is not None else None):
+            roles = resolver.roles.get(actor, set()) if st_index is not None else None
+            if no_stance(evidence, m[0], actor, roles, m[1]):
                 continue
             left, right = clause(evidence, m[0], m[1])
             span = doc.char_span(start + left, start + right, alignment_mode="expand")

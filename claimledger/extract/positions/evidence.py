@@ -233,8 +233,8 @@ def _actor_of(tok: Token, resolver: Resolver) -> str | None:
         return resolver.resolve_pronoun({"its": "it", "his": "he", "her": "she"}.get(tok.lower_, "they"), tok.idx, [])
     if tok.lower_ in SUBJECT_PRONOUNS:
         return resolver.resolve_pronoun(tok.lower_, tok.idx, [])
-    if tok.tag_ == "NNS" and not tok.ent_type_:
-        return None  # 'the two leaders', 'officials': a group is no one actor
+    if tok.tag_ in ("NNS", "NNPS") and tok.ent_type_ in ("", "NORP"):
+        return None  # 'the two leaders', 'officials', 'most Germans': a group is no one actor
     left, right = tok.left_edge.i, tok.i + 1
     span: SpacySpan = tok.doc[left:right]
     named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)

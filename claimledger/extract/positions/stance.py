@@ -15,6 +15,7 @@ from ...vocab.en import (
     NEGATIVE_CUES,
     NEGATORS,
     OWNED,
+    REFUSED,
     REJECTED_AFTER,
     UNDO,
 )
@@ -63,11 +64,11 @@ def _owned(evidence: str, at: int) -> bool:
     return any(w.lower() in ACT_NOUNS or w.lower().rstrip("s") in ACT_NOUNS for w in words)
 
 
-def no_stance(evidence: str, at: int, actor: str, speaker_roles: set[str] | None) -> bool:
+def no_stance(evidence: str, at: int, actor: str, speaker_roles: set[str] | None, end: int | None = None) -> bool:
     """The words before the match make it no stance of the actor's: an owner's stand, a concession, an
     observation, a condition, or (``speaker_roles`` given: a statement) another party's aim or readiness."""
     before = evidence[:at]
-    if IN_SPITE.search(evidence, at, at + 60):  # 'as Russia - despite sanctions - has ties': a concession
+    if IN_SPITE.search(evidence, at, end or at):  # 'as Russia - despite sanctions - has ties': a concession
         return True
     if _owned(evidence, at) or CONCEDED.search(before) or OBSERVED.search(before) or SUPPOSED.search(before) or (
             DATED_BY.search(before)):
@@ -114,7 +115,7 @@ def judge(fixed: PatternStance, cue: str | None, tokens: list[Token], before_mat
                               flags=re.I)
     if AGAINST.search(before_match) or PREFERRED.search(before_match):
         flips += 1
-    if fixed == "auto" and (AGAINST.search(matched) or negative and inside):
+    if fixed == "auto" and (REFUSED.search(matched) or negative and inside):
         flips += 1  # 'Kyiv has refused to pull out of Donetsk': the refusal inside the matched words
     if UNDO.search(before_match + " " + matched):
         flips += 1
