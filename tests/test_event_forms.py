@@ -47,8 +47,11 @@ def test_who_met_where_and_when(paragraph: str, who: set[str] | None, place: str
     assert (event.place, event.date) == (place, day), event
 
 
-def test_a_speaker_s_we_outside_any_quote_is_no_one() -> None:
-    """'We' in the article's own voice names no participant, and 'US' is the country, not 'us'."""
+def test_us_is_the_country_and_we_outside_a_quote_is_no_one() -> None:
+    """'US' in capitals is the country, not the pronoun 'us'; 'we' in the article's own voice names no one."""
     text = "Talks\n\nUS envoys met Velorian officials in Geneva on Monday.\n"
     [event] = extract(Article(text=text, published="2026-02-04")).events
-    assert event.place == "Geneva" and event.date == "2026-02-02"
+    assert event.place == "Geneva" and event.date == "2026-02-02" and "US" in event.participants
+    text = "Talks\n\nAs we reported, Chancellor Olaf Brenner met Ana Ruiz in Lisbon on Monday.\n"
+    [event] = extract(Article(text=text, published="2026-02-04")).events
+    assert event.place == "Lisbon" and len(event.participants) == len(set(event.participants)) <= 2

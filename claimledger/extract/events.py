@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..types import Event, EventKind, Span
-from ..vocab.en import MEDIA_WORDS, PEOPLE, PERSON_ROLES, TRIGGERS
+from ..vocab.en import MEDIA_WORDS, PEOPLE, PERSON_ROLES, STATE_BODIES, TRIGGERS
 from ..vocab.names import country_of_demonym, demonym, is_country, is_place, person_shaped
 from .dates import resolve
 from .speakers import Resolver
@@ -65,6 +65,14 @@ def _about(t: Token) -> bool:
     if t.dep_ in ("xcomp", "advcl", "ccomp", "relcl", "acl") or t.dep_ == "conj" and t.pos_ in ("VERB", "AUX"):
         return True
     return t.pos_ == "NOUN" and t.ent_type_ == "" and t.lemma_.lower() not in PEOPLE | PERSON_ROLES
+
+
+def _place_of(trig: Token) -> str | None:
+    """Where: 'talks in Geneva', 'visited Kyiv', 'the Tehran meetings'; a press office's parenthesis cut off."""
+    place = _place_near(trig) or _visited(trig) or next(
+        (c.text for c in trig.children if c.dep_ == "compound" and c.ent_type_ == "GPE" and not is_country(c.text)),
+        None)
+    return place.split("(")[0].strip() or None if place else None  # 'Kyiv (Presidential Press Office'
 
 
 def _visited(trig: Token) -> str | None:
@@ -143,7 +151,8 @@ def _participants(trig: Token, resolver: Resolver, voices: list[tuple[int, int, 
     Vladimir Putin's rule', 'talks in Geneva'). ``voices``: each statement's content and its speaker, whom an
     'I' or 'we' in it names."""
     out: list[str] = []
-    for h in _parties(trig) + _group_modifiers(trig):
+    parties = _parties(trig)
+    for h in parties + _group_modifiers(trig, parties):
         for name in _names_of(h, resolver, voices):
             name = name.strip(" ()[],.;:-")  # 'Shanghai Cooperation Organization (SCO)': one party
             if any(c.isalpha() for c in name) and name.lower() not in {o.lower() for o in out} and not (
@@ -200,19 +209,16 @@ def _names_of(h: Token, resolver: Resolver, voices: list[tuple[int, int, str]]) 
     return out + (people or found)  # 'U.S. Defense Secretary Lloyd Austin': the person, not his country
 
 
-def _group_modifiers(trig: Token) -> list[Token]:
+def _group_modifiers(trig: Token, parties: list[Token]) -> list[Token]:
     """'G7 leaders met', 'a meeting of NATO foreign ministers', 'the NATO summit': the body a group of
     delegates (or the summit) is named for, when no person is named."""
-    groups = [h for h in _parties(trig) if h.tag_ == "NNS" and h.lemma_.lower() in DELEGATES] + [trig]
+    groups = [h for h in parties if h.tag_ == "NNS" and h.lemma_.lower() in DELEGATES] + [trig]
     mods = [c for g in groups for c in g.children if c.dep_ in ("compound", "nmod", "amod", "appos") and (
         c.ent_type_ in ("ORG", "GPE") or c.pos_ == "PROPN") and c.ent_type_ not in NOT_PARTIES and not (
         g.i == trig.i and c.ent_type_ == "GPE" and not is_country(c.text))]  # 'the Tehran meetings': where
     return mods + [c for m in mods for c in m.conjuncts if c.i > m.i]  # 'NATO and EU officials'
 
 
-# who stand for their state at a meeting: 'Ukrainian and Russian delegations', not 'a Ukrainian actor'
-STATE_BODIES = frozenset("""delegation delegate side government team party official diplomat negotiator representative
-envoy""".split())
 PRONOUN_OF = {"his": "he", "her": "she", "its": "it", "their": "they", "them": "they"}
 NOT_PARTIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 # who come to a meeting for someone: 'diplomats from Russia and France', 'leaders of the G7'
@@ -304,14 +310,10 @@ def find_events(doc: Doc, resolver: Resolver, body: list[tuple[int, int]], publi
                 continue
             if any(c.dep_ == "auxpass" for c in trig.children) or _unreal(trig):
                 continue  # "aggression will be met with a response", "a possible meeting", "refused to meet"
-            place = _place_near(trig) or _visited(trig) or next(  # 'the Tehran meetings'
-                (c.text for c in trig.children if c.dep_ == "compound" and c.ent_type_ == "GPE" and not is_country(
-                    c.text)), None)
+            place = _place_of(trig)
             if trig.lemma_.lower() == "visit" and place is None and not _with(trig):
                 continue  # 'visited the Church of St Andrew': no meeting of anyone
             people = [n for n in _participants(trig, resolver, voices or []) if n != place]
-            place = place.split("(")[0].strip() if place else None  # 'Kyiv (Presidential Press Office'
-            people = [n for n in people if n != place]
             if place is None and (len(people) < 2 or not _with(trig) and _verb_of(trig) is None):
                 continue  # "met with" whom? an event needs a place, or two sides that met
             date = _date_near(trig, published) or _date_before(trig, published, people, resolver)

@@ -99,11 +99,11 @@ def _terms(raw: object, where: str) -> dict[str, str]:
     for name, alts in raw.items():
         if not isinstance(name, str) or not re.fullmatch(r"[A-Z][A-Z0-9_]*", name):
             raise _fail(where, f"term {name!r} needs an upper-case name (letters, digits, _)")
-        if not alts or not (isinstance(alts, (list, str)) and all(str(a).strip() for a in (
-                alts if isinstance(alts, list) else [alts]))):
+        parts = [str(a).strip() for a in (alts if isinstance(alts, list) else [alts]) if a is not None]
+        if not parts or not all(parts):
             raise _fail(where, f"term {name} needs a list of alternatives (a term that matches nothing or "
                                f"anything is a mistake)")
-        words = "|".join(map(str, alts)) if isinstance(alts, list) else str(alts)
+        words = "|".join(parts)
         terms[name] = _expand(words, terms, where, f"term {name}")
         try:
             re.compile(terms[name])

@@ -261,6 +261,8 @@ offer opposition support warning package intention intent determination goal aim
 # objects that refer back to what was proposed: 'rejected the proposal'; and the words that proposed it
 REFERRING = frozenset("proposal plan offer idea demand initiative suggestion ultimatum".split())
 PROPOSING = frozenset("propose proposal offer suggest demand plan call".split())
+# the documents a side proposes: 'the plan' the article gave an owner before is that owner's
+PLANS = frozenset("plan proposal draft framework initiative blueprint".split())
 # verbs that put a plan or proposal forward: their subject is its proponent ('Zelensky has put forward a plan')
 PROPOSE_VERBS = frozenset("put present unveil propose submit table offer outline lay advance".split())
 NEGATIVE_CUES = frozenset("""
@@ -309,6 +311,10 @@ TRIGGERS: dict[str, EventKind] = {
     "meet": "meeting", "meeting": "meeting", "talk": "talks", "talks": "talks", "negotiation": "talks",
     "summit": "summit", "round": "talks", "call": "call", "phone": "call", "visit": "meeting",
     "host": "meeting", "gather": "meeting"}
+
+# who stand for their state at a meeting: 'Ukrainian and Russian delegations', not 'a Ukrainian actor'
+STATE_BODIES = frozenset("""delegation delegate side government team party official diplomat negotiator representative
+envoy""".split())
 
 # -- Queries: a reader's words for a quantity ------------------------------------------------------------
 BOTH = {"both", "total", "combined", "overall", "all"}

@@ -74,9 +74,10 @@ def country_of_demonym(word: str) -> str | None:
     Veloria in the lists; a plain country name gives itself."""
     if word in DEMONYMS:
         return country_name(DEMONYMS[word])
-    for stem in (word[:-1], word[:-3] + "e", word[:-2], word[:-3]):
-        if word.endswith(("n", "ian")) and (found := country_name(stem)):
-            return found
+    if word.endswith("n"):
+        for stem in (word[:-1], word[:-3] + "e", word[:-2], word[:-3]):
+            if found := country_name(stem):
+                return found
     return country_name(word)
 
 

@@ -14,12 +14,13 @@ from ...vocab.en import (
     ACT_VERBS,
     MODALS,
     PERSON_ROLES,
+    PLANS,
     PROPOSE_VERBS,
     PROPOSING,
     REFERRING,
     SUBJECT_PRONOUNS,
 )
-from ...vocab.names import country_of_demonym, state_of_seat
+from ...vocab.names import country_of_demonym
 from ..confidence import POSITION_ACT, POSITION_NOUN
 from ..speakers import Resolver
 
@@ -175,9 +176,6 @@ def _stand(tok: Token, resolver: Resolver) -> Evidence | None:
     return Evidence(actor, start, end, tok.lemma_.lower(), POSITION_NOUN, None, None)
 
 
-PLANS = frozenset("plan proposal draft framework initiative blueprint".split())
-
-
 def _plan_before(tok: Token, resolver: Resolver) -> str | None:
     """'The plan also calls for elections': whose plan, from the last one the article gave an owner, a few
     paragraphs back at most ('Washington's 28-point plan ...')."""
@@ -205,7 +203,7 @@ def _modifier_owner(tok: Token, resolver: Resolver) -> tuple[Token | None, str |
         if c.pos_ == "PROPN":
             name = resolver.name_in(tok.doc[c.left_edge.i:c.i + 1])
             if name:
-                return c, state_of_seat(name) or name
+                return c, name  # find_positions maps a seat to its state
         if c.ent_type_ == "NORP" and (country := country_of_demonym(c.text)):
             return c, country
     return None, None
