@@ -5,6 +5,8 @@ Extractions are built by hand (``records.marked``): the ledger is tested without
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from records import marked
 from sqlalchemy import func, select
@@ -208,3 +210,34 @@ def test_syndicated_copies_count_once(ledger: Ledger) -> None:
     assert per_outlet["Coast Wire"] == per_outlet["Velm Courier"]  # each outlet carried each utterance once
     hits = run_search(ledger, "boats", Filters())["statements"]
     assert len(hits) == 1 and hits[0]["copies"] == 1
+
+
+def test_search_ranks_only_the_newest_pool_of_matches(ledger: Ledger, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both databases rank a bounded pool: the newest POOL matches, so a common word costs a pool, not the ledger."""
+    from claimledger.ledger.read import search as search_module
+
+    towns = ["Arvik", "Brel", "Corra", "Dunmo", "Essel"]
+    for town in towns:  # stored oldest first: ids rise with each
+        art = make_article(f"{town} harbour reopens\nHarbour master Greta Lund said that the {town} boats were safe.\n",
+                           source=f"{town}.txt")
+        ledger.add(art, marked(art))
+    assert len(run_search(ledger, "boats", Filters())["articles"]) == 5
+    monkeypatch.setattr(search_module, "POOL", 3)
+    titles = {r["title"].split()[0] for r in run_search(ledger, "boats", Filters())["articles"]}
+    assert titles == set(towns[-3:])
+    said = {r["content"].split()[2] for r in run_search(ledger, "boats", Filters())["statements"]}
+    assert said == set(towns[-3:])
+
+
+def test_copy_counts_read_the_utterance_index_alone(tmp_path: Path) -> None:
+    """An utterance with thousands of copies costs its index entries per listed row, never a row read."""
+    from claimledger.ledger.read.statements import _copies
+
+    with Ledger(str(tmp_path / "plan.db")) as led:
+        art = make_article()
+        led.add(art, marked(art))
+        q = select(t.statements.c.id, _copies()).select_from(t.statements)
+        with led.connect() as conn:
+            sql = str(q.compile(conn, compile_kwargs={"literal_binds": True}))
+            plan = " | ".join(r[-1] for r in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}"))
+    assert plan.count("USING COVERING INDEX ix_statements_utterance (utterance=? AND actor_id=?)") == 2, plan

@@ -17,7 +17,7 @@ from ..errors import LedgerError
 
 Mode = Literal["read", "write"]
 DEFAULT_DB = "claimledger.db"
-HEAD = "0009"  # the newest migration; tests check it against alembic's own head
+HEAD = "0010"  # the newest migration; tests check it against alembic's own head
 SQLITE_MAGIC = b"SQLite format 3\x00"
 MIGRATIONS = str(Path(__file__).parent / "migrations")
 

@@ -320,9 +320,11 @@ Index("ix_statements_first_actor", statements.c.actor_id, statements.c.first_cop
 Index("ix_statements_first_said", statements.c.first_copy, statements.c.said_on)
 Index("ix_actors_counts", actors.c.statement_count, actors.c.mention_count)
 Index("ix_figures_as_of", figures.c.as_of)
+Index("ix_figures_claimant_as_of", figures.c.claimant_actor_id, figures.c.as_of, figures.c.id)  # an actor's page
 Index("ix_figures_quantity_as_of", figures.c.quantity, figures.c.as_of, figures.c.id)  # compare reads in order
 Index("ix_claims_actor", claims.c.actor_id, claims.c.kind, claims.c.quantity)
 Index("ix_claims_rank", claims.c.outlets, claims.c.articles)  # lists read backwards along these: no sort
+Index("ix_claims_actor_rank", claims.c.actor_id, claims.c.outlets, claims.c.articles, claims.c.id)  # one speaker's
 Index("ix_claims_variants", claims.c.variants, claims.c.outlets)
 Index("ix_claim_marks_lookup", claim_marks.c.actor_id, claim_marks.c.mark)
 Index("ix_outlet_quotes_rank", outlet_quotes.c.scope, outlet_quotes.c.key, outlet_quotes.c.n)

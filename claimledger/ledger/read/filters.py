@@ -112,8 +112,7 @@ class Filters:
         """WHERE clauses for the filters that apply to ``cols``; a speaker no alias names matches nothing."""
         out: list[ColumnElement[bool]] = []
         if self.speaker and cols.actor_id is not None:
-            ids = actor_ids(conn, self.speaker)
-            out.append(cols.actor_id.in_(ids) if ids else false())
+            out.append(one_of(cols.actor_id, actor_ids(conn, self.speaker)))
         if self.outlet and cols.outlet is not None:
             out.append(func.lower(cols.outlet).like(like_pattern(self.outlet), escape="\\"))
         if self.since and cols.date is not None:
@@ -125,6 +124,13 @@ class Filters:
         if self.contains and cols.text is not None:
             out.append(func.lower(cols.text).like(like_pattern(self.contains), escape="\\"))
         return out
+
+
+def one_of(col: Any, ids: list[int]) -> ColumnElement[bool]:
+    """``col`` is one of ``ids``; a single id as an equality, so an index on (col, order) gives the order."""
+    if not ids:
+        return false()
+    return col == ids[0] if len(ids) == 1 else col.in_(ids)
 
 
 def actor_ids(conn: Any, who: str) -> list[int]:

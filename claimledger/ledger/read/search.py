@@ -14,10 +14,10 @@ from sqlalchemy import ColumnElement, Select, column, false, func, literal_colum
 
 from .. import schema as t
 from ..store import Ledger
-from .filters import Columns, Filters, actor_ids
+from .filters import Columns, Filters, actor_ids, one_of
 from .statements import folded, list_statements
 
-POOL = 2000  # SQLite ranks only the POOL newest matching rows: bm25 over every hit of "Russia" costs seconds
+POOL = 2000  # only the POOL newest matching rows are ranked: bm25 or ts_rank over every hit of "Russia" costs seconds
 s, a, o, act = t.statements, t.articles, t.outlets, t.actors
 STATEMENTS = Columns(actor_id=s.c.actor_id, outlet=o.c.name, date=func.coalesce(s.c.said_on, a.c.published),
                      kind=s.c.kind)
@@ -44,7 +44,7 @@ def full_text_search(ledger: Ledger, query: str, filters: Filters) -> dict[str, 
         art_where = filters.clauses(ARTICLES, conn)
         if filters.speaker:
             ids = actor_ids(conn, filters.speaker)
-            art_where.append(a.c.id.in_(select(s.c.article_id).where(s.c.actor_id.in_(ids))) if ids else false())
+            art_where.append(a.c.id.in_(select(s.c.article_id).where(one_of(s.c.actor_id, ids))) if ids else false())
         if not filters.kind:  # articles have no statement kind; a kind filter asks for statements only
             res["articles"] = _rows(conn, strategy(query, "articles", art_where), filters)
         ranked, floor, rowid = strategy(query, "statements", st_where)
@@ -84,17 +84,22 @@ def _sqlite(query: str, subject: str, where: list[ColumnElement[bool]]) -> tuple
     return ranked, floor, fts.c.rowid
 
 
-def _postgresql(query: str, subject: str, where: list[ColumnElement[bool]]) -> tuple[Select[Any], None, None]:
+def _postgresql(query: str, subject: str, where: list[ColumnElement[bool]]) -> tuple[Select[Any], Select[Any], Any]:
+    """The same pool as SQLite's: only the POOL newest matches are ranked, so a word in every third article
+    reads a few thousand rows from the primary key backwards, not every match ranked by ``ts_rank``."""
     tsq = func.plainto_tsquery("english", query)
     tsv: Any
     if subject == "articles":
-        tsv = literal_column("articles.tsv")
+        tsv, key = literal_column("articles.tsv"), a.c.id
         headline = func.ts_headline("english", a.c.text, tsq, "StartSel=[,StopSel=],MaxWords=20,MinWords=8")
-        q = (select(a.c.id, a.c.title, a.c.published, o.c.name.label("outlet"), a.c.country,
-                    headline.label("snippet")).select_from(a.outerjoin(o, o.c.id == a.c.outlet_id)))
+        joined: Any = a.outerjoin(o, o.c.id == a.c.outlet_id)
+        cols = [a.c.id, a.c.title, a.c.published, o.c.name.label("outlet"), a.c.country, headline.label("snippet")]
     else:
-        tsv = literal_column("statements.tsv")
-        q = select(*_statement_columns()).select_from(
-            s.join(a, a.c.id == s.c.article_id).outerjoin(o, o.c.id == a.c.outlet_id)
-            .outerjoin(act, act.c.id == s.c.actor_id))
-    return q.where(tsv.op("@@")(tsq), *where).order_by(func.ts_rank(tsv, tsq).desc()), None, None
+        tsv, key = literal_column("statements.tsv"), s.c.id
+        joined = (s.join(a, a.c.id == s.c.article_id).outerjoin(o, o.c.id == a.c.outlet_id)
+                  .outerjoin(act, act.c.id == s.c.actor_id))
+        cols = _statement_columns()
+    match = [tsv.op("@@")(tsq), *where]
+    floor = select(key).select_from(joined).where(*match).order_by(key.desc()).limit(1).offset(POOL - 1)
+    ranked = select(*cols).select_from(joined).where(*match).order_by(func.ts_rank(tsv, tsq).desc(), key.desc())
+    return ranked, floor, key
