@@ -265,3 +265,28 @@ def test_names_in_other_scripts_are_apart(ledger: Ledger) -> None:
         ledger.add(art, Extraction(actors=[ActorRecord(name, "person")]))
     with ledger.connect() as conn:
         assert conn.execute(select(func.count()).select_from(t.actors)).scalar() == 3
+
+
+def test_an_acronym_the_article_writes_out_is_the_organisation(tmp_path: Path) -> None:
+    """'NMA' alone and 'Northern Maritime Alliance' alone are two actors until an article writes both; then one,
+    the merge logged; undone, they stay apart. Two names one acronym could spell leave it alone."""
+    db = str(tmp_path / "o.db")
+    with Ledger(db) as led:
+        add(led, "The NMA said that the talks had failed.\n", "a.txt")
+        add(led, "The Northern Maritime Alliance said on Friday that it would send ships.\n", "b.txt")
+        assert {r["name"] for r in actors(led, "Alliance")} | {r["name"] for r in actors(led, "NMA")} == {
+            "NMA", "Northern Maritime Alliance"}
+        add(led, "The Northern Maritime Alliance said on Monday that the strait would stay open. "
+                 "The NMA has twelve members.\n", "c.txt")
+        [one] = actors(led, "NMA")
+        assert one["name"] == "Northern Maritime Alliance" and one["statements"] == 3, one
+        assert len(quotes(led, "N.M.A.")) == 3  # the dotted spelling is the same acronym
+        add(led, "The Velm Port Authority said that the quay was damaged, and the VPA asked for money. "
+                 "The Valley Planning Agency met on Friday.\n", "d.txt")
+        assert not [r for r in actors(led, "VPA") if r["name"] != "VPA"]
+    [m] = [r for r in json.loads(cli("merges", "--db", db, "--json").stdout) if r["reason"].startswith("acronym")]
+    assert (m["actor"], m["merged"]) == ("Northern Maritime Alliance", "NMA"), m
+    assert cli("merges", "--undo", str(m["id"]), "--db", db).returncode == 0
+    with Ledger(db) as led:
+        add(led, "The Northern Maritime Alliance said that the NMA fleet was ready.\n", "e.txt")
+        assert len(actors(led, "NMA")) == 1 and actors(led, "NMA")[0]["name"] == "NMA"

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from ..types import ActorKind
 from ..vocab.en import HONORIFICS, INSTITUTIONS, NAME_PARTICLES, ORG_ROLES, PERSON_ROLES, PRONOUNS
-from ..vocab.names import first_name_gender, is_country
+from ..vocab.names import acronym, first_name_gender, initials, is_country
 from .text import text_of
 
 LABEL_KIND: dict[str, ActorKind] = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "NORP": "group"}
@@ -180,6 +180,18 @@ def _spelled(name: str) -> str:
     return re.sub(r"\s*-\s*(?=[A-Z])", "-", name)
 
 
+def _acronyms_used(raw: list[tuple[int, int, str, str]], out: dict[tuple[str, str], str]) -> None:
+    """An organisation's acronym the article also writes out ('the European Union ... the EU', 'U.N.'):
+    the acronym is that name, when exactly one organisation named in the article spells it."""
+    longs: dict[str, set[str]] = {}
+    for _, _, t, lab in raw:
+        if lab == "ORG" and (letters := initials(t)) is not None:
+            longs.setdefault(letters, set()).add(t)
+    for _, _, t, lab in raw:
+        if lab == "ORG" and (letters := acronym(t)) is not None and len(longs.get(letters, ())) == 1:
+            out.setdefault((t, lab), next(iter(longs[letters])))
+
+
 def canonical_names(text: str, raw: list[tuple[int, int, str, str]]) -> dict[tuple[str, str], str]:
     """Surname to full name (when one full name fits), acronym to the name it abbreviates."""
     out: dict[tuple[str, str], str] = {}
@@ -190,6 +202,7 @@ def canonical_names(text: str, raw: list[tuple[int, int, str, str]]) -> dict[tup
             fulls = {p for p in fits if p.split()[-1].lower() == t.lower()} or fits
             if len(fulls) == 1:
                 out[(t, lab)] = next(iter(fulls))
+    _acronyms_used(raw, out)
     # "Long Name (ACR)" defines an acronym for the article
     for m in _ACRONYM.finditer(text):
         long, acr = m.group(1).strip(), m.group(2)

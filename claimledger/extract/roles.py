@@ -18,6 +18,16 @@ MAX_WORDS = 7
 _LEAD = {"the", "a", "an", "then", "now", "current"}
 
 
+def qualifies_group(root: Token) -> bool:
+    """'both EU and Ukrainian officials': the name qualifies a group of unnamed people, who are no one's
+    voice (the guideline's 'analysts', 'two senior administration officials')."""
+    if any(c.tag_ == "NNS" and c.lemma_.lower() in PERSON_ROLES for c in root.conjuncts):
+        return True  # parsed as 'EU' and 'Ukrainian officials'
+    head = root.head
+    return root.dep_ in ("compound", "amod", "nmod", "npadvmod") and head.tag_ == "NNS" and not head.ent_type_ and (
+        head.i > root.i) and head.lemma_.lower() in PERSON_ROLES
+
+
 def real_role(tokens: Sequence[Token], owners: dict[int, str]) -> Role | None:
     """The role these tokens give, trimmed to it; None for what only looks like one ('Mr', '71-year-old Mr',
     'the $95 billion aid package President', 'the British government'). ``owners`` maps a token index to the

@@ -16,7 +16,7 @@ from sqlalchemy import Connection, or_, select
 
 from ..vocab.en import NAME_PARTICLES as _PARTICLES
 from ..vocab.names import SURNAME_SIMILAR as SIMILAR
-from ..vocab.names import PersonName, first_name_gender, is_place, name_key, person_name, plain, same_person
+from ..vocab.names import PersonName, acronym, first_name_gender, is_place, name_key, person_name, plain, same_person
 from . import schema as t
 
 CANDIDATES = 200  # stored full names looked at per new spelling
@@ -32,6 +32,20 @@ def name_columns(alias: str, person: bool) -> dict[str, Any]:
 
 def _stored(given: str, surname: str) -> PersonName:
     return PersonName(tuple(given.split()), surname)
+
+
+def find_acronym(conn: Connection, aliases: list[str]) -> tuple[int, str] | None:
+    """The organisation an acronym stands for, when the article that wrote a full name used it too ('the
+    European Union ... the EU'): its acronym alias finds the stored actor. Across articles an acronym alone
+    is no evidence ('BP' is not the Belarusian People), so only aliases from the record's own article count."""
+    a = t.aliases
+    keys = [name_key(x) for x in aliases if acronym(x)]
+    if not keys:
+        return None
+    rows = conn.execute(select(a.c.actor_id, a.c.alias).join(t.actors, t.actors.c.id == a.c.actor_id)
+                        .where(t.actors.c.kind == "organisation", a.c.key.in_(keys))).all()
+    fits = dict(rows)
+    return next(iter(fits.items())) if len(fits) == 1 else None
 
 
 def undone_pairs(conn: Connection, key: str) -> set[int]:

@@ -14,11 +14,11 @@ from sqlalchemy import Connection, insert, select
 
 from ..errors import LedgerError
 from ..types import ActorRecord, Article, Extraction
-from ..vocab.names import country_name, is_place, name_key, person_shaped, slugify, surname_of
+from ..vocab.names import acronym, country_name, is_place, name_key, person_shaped, slugify, surname_of
 from . import claims, copies, dedup, rows, tallies
 from . import schema as t
 from .actors import add_counts, merge_actors
-from .matching import find_spelling, log_merge, name_columns, name_seen, undone_pairs
+from .matching import find_acronym, find_spelling, log_merge, name_columns, name_seen, undone_pairs
 
 
 @dataclass
@@ -130,12 +130,17 @@ def _actor(conn: Connection, rec: ActorRecord, merged: dict[int, int], article_i
             (hit := find_spelling(conn, rec.name, rec.kind == "person")) is not None:
         found = hit[0]
         log_merge(conn, found, rec.name, [rec.name, *rec.aliases], rec.kind, f"spelling of {hit[1]}")
+    if found is None and rec.kind == "organisation" and (hit := find_acronym(conn, rec.aliases)) is not None:
+        found = hit[0]
+        log_merge(conn, found, rec.name, [rec.name, *rec.aliases], rec.kind, f"acronym of {hit[1]}")
     last = surname_of(rec.name)
     surname = name_key(last) if rec.kind == "person" and last != rec.name else None
     if found is None:
         found = _new_actor(conn, rec)
     if surname:
         _take_lone_surname(conn, found, rec.name, last, merged)
+    if rec.kind == "organisation":
+        _take_acronyms(conn, found, rec, merged)
     person = _kind(conn, found) == "person"
     aliases = [rec.name] + rec.aliases + ([last] if surname else [])
     alias_rows = [{"actor_id": found, **rows.clip(t.aliases, {"alias": a, "key": name_key(a),
@@ -165,6 +170,24 @@ def _take_lone_surname(conn: Connection, found: int, name: str, last: str, merge
     log_merge(conn, found, last, _aliases_of(conn, row[0]), _kind(conn, row[0]), "surname of " + name)
     merge_actors(conn, found, row[0])
     merged[row[0]] = found
+
+
+def _take_acronyms(conn: Connection, found: int, rec: ActorRecord, merged: dict[int, int]) -> None:
+    """An organisation stored under the acronym this article wrote beside the full name ('EU' beside the
+    'European Union') is the same organisation, unless the user split them."""
+    keys = [name_key(x) for x in rec.aliases if acronym(x)]
+    if not keys:
+        return
+    others = conn.execute(select(t.aliases.c.actor_id, t.actors.c.name).join(
+        t.actors, t.actors.c.id == t.aliases.c.actor_id).where(
+        t.aliases.c.key.in_(keys), t.actors.c.kind == "organisation", t.actors.c.id != found)).all()
+    for other, name in others:
+        if other in merged or found in undone_pairs(conn, name_key(name)) or \
+                other in undone_pairs(conn, name_key(rec.name)):
+            continue
+        log_merge(conn, found, name, _aliases_of(conn, other), "organisation", "acronym of " + rec.name)
+        merge_actors(conn, found, other)
+        merged[other] = found
 
 
 def _roles(conn: Connection, actor_id: int, rec: ActorRecord, article_id: int) -> None:

@@ -101,6 +101,8 @@ ACCORDING = ("according to", "in the words of", "in the view of", "as reported b
 PARTICLES = frozenset("out on up about forward".split())
 # the lower-case words inside a surname ('Ursula von der Leyen', 'Lula da Silva')
 NAME_PARTICLES = frozenset("von van der den de da di du le la bin al el dos das del".split())
+# small words an organisation's acronym skips: the 'Institute for the Study of War' is the ISW
+ACRONYM_SKIPS = frozenset("of for the and on in at to de".split())
 # words before a headline's colon that introduce the story, not its speaker: 'Analysis: ...', 'Live: ...'
 HEADLINE_KICKERS = frozenset("""analysis opinion exclusive live watch explainer update updates breaking editorial
 comment interview review video photos factbox timeline factcheck podcast newsletter latest""".split()) | {

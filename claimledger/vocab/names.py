@@ -11,10 +11,13 @@ from typing import TYPE_CHECKING
 from anyascii import anyascii
 from gender_guesser.detector import Detector
 
-from .en import NAME_PARTICLES, SEATS
+from .en import ACRONYM_SKIPS, NAME_PARTICLES, SEATS
 
 if TYPE_CHECKING:
     from nicknames import NickNamer
+
+
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
 
 
 def name_key(name: str) -> str:
@@ -22,6 +25,8 @@ def name_key(name: str) -> str:
 
     "Zelenskyy", "Zelenskiy" and "Zelensky" share a key, as do "Orbán's" and "Orban".
     """
+    if _DOTTED.fullmatch(name.strip()):  # 'U.N.' is 'UN'
+        name = name.replace(".", "")
     s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     s = re.sub(r"(['’]s|['’])\b", "", s)
     words = re.findall(r"[a-z0-9]+", s)
@@ -48,6 +53,8 @@ def first_name_gender(word: str) -> str | None:
 
 
 def slugify(name: str) -> str:
+    if _DOTTED.fullmatch(name.strip()):  # 'U.N.' is 'UN'
+        name = name.replace(".", "")
     s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     return "-".join(re.findall(r"[a-z0-9]+", s)) or "actor"
 
@@ -136,6 +143,22 @@ def state_of_seat(name: str) -> str | None:
     if body is not None:
         return country_of_demonym(body.group(1)) or state_of_seat(body.group(1))
     return _capitals().get(name_key(bare))
+
+
+def acronym(name: str) -> str | None:
+    """'EU', 'U.N.', 'NATO' as the letters they stand for ('eu', 'un', 'nato'); None for other names."""
+    bare = name.replace(".", "")
+    return bare.lower() if 2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper() else None
+
+
+def initials(name: str) -> str | None:
+    """What a name of two or more capitalised words is abbreviated to: 'European Union' -> 'eu',
+    'Institute for the Study of War' -> 'isw'. None for one word, or a word neither capitalised nor small."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", name)
+    caps = [w for w in words if w[0].isupper()]
+    if len(caps) < 2 or len(caps) > 8 or any(not w[0].isupper() and w not in ACRONYM_SKIPS for w in words):
+        return None
+    return "".join(w[0] for w in caps).lower()
 
 
 def person_shaped(name: str) -> bool:

@@ -22,6 +22,7 @@ from ...vocab.en import (
 )
 from ...vocab.names import country_of_demonym
 from ..confidence import POSITION_ACT, POSITION_NOUN
+from ..roles import qualifies_group
 from ..speakers import Resolver
 
 
@@ -46,7 +47,7 @@ def find_evidence(doc: Doc, statements: list[Statement], resolver: Resolver,
               body: list[tuple[int, int]]) -> Iterator[Evidence]:
     """Every attributed statement, then every act or stand the article reports of an actor."""
     yield from _statement_evidence(doc, statements, resolver)
-    cue_starts = {s.cue.start for s in statements if s.speaker_name and s.cue is not None}
+    cue_starts = {s.cue.start for s in statements if s.cue is not None}  # by someone or by no one: speech
     quoted = resolver.quoted
     for tok in doc:
         pos = tok.idx
@@ -68,7 +69,7 @@ def find_evidence(doc: Doc, statements: list[Statement], resolver: Resolver,
 def _statement_evidence(doc: Doc, statements: list[Statement], resolver: Resolver) -> Iterator[Evidence]:
     for i, s in enumerate(statements):
         speaker = doc.char_span(s.speaker.start, s.speaker.end, alignment_mode="expand") if s.speaker else None
-        if not s.speaker_name or (speaker is not None and _in_group(speaker.root)):
+        if not s.speaker_name or (speaker is not None and qualifies_group(speaker.root)):
             continue
         cue_lemma = None
         if s.cue is not None:
@@ -79,15 +80,6 @@ def _statement_evidence(doc: Doc, statements: list[Statement], resolver: Resolve
         yield Evidence(s.speaker_name, start, s.content.end, cue_lemma, s.confidence, i, s.said_on)
         for other in _also(speaker, resolver):  # 'Britain and France have pledged ...': France's too
             yield Evidence(other, start, s.content.end, cue_lemma, s.confidence, i, s.said_on)
-
-
-def _in_group(root: Token) -> bool:
-    """'both EU and Ukrainian officials are calling for ...': the name qualifies a group, which takes no side."""
-    if any(c.tag_ == "NNS" and c.lemma_.lower() in PERSON_ROLES for c in root.conjuncts):
-        return True  # parsed as 'EU' and 'Ukrainian officials'
-    head = root.head
-    return root.dep_ in ("compound", "amod", "nmod", "npadvmod") and head.tag_ == "NNS" and not head.ent_type_ and (
-        head.i > root.i) and head.lemma_.lower() in PERSON_ROLES
 
 
 def _also(speaker: SpacySpan | None, resolver: Resolver) -> Iterator[str]:
@@ -231,8 +223,8 @@ def _actor_of(tok: Token, resolver: Resolver) -> str | None:
         return resolver.resolve_pronoun({"its": "it", "his": "he", "her": "she"}.get(tok.lower_, "they"), tok.idx, [])
     if tok.lower_ in SUBJECT_PRONOUNS:
         return resolver.resolve_pronoun(tok.lower_, tok.idx, [])
-    if tok.tag_ in ("NNS", "NNPS") and tok.ent_type_ in ("", "NORP"):
-        return None  # 'the two leaders', 'officials', 'most Germans': a group is no one actor
+    if tok.tag_ in ("NNS", "NNPS") and tok.ent_type_ in ("", "NORP") or qualifies_group(tok):
+        return None  # 'the two leaders', 'officials', 'most Germans', 'EU and Ukrainian officials': no one actor
     left, right = tok.left_edge.i, tok.i + 1
     span: SpacySpan = tok.doc[left:right]
     named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)

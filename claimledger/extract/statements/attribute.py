@@ -18,6 +18,7 @@ from ...vocab.en import GENERIC_ROLES, PERSON_ROLES, PERSONAL, PRONOUNS, RELATIV
 from ...vocab.names import is_country
 from ..confidence import NAMING, UNATTRIBUTED_CAP
 from ..dates import resolve as resolve_date
+from ..roles import qualifies_group
 from ..speakers import Resolver
 from ..text import text_of
 from .candidate import Candidate
@@ -184,6 +185,8 @@ def _name_for(speaker: Span, resolver: Resolver, recent: list[str]) -> tuple[str
         return name, NAMING["relative"]
     if len(speaker) == 1 and root.lower_ in PRONOUNS:
         return resolver.resolve_pronoun(root.lower_, speaker.start_char, recent), NAMING["pronoun"]
+    if qualifies_group(root):
+        return None, NAMING["role"]
     name = resolver.name_in(speaker)
     if name:
         if root.lemma_.lower() in SOURCE_NOUNS:
