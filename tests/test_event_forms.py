@@ -24,6 +24,15 @@ FORMS = [
     ("British Prime Minister Keir Starmer visited Kyiv on Monday.", {"Keir Starmer"}, "Kyiv", "2026-02-02"),
     ("Officials held the Tehran meetings behind closed doors.", set(), "Tehran", None),
     ("Foreign ministers met in Oslo, months after Russia launched its invasion in February.", None, "Oslo", None),
+    # a time the clause it dates is still to come: the coming day or month, whatever tense the meeting has
+    ("The debate will go on on Friday in Lisbon, when Ana Ruiz meets Chancellor Olaf Brenner.",
+     {"Ana Ruiz", "Olaf Brenner"}, "Lisbon", "2026-02-06"),
+    ("Next month Portugal will host a summit of the Nordic Council in Lisbon.", None, "Lisbon", "2026-03"),
+    ("Few thought Ana Ruiz would go to the summit in Lisbon in June.", None, "Lisbon", "2026-06"),
+    ("Few thought Ana Ruiz would go to the Brics summit in June.", None, None, "2026-06"),  # a bloc is no place
+    # 'last' and 'next' before a month say which one, whatever the clause
+    ("Ana Ruiz said the talks began in Lisbon last December, and that they would go on.", None, "Lisbon", "2025-12"),
+    ("Ana Ruiz and Olaf Brenner plan to hold a summit in Lisbon next March.", None, "Lisbon", "2026-03"),
 ]
 
 

@@ -59,6 +59,20 @@ def test_dates_resolve_against_publication(expr: str, published: str | None, iso
     assert resolve(expr, published) == iso
 
 
+@pytest.mark.parametrize(("expr", "ahead", "iso"), [  # published on Wednesday 2025-03-05
+    ("last December", True, "2024-12"),  # 'last' wins over a clause still to come
+    ("last March", False, "2024-03"),  # the one before, not this month
+    ("next March", False, "2026-03"),
+    ("this December", False, "2025-12"),
+    ("June", True, "2025-06"),
+    ("next month", False, "2025-04"),
+    ("Friday", True, "2025-03-07"),
+    ("Friday", False, "2025-02-28"),
+])
+def test_which_month_and_day_a_clause_means(expr: str, ahead: bool, iso: str) -> None:
+    assert resolve(expr, "2025-03-05", ahead) == iso
+
+
 def test_quote_marks_pair_and_runs_continue() -> None:
     text = ('She said: “We will not go back.” Then she left.\n'
             '“The valley is ours.\n'

@@ -36,6 +36,10 @@ def _year_for(month: int, pub: date | None, explicit: str | None, rel: str | Non
         return pub.year + 1
     if rel == "this year":
         return pub.year
+    if rel == "last":  # 'last December', said in April: the December before
+        return pub.year if month < pub.month else pub.year - 1
+    if rel == "next":
+        return pub.year if month > pub.month else pub.year + 1
     if ahead:  # 'the summit in June', still to come: the next June
         return pub.year if month >= pub.month else pub.year + 1
     # a bare month in a news report is the latest such month not after publication
@@ -48,6 +52,8 @@ def resolve(expr: str, published: str | None, ahead: bool = False) -> str | None
     s = " ".join(expr.lower().replace(",", " ").split())
     pub = parse_published(published)
     rel = next((r for r in ("last year", "this year", "next year") if r in s), None)
+    if rel is None and (m := re.search(r"\b(last|next|this)\s+(?:" + "|".join(MONTHS) + r")\b", s)):
+        rel = "this year" if m[1] == "this" else m[1]  # the word before a month says which one
     found, value = _calendar(s, pub, rel, ahead)
     if found:
         return value
@@ -108,6 +114,10 @@ def _relative(s: str, pub: date, rel: str | None, ahead: bool = False) -> str | 
         return (pub - relativedelta(months=1)).strftime("%Y-%m")
     if "last week" in s:
         return (pub - timedelta(days=7)).isoformat()
+    if re.search(r"\b(next|coming) month\b", s):
+        return (pub + relativedelta(months=1)).strftime("%Y-%m")
+    if re.search(r"\b(next|coming) week\b", s):
+        return (pub + timedelta(days=7)).isoformat()
     if rel == "this year" or "earlier this year" in s:
         return str(pub.year)
     if rel == "last year":

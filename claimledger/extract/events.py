@@ -69,10 +69,18 @@ def _about(t: Token) -> bool:
 
 def _place_of(trig: Token) -> str | None:
     """Where: 'talks in Geneva', 'visited Kyiv', 'the Tehran meetings'; a press office's parenthesis cut off."""
-    place = _place_near(trig) or _visited(trig) or next(
-        (c.text for c in trig.children if c.dep_ == "compound" and c.ent_type_ == "GPE" and not is_country(c.text)),
-        None)
+    where = trig.head if trig.dep_ == "relcl" and trig.head.ent_type_ in ("GPE", "LOC") else None  # 'Lisbon, when'
+    place = _place_near(trig) or _visited(trig) or (_entity_text(where) if where is not None else None) or next(
+        (c.text for c in trig.children if c.dep_ == "compound" and c.ent_type_ == "GPE" and not is_country(c.text)
+         and _a_place(c)), None)
     return place.split("(")[0].strip() or None if place else None  # 'Kyiv (Presidential Press Office'
+
+
+def _a_place(word: Token) -> bool:
+    """A city the gazetteer knows, or one the article puts something in ('in Brenna'): not a bloc's name
+    the tagger took for a place ('the Brics summit')."""
+    return is_place(word.text) or any(t.text == word.text and t.head.lower_ in ("in", "to", "at", "from")
+                                      and t.i != word.i for t in word.doc)
 
 
 def _visited(trig: Token) -> str | None:
@@ -82,8 +90,13 @@ def _visited(trig: Token) -> str | None:
     obj = next((c for c in trig.children if c.dep_ == "dobj"), None)
     if obj is None or not (obj.ent_type_ in ("GPE", "LOC") or obj.pos_ == "PROPN" and is_place(obj.text)):
         return None
-    ent = next((e for e in obj.doc.ents if e.start <= obj.i < e.end), None)
-    return ent.text if ent is not None else obj.text
+    return _entity_text(obj)
+
+
+def _entity_text(tok: Token) -> str:
+    """The whole name a token is part of: 'York' is 'New York'."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent.text if ent is not None else tok.text
 
 
 def _with(trig: Token) -> bool:
@@ -241,11 +254,24 @@ def _unreal(trig: Token) -> bool:
 
 def _ahead(trig: Token, verb: Token) -> bool:
     """The sentence speaks of a meeting still to come: 'will meet', 'is to meet', 'the upcoming summit'."""
-    chain = [trig, verb, *list(verb.ancestors)[:2]]
+    chain = [trig, verb, *_up_to_verb(verb)]
     if trig.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'re") for c in trig.children):
         return True  # 'are meeting on Monday': the coming one
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall", "to") for t in chain[:2] for c in t.children) \
+    # the clause's own future, or the one it is a time of ('will continue on Wednesday, when Sunak meets ...');
+    # 'would' reports a future ('did not think Putin would travel to the summit in August'), 'would have' not
+    return any(c.dep_ == "aux" and (c.lower_ in ("will", "'ll", "shall", "to") or c.lower_ == "would" and not any(
+        x.dep_ == "aux" and x.lower_ == "have" for x in t.children)) for t in chain for c in t.children) \
         or any(t.lemma_.lower() in AHEAD for t in chain) or any(c.lower_ in AHEAD for c in trig.children)
+
+
+def _up_to_verb(tok: Token) -> list[Token]:
+    """The heads above a token up to the first verb, at most four: 'will go on in Lisbon, when they meet'."""
+    out: list[Token] = []
+    for a in list(tok.ancestors)[:4]:
+        out.append(a)
+        if a.pos_ in ("VERB", "AUX"):
+            break
+    return out
 
 
 AHEAD = frozenset("upcoming planned scheduled due expect plan schedule next coming prepare".split())
