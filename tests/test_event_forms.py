@@ -30,6 +30,11 @@ FORMS = [
     ("Next month Portugal will host a summit of the Nordic Council in Lisbon.", None, "Lisbon", "2026-03"),
     ("Few thought Ana Ruiz would go to the summit in Lisbon in June.", None, "Lisbon", "2026-06"),
     ("Few thought Ana Ruiz would go to the Brics summit in June.", None, None, "2026-06"),  # a bloc is no place
+    # the person a title is in apposition with, not the title's owner; a counterpart by the state it names
+    ("France's president Emmanuel Macron met his German counterpart in Paris on Monday.",
+     {"Emmanuel Macron", "Germany"}, "Paris", "2026-02-02"),
+    ("Emmanuel Macron hosted Olaf Scholz for talks in Paris on Monday.", {"Emmanuel Macron", "Olaf Scholz"},
+     "Paris", "2026-02-02"),
     # 'last' and 'next' before a month say which one, whatever the clause
     ("Ana Ruiz said the talks began in Lisbon last December, and that they would go on.", None, "Lisbon", "2025-12"),
     ("Ana Ruiz and Olaf Brenner plan to hold a summit in Lisbon next March.", None, "Lisbon", "2026-03"),

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from ..types import Event, EventKind, Span
 from ..vocab.en import MEDIA_WORDS, PEOPLE, PERSON_ROLES, STATE_BODIES, TRIGGERS
-from ..vocab.names import country_of_demonym, demonym, is_country, is_place, person_shaped
+from ..vocab.names import country_of_demonym, demonym, is_country, is_place, person_shaped, state_of_seat
 from .dates import resolve
 from .speakers import Resolver
 from .text import text_of
@@ -40,8 +40,8 @@ def _place_near(trig: Token) -> str | None:
     """A place the trigger (or the verb it hangs on) is 'in' or 'at': "talks in Geneva", "met ... in Alaska"."""
     anchors = [trig] + ([trig.head] if trig.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") else [])
     anchors += [c for c in trig.children if c.dep_ in ("acl", "relcl")]  # "the meetings held in Abu Dhabi"
-    anchors += [g for c in trig.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                if g.dep_ == "pobj" and g.lemma_.lower() in TRIGGERS]  # "a round of talks in Brenna"
+    anchors += [g for c in trig.children if c.dep_ == "prep" and c.lower_ in ("of", "for") for g in c.children
+                if g.dep_ == "pobj" and g.lemma_.lower() in TRIGGERS]  # "a round of talks in Brenna", "for talks in"
     direct = [g for a in anchors for c in a.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
               for g in c.children if g.dep_ == "pobj"]
     for a in direct + anchors:  # its own 'in X' first; then under it: "met with Brenner in Lisbon"
@@ -81,6 +81,12 @@ def _a_place(word: Token) -> bool:
     the tagger took for a place ('the Brics summit')."""
     return is_place(word.text) or any(t.text == word.text and t.head.lower_ in ("in", "to", "at", "from")
                                       and t.i != word.i for t in word.doc)
+
+
+def _a_city(name: str) -> bool:
+    """A city the gazetteer knows, which is where people meet, never who: not a country, nor a capital that
+    stands for its government ('talks between Moscow and Kyiv')."""
+    return is_place(name) and not is_country(name) and state_of_seat(name) is None
 
 
 def _visited(trig: Token) -> str | None:
@@ -155,7 +161,8 @@ def _parties(trig: Token) -> list[Token]:
         heads.append(a)
         heads += [c for c in a.subtree if c.dep_ == "conj" and c.head.i in {h.i for h in heads}]
     named = [c for h in list(heads) for c in h.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
-    heads += named + [c for a in named for c in a.conjuncts if c.i > a.i]
+    heads = [h for h in heads if h.pos_ == "PROPN" or all(c.dep_ != "appos" or c.pos_ != "PROPN" for c in h.children)]
+    heads += named + [c for a in named for c in a.conjuncts if c.i > a.i]  # "France's president, Macron": Macron
     return sorted(heads, key=lambda t: t.i)  # 'Minister of Finance Andrzej Domański': the name in apposition
 
 
@@ -201,12 +208,15 @@ def _names_of(h: Token, resolver: Resolver, voices: list[tuple[int, int, str]]) 
         head = t
         while head.dep_ == "conj" and head.head.i != head.i:  # 'Ukrainian and Russian delegations'
             head = head.head
-        body = head.head.lemma_.lower() in STATE_BODIES or t.head.i == t.i
+        body = head.head.lemma_.lower() in STATE_BODIES or t.head.i == t.i or (  # 'met his German counterpart'
+            head.head.lemma_.lower() == "counterpart" and not any(c.dep_ == "appos" for c in head.head.children))
         state = _state_of(t, resolver) if (t.ent_type_ == "NORP" or t.tag_ == "JJ") and body else None
         if state:
             out.append(state)
-    found = [m.name for m in resolver.mentions_in(start, end) if resolver.labels.get(m.name) in
-             ("PERSON", "ORG", "GPE") or person_shaped(m.name)]  # 'Olaf Scholz' tagged a place
+    placed = [t.idx for t in h.doc[h.left_edge.i:h.right_edge.i + 1] if t.dep_ == "pobj" and t.head.lower_ in (
+        "in", "at")]  # 'the heads of the services of five countries in Paris': where, not who
+    found = [m.name for m in resolver.mentions_in(start, end) if (resolver.labels.get(m.name) in
+             ("PERSON", "ORG", "GPE") or person_shaped(m.name)) and not any(m.start <= i < m.end for i in placed)]
     found = [c if (c := country_of_demonym(n)) and " " not in n and n.endswith("n") else n for n in found]
     people = [n for n in found if resolver.labels.get(n) == "PERSON" or person_shaped(n)]
     owners = {t.text for t in h.doc[h.left_edge.i:h.i] if t.dep_ == "poss"}  # "Ostmark's chancellor Henrik Vaal"
@@ -340,6 +350,9 @@ def find_events(doc: Doc, resolver: Resolver, body: list[tuple[int, int]], publi
             if trig.lemma_.lower() == "visit" and place is None and not _with(trig):
                 continue  # 'visited the Church of St Andrew': no meeting of anyone
             people = [n for n in _participants(trig, resolver, voices or []) if n != place]
+            cities = [n for n in people if _a_city(n)]  # 'met the heads of five services in Paris': where
+            people = [n for n in people if n not in cities]
+            place = place or (cities[0] if len(cities) == 1 else None)
             if place is None and (len(people) < 2 or not _with(trig) and _verb_of(trig) is None):
                 continue  # "met with" whom? an event needs a place, or two sides that met
             date = _date_near(trig, published) or _date_before(trig, published, people, resolver)
