@@ -6,11 +6,12 @@ never loads numpy, datasketch or the record mapping.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, insert, select, text
 
 from ..errors import LedgerError
 from ..types import ActorRecord, Article, Extraction
@@ -72,6 +73,7 @@ def add_article(conn: Connection, art: Article, ex: Extraction, version: str) ->
     conn.execute(insert(t.article_bands), [{"band": b, "article_id": aid} for b in dedup.band_keys(sig)])
     if art.segments:
         conn.execute(insert(t.segments), [{"article_id": aid, **r} for r in rows.segment_rows(art)])
+    _lock_names(conn, ex)  # what came before runs beside other writers; from here on, one at a time per name
     merged: dict[int, int] = {}
     actor_ids = {rec.name: _actor(conn, rec, merged, aid) for rec in ex.actors}
     actor_ids = {k: merged.get(v, v) for k, v in actor_ids.items()}
@@ -89,6 +91,20 @@ def add_article(conn: Connection, art: Article, ex: Extraction, version: str) ->
         conn.exec_driver_sql("INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)",
                              (aid, art.title or "", art.text))
     return AddResult(aid, True, links)
+
+
+def _lock_names(conn: Connection, ex: Extraction) -> None:
+    """Writers on PostgreSQL take a lock on every name the article may create or update (its actors' names,
+    aliases, surnames and country forms) in one global order before they touch an actor: two articles naming
+    the same actors in different orders wait for each other instead of deadlocking on their rows and keys."""
+    if conn.dialect.name != "postgresql":
+        return  # SQLite has one writer at a time
+    names = [n for rec in ex.actors
+             for n in (rec.name, *rec.aliases, surname_of(rec.name), country_name(rec.name) or "")]
+    keys = sorted({int.from_bytes(hashlib.blake2b(k.encode(), digest_size=8).digest(), "big", signed=True)
+                   for k in map(name_key, names) if k})
+    conn.execute(text("SELECT pg_advisory_xact_lock(k) FROM unnest(CAST(:keys AS bigint[])) AS k ORDER BY k"),
+                 {"keys": keys})
 
 
 def _count(conn: Connection, ex: Extraction, actor_ids: dict[str, int],
