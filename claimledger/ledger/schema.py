@@ -316,6 +316,7 @@ contested_dirty = Table(
 
 Index("ix_statements_actor_said", statements.c.actor_id, statements.c.said_on)
 Index("ix_statements_utterance", statements.c.utterance, statements.c.actor_id)
+Index("ix_statements_article_actor", statements.c.article_id, statements.c.actor_id)  # 'does it quote X'?
 Index("ix_statements_first_actor", statements.c.actor_id, statements.c.first_copy, statements.c.said_on)
 Index("ix_statements_first_said", statements.c.first_copy, statements.c.said_on)
 Index("ix_actors_counts", actors.c.statement_count, actors.c.mention_count)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, column, false, func, literal_column, select, table
+from sqlalchemy import ColumnElement, Select, column, exists, false, func, literal_column, select, table
 
 from .. import schema as t
 from ..store import Ledger
@@ -44,7 +44,8 @@ def full_text_search(ledger: Ledger, query: str, filters: Filters) -> dict[str, 
         art_where = filters.clauses(ARTICLES, conn)
         if filters.speaker:
             ids = actor_ids(conn, filters.speaker)
-            art_where.append(a.c.id.in_(select(s.c.article_id).where(one_of(s.c.actor_id, ids))) if ids else false())
+            # per candidate article, along the article's own statements: never the speaker's every article
+            art_where.append(exists().where(s.c.article_id == a.c.id, one_of(s.c.actor_id, ids)) if ids else false())
         if not filters.kind:  # articles have no statement kind; a kind filter asks for statements only
             res["articles"] = _rows(conn, strategy(query, "articles", art_where), filters)
         ranked, floor, rowid = strategy(query, "statements", st_where)
