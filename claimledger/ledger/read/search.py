@@ -48,6 +48,8 @@ def full_text_search(ledger: Ledger, query: str, filters: Filters) -> dict[str, 
             art_where.append(exists().where(s.c.article_id == a.c.id, one_of(s.c.actor_id, ids)) if ids else false())
         if not filters.kind:  # articles have no statement kind; a kind filter asks for statements only
             res["articles"] = _rows(conn, strategy(query, "articles", art_where), filters)
+            if ledger.dialect != "sqlite":
+                _headlines(conn, query, res["articles"])
         ranked, floor, rowid = strategy(query, "statements", st_where)
         res["statements"] = _rows(conn, (folded(ranked, filters, conn), floor, rowid), filters)
     return res
@@ -58,6 +60,15 @@ def _rows(conn: Any, plan: tuple[Select[Any], Select[Any] | None, Any], filters:
     if pool_floor is not None:
         q = q.where(rowid >= (conn.execute(pool_floor).scalar() or 0))
     return [dict(r._mapping) for r in conn.execute(q.limit(filters.limit).offset(filters.offset))]
+
+
+def _headlines(conn: Any, query: str, rows: list[dict[str, Any]]) -> None:
+    """Each listed article's snippet, made for the page's rows only: ts_headline reads the whole text."""
+    headline = func.ts_headline("english", a.c.text, func.plainto_tsquery("english", query),
+                                "StartSel=[,StopSel=],MaxWords=20,MinWords=8")
+    got = dict(conn.execute(select(a.c.id, headline).where(a.c.id.in_([r["id"] for r in rows]))).all()) if rows else {}
+    for r in rows:
+        r["snippet"] = got.get(r["id"])
 
 
 def _statement_columns() -> list[Any]:
@@ -92,9 +103,8 @@ def _postgresql(query: str, subject: str, where: list[ColumnElement[bool]]) -> t
     tsv: Any
     if subject == "articles":
         tsv, key = literal_column("articles.tsv"), a.c.id
-        headline = func.ts_headline("english", a.c.text, tsq, "StartSel=[,StopSel=],MaxWords=20,MinWords=8")
         joined: Any = a.outerjoin(o, o.c.id == a.c.outlet_id)
-        cols = [a.c.id, a.c.title, a.c.published, o.c.name.label("outlet"), a.c.country, headline.label("snippet")]
+        cols = [a.c.id, a.c.title, a.c.published, o.c.name.label("outlet"), a.c.country]  # snippets: _headlines
     else:
         tsv, key = literal_column("statements.tsv"), s.c.id
         joined = (s.join(a, a.c.id == s.c.article_id).outerjoin(o, o.c.id == a.c.outlet_id)
