@@ -14,8 +14,8 @@ def summary(ledger: Ledger, top: int = 10) -> dict[str, Any]:
     """Counts, outlets, date range and most-quoted actors: the ledger at a glance."""
     out: dict[str, Any] = {"counts": ledger.counts()}
     with ledger.connect() as conn:
-        out["published"] = list(conn.execute(select(func.min(t.articles.c.published),
-                                                    func.max(t.articles.c.published))).first() or (None, None))
+        # two one-row reads of the published index: min and max in one SELECT make SQLite scan it all
+        out["published"] = [conn.execute(select(agg(t.articles.c.published))).scalar() for agg in (func.min, func.max)]
         tl, o = t.tallies, t.outlets
         out["outlets"] = [dict(r._mapping) for r in conn.execute(
             select(o.c.name, tl.c.n.label("articles")).join(tl, (tl.c.scope == "outlet") & (tl.c.key == cast(
