@@ -284,7 +284,14 @@ def test_an_acronym_the_article_writes_out_is_the_organisation(tmp_path: Path) -
         add(led, "The Velm Port Authority said that the quay was damaged, and the VPA asked for money. "
                  "The Valley Planning Agency met on Friday.\n", "d.txt")
         assert not [r for r in actors(led, "VPA") if r["name"] != "VPA"]
-    [m] = [r for r in json.loads(cli("merges", "--db", db, "--json").stdout) if r["reason"].startswith("acronym")]
+        add(led, "The Velm Port Authority said that the quay was repaired. The VPA thanked the divers.\n", "f.txt")
+        add(led, "The Valley Planning Agency said that the road was approved. The VPA meets in June.\n", "g.txt")
+        names = {r["name"] for r in actors(led, "Authority")} | {r["name"] for r in actors(led, "Planning")}
+        assert names == {"Velm Port Authority", "Valley Planning Agency"}, names  # one acronym, two organisations
+    merges = [r for r in json.loads(cli("merges", "--db", db, "--json").stdout) if r["reason"].startswith("acronym")]
+    assert {(r["actor"], r["merged"]) for r in merges} == {("Northern Maritime Alliance", "NMA"),
+                                                          ("Velm Port Authority", "VPA")}, merges
+    [m] = [r for r in merges if r["merged"] == "NMA"]
     assert (m["actor"], m["merged"]) == ("Northern Maritime Alliance", "NMA"), m
     assert cli("merges", "--undo", str(m["id"]), "--db", db).returncode == 0
     with Ledger(db) as led:

@@ -624,3 +624,16 @@ def test_according_to_ends_at_the_comma_before_the_clause_subject() -> None:
     (st,) = ex.statements
     assert st.speaker_name == "Tarnpress" and st.content.text.startswith("the Union and over 30")
     assert ex.figures[0].claimant_name == "Tarnpress"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Chancellor Ilse Vogel and other officials said that the bridge would reopen in May.\n", "Ilse Vogel"),
+    ("Both Ostmark and Velmian officials said that the bridge would reopen in May.\n", None),
+    ("The Harbour Council and its lawyers said that the bridge would reopen in May.\n", "Harbour Council"),
+])
+def test_a_name_joined_to_a_group_of_officials(sentence: str, speaker: str | None) -> None:
+    """A named person beside 'other officials' still speaks; a name that only qualifies the officials
+    ('Ostmark and Velmian officials') is an unnamed group, which is no one's voice."""
+    art = finish(Article(text=sentence, source="x.txt"), IngestOptions())
+    [st] = extract(art).statements
+    assert st.speaker_name == speaker, st

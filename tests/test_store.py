@@ -241,3 +241,19 @@ def test_copy_counts_read_the_utterance_index_alone(tmp_path: Path) -> None:
             sql = str(q.compile(conn, compile_kwargs={"literal_binds": True}))
             plan = " | ".join(r[-1] for r in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}"))
     assert plan.count("USING COVERING INDEX ix_statements_utterance (utterance=? AND actor_id=?)") == 2, plan
+
+
+def test_an_utterance_with_more_copies_than_the_pool_still_shows(ledger: Ledger,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pool is counted over first copies: four copies of one quote and a pool of three still list it once."""
+    from claimledger.ledger.read import search as search_module
+
+    first = make_article()
+    ledger.add(first, marked(first))
+    for k, outlet in enumerate(["Coast Wire", "Bay Herald", "Velm Daily"]):
+        copy = make_article(first.text, source=f"copy{k}.txt", outlet=outlet)
+        ledger.add(copy, marked(copy))
+    monkeypatch.setattr(search_module, "POOL", 3)
+    for filters in (Filters(), Filters(since="2000-01-01")):  # the first copy from its index, or found by filters
+        hits = run_search(ledger, "boats", filters)["statements"]
+        assert [(h["outlet"], h["copies"]) for h in hits] == [("Velm Courier", 3)], (filters, hits)

@@ -21,11 +21,17 @@ _LEAD = {"the", "a", "an", "then", "now", "current"}
 def qualifies_group(root: Token) -> bool:
     """'both EU and Ukrainian officials': the name qualifies a group of unnamed people, who are no one's
     voice (the guideline's 'analysts', 'two senior administration officials')."""
-    if any(c.tag_ == "NNS" and c.lemma_.lower() in PERSON_ROLES for c in root.conjuncts):
-        return True  # parsed as 'EU' and 'Ukrainian officials'
+    if root.ent_type_ != "PERSON" and any(c.tag_ == "NNS" and c.lemma_.lower() in PERSON_ROLES and _named_kind(c)
+                                          for c in root.conjuncts):
+        return True  # parsed as 'EU' and 'Ukrainian officials'; 'Chancellor X and other officials' keeps X
     head = root.head
     return root.dep_ in ("compound", "amod", "nmod", "npadvmod") and head.tag_ == "NNS" and not head.ent_type_ and (
         head.i > root.i) and head.lemma_.lower() in PERSON_ROLES
+
+
+def _named_kind(group: Token) -> bool:
+    """'Ukrainian officials': the group is qualified by a name, as the conjunct before it is."""
+    return any(c.dep_ in ("amod", "compound") and c.ent_type_ in ("GPE", "NORP", "ORG") for c in group.lefts)
 
 
 def real_role(tokens: Sequence[Token], owners: dict[int, str]) -> Role | None:

@@ -34,7 +34,7 @@ def _stored(given: str, surname: str) -> PersonName:
     return PersonName(tuple(given.split()), surname)
 
 
-def find_acronym(conn: Connection, aliases: list[str]) -> tuple[int, str] | None:
+def find_acronym(conn: Connection, name: str, aliases: list[str]) -> tuple[int, str] | None:
     """The organisation an acronym stands for, when the article that wrote a full name used it too ('the
     European Union ... the EU'): its acronym alias finds the stored actor. Across articles an acronym alone
     is no evidence ('BP' is not the Belarusian People), so only aliases from the record's own article count."""
@@ -42,10 +42,16 @@ def find_acronym(conn: Connection, aliases: list[str]) -> tuple[int, str] | None
     keys = [name_key(x) for x in aliases if acronym(x)]
     if not keys:
         return None
-    rows = conn.execute(select(a.c.actor_id, a.c.alias).join(t.actors, t.actors.c.id == a.c.actor_id)
+    rows = conn.execute(select(a.c.actor_id, a.c.alias, t.actors.c.name).join(t.actors, t.actors.c.id == a.c.actor_id)
                         .where(t.actors.c.kind == "organisation", a.c.key.in_(keys))).all()
-    fits = dict(rows)
-    return next(iter(fits.items())) if len(fits) == 1 else None
+    fits = {aid: alias for aid, alias, stored in rows if not other_full_name(stored, name)}
+    return next(iter(fits.items())) if len(fits) == 1 and len({r[0] for r in rows}) == 1 else None
+
+
+def other_full_name(stored: str, name: str) -> bool:
+    """A stored organisation named in full by another name than this record's ('Velm Port Authority' for
+    the 'Valley Planning Agency'): the acronym both spell is no evidence they are one organisation."""
+    return acronym(stored) is None and name_key(stored) != name_key(name)
 
 
 def undone_pairs(conn: Connection, key: str) -> set[int]:

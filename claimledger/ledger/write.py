@@ -19,7 +19,7 @@ from ..vocab.names import acronym, country_name, is_place, name_key, person_shap
 from . import claims, copies, dedup, rows, tallies
 from . import schema as t
 from .actors import add_counts, merge_actors
-from .matching import find_acronym, find_spelling, log_merge, name_columns, name_seen, undone_pairs
+from .matching import find_acronym, find_spelling, log_merge, name_columns, name_seen, other_full_name, undone_pairs
 
 
 @dataclass
@@ -146,7 +146,8 @@ def _actor(conn: Connection, rec: ActorRecord, merged: dict[int, int], article_i
             (hit := find_spelling(conn, rec.name, rec.kind == "person")) is not None:
         found = hit[0]
         log_merge(conn, found, rec.name, [rec.name, *rec.aliases], rec.kind, f"spelling of {hit[1]}")
-    if found is None and rec.kind == "organisation" and (hit := find_acronym(conn, rec.aliases)) is not None:
+    if found is None and rec.kind == "organisation" and \
+            (hit := find_acronym(conn, rec.name, rec.aliases)) is not None:
         found = hit[0]
         log_merge(conn, found, rec.name, [rec.name, *rec.aliases], rec.kind, f"acronym of {hit[1]}")
     last = surname_of(rec.name)
@@ -197,8 +198,10 @@ def _take_acronyms(conn: Connection, found: int, rec: ActorRecord, merged: dict[
     others = conn.execute(select(t.aliases.c.actor_id, t.actors.c.name).join(
         t.actors, t.actors.c.id == t.aliases.c.actor_id).where(
         t.aliases.c.key.in_(keys), t.actors.c.kind == "organisation", t.actors.c.id != found)).all()
+    if len({other for other, _ in others}) != 1:
+        return  # two organisations under one acronym: which one this article means is not known
     for other, name in others:
-        if other in merged or found in undone_pairs(conn, name_key(name)) or \
+        if other in merged or other_full_name(name, rec.name) or found in undone_pairs(conn, name_key(name)) or \
                 other in undone_pairs(conn, name_key(rec.name)):
             continue
         log_merge(conn, found, name, _aliases_of(conn, other), "organisation", "acronym of " + rec.name)

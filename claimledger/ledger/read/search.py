@@ -15,7 +15,7 @@ from sqlalchemy import ColumnElement, Select, column, exists, false, func, liter
 from .. import schema as t
 from ..store import Ledger
 from .filters import Columns, Filters, actor_ids, one_of
-from .statements import folded, list_statements
+from .statements import first_passing, folded, list_statements
 
 POOL = 2000  # only the POOL newest matching rows are ranked: bm25 or ts_rank over every hit of "Russia" costs seconds
 s, a, o, act = t.statements, t.articles, t.outlets, t.actors
@@ -51,7 +51,8 @@ def full_text_search(ledger: Ledger, query: str, filters: Filters) -> dict[str, 
             if ledger.dialect != "sqlite":
                 _headlines(conn, query, res["articles"])
         ranked, floor, rowid = strategy(query, "statements", st_where)
-        res["statements"] = _rows(conn, (folded(ranked, filters, conn), floor, rowid), filters)
+        res["statements"] = _rows(conn, (folded(ranked, filters, conn), floor.where(first_passing(filters, conn)),
+                                         rowid), filters)
     return res
 
 

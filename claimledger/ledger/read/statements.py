@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Select, and_, case, desc, exists, func, select
+from sqlalchemy import ColumnElement, Select, and_, case, desc, exists, func, select
 from sqlalchemy.orm import aliased
 
 from .. import schema as t
@@ -34,15 +34,20 @@ def folded(q: Select[Any], filters: Filters, conn: Any) -> Select[Any]:
     """Only the first copy the filters let through, with how many other copies the ledger holds. Unless
     the filters can hide an utterance's first copy (an outlet, dates, a kind, words), that is the stored
     first copy, read from an index; else the first of the copies the filters let through."""
-    q = q.add_columns(_copies().label("copies"))
+    return q.add_columns(_copies().label("copies")).where(first_passing(filters, conn))
+
+
+def first_passing(filters: Filters, conn: Any) -> ColumnElement[bool]:
+    """The condition ``folded`` keeps a row by: also what bounds a search's pool, so that an utterance
+    with more copies than the pool holds still shows its first."""
     if not any((filters.outlet, filters.since, filters.until, filters.kind, filters.contains)):
-        return q.where(s.c.first_copy.is_(True))  # copies share the speaker: a speaker filter keeps the first
+        return s.c.first_copy.is_(True)  # copies share the speaker: a speaker filter keeps the first
     s2, a2, o2 = aliased(s), aliased(a), aliased(o)
     cols = Columns(actor_id=s2.c.actor_id, outlet=o2.c.name, date=s2.c.said_on, kind=s2.c.kind, text=s2.c.content)
     earlier = (select(s2.c.id).select_from(s2.join(a2, a2.c.id == s2.c.article_id)
                                            .outerjoin(o2, o2.c.id == a2.c.outlet_id))
                .where(_same(s2), s2.c.id < s.c.id, *filters.clauses(cols, conn)))
-    return q.where(~exists(earlier))
+    return ~exists(earlier)
 
 
 def list_statements(ledger: Ledger, filters: Filters) -> list[dict[str, Any]]:
