@@ -38,6 +38,13 @@ FORMS = [
     # 'last' and 'next' before a month say which one, whatever the clause
     ("Ana Ruiz said the talks began in Lisbon last December, and that they would go on.", None, "Lisbon", "2025-12"),
     ("Ana Ruiz and Olaf Brenner plan to hold a summit in Lisbon next March.", None, "Lisbon", "2026-03"),
+    ("Ana Ruiz and Olaf Brenner held a summit in Lisbon last May.", None, "Lisbon", "2025-05"),
+    # a relative clause keeps its own past whatever the clause it hangs on will do
+    ("Ana Ruiz, who met Olaf Brenner in Lisbon on Monday, will travel to Oslo next week.", None, "Lisbon",
+     "2026-02-02"),
+    # 'would' is a future when it is reported; in a main clause it is a past habit
+    ("Ana Ruiz said that she would meet Olaf Brenner in Lisbon in June.", None, "Lisbon", "2026-06"),
+    ("As young envoys, Ana Ruiz and Olaf Brenner would meet in Lisbon in June.", None, "Lisbon", "2025-06"),
 ]
 
 

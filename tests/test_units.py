@@ -68,6 +68,9 @@ def test_dates_resolve_against_publication(expr: str, published: str | None, iso
     ("next month", False, "2025-04"),
     ("Friday", True, "2025-03-07"),
     ("Friday", False, "2025-02-28"),
+    ("last May", False, "2024-05"),  # the month, not the verb 'may'
+    ("next May", False, "2025-05"),
+    ("this May", False, "2025-05"),
 ])
 def test_which_month_and_day_a_clause_means(expr: str, ahead: bool, iso: str) -> None:
     assert resolve(expr, "2025-03-05", ahead) == iso

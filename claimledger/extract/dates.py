@@ -77,7 +77,8 @@ def _calendar(s: str, pub: date | None, rel: str | None, ahead: bool = False) ->
         except ValueError:
             return True, None
     m = re.search(r"\b(" + "|".join(MONTHS) + r")\b\.?(?:\s+(?:of\s+)?(\d{4}))?", s)
-    may_month = re.search(r"\b(?:in|since|until|by|early|late|mid-?)\s+may\b", s)  # 'in May', not 'may rise'
+    # 'in May', 'last May', not 'may rise'
+    may_month = re.search(r"\b(?:in|since|until|by|from|of|early|late|mid-?|last|next|this)\s+may\b", s)
     if m and not re.search(r"\bmay\b", s) or (m and m.group(1) == "may" and (m.group(2) or may_month)):
         y = _year_for(MONTHS[m.group(1)], pub, m.group(2), rel, ahead)
         return True, (f"{y:04d}-{MONTHS[m.group(1)]:02d}" if y else None)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..types import Event, EventKind, Span
-from ..vocab.en import MEDIA_WORDS, PEOPLE, PERSON_ROLES, STATE_BODIES, TRIGGERS
+from ..vocab.en import AHEAD, MEDIA_WORDS, PEOPLE, PERSON_ROLES, STATE_BODIES, TRIGGERS, UNREAL, WHEN
 from ..vocab.names import country_of_demonym, demonym, is_country, is_place, person_shaped, state_of_seat
 from .dates import resolve
 from .speakers import Resolver
@@ -246,8 +246,6 @@ PRONOUN_OF = {"his": "he", "her": "she", "its": "it", "their": "they", "them": "
 NOT_PARTIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 # who come to a meeting for someone: 'diplomats from Russia and France', 'leaders of the G7'
 DELEGATES = PERSON_ROLES | {"delegation", "delegate", "representative", "counterpart", "head", "official", "diplomat"}
-UNREAL = frozenset("""possible potential hypothetical refusal refuse suppose supposed hope want cancel postpone call
-rule possibility prospect chance idea urge invite readiness willingness ready willing""".split())
 
 
 def _unreal(trig: Token) -> bool:
@@ -264,14 +262,29 @@ def _unreal(trig: Token) -> bool:
 
 def _ahead(trig: Token, verb: Token) -> bool:
     """The sentence speaks of a meeting still to come: 'will meet', 'is to meet', 'the upcoming summit'."""
-    chain = [trig, verb, *_up_to_verb(verb)]
+    # the clause's own future, or the one it is a time of ('will continue on Wednesday, when Sunak meets ...')
+    # or the verb it completes ('is expected to attend'); never the clause a relative clause hangs on ('X, who
+    # met Y on Monday, will travel ...')
+    chain = [trig, verb, *(_up_to_verb(verb) if verb.dep_ == "xcomp" or _a_time_of(verb) else [])]
     if trig.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'re") for c in trig.children):
         return True  # 'are meeting on Monday': the coming one
-    # the clause's own future, or the one it is a time of ('will continue on Wednesday, when Sunak meets ...');
-    # 'would' reports a future ('did not think Putin would travel to the summit in August'), 'would have' not
-    return any(c.dep_ == "aux" and (c.lower_ in ("will", "'ll", "shall", "to") or c.lower_ == "would" and not any(
-        x.dep_ == "aux" and x.lower_ == "have" for x in t.children)) for t in chain for c in t.children) \
+    return any(c.dep_ == "aux" and (c.lower_ in ("will", "'ll", "shall", "to") or c.lower_ == "would" and _reported(t))
+               for t in chain for c in t.children) \
         or any(t.lemma_.lower() in AHEAD for t in chain) or any(c.lower_ in AHEAD for c in trig.children)
+
+
+def _a_time_of(verb: Token) -> bool:
+    """'..., when Sunak meets Scholz': a clause that says when the clause above it happens (often parsed as a
+    relative clause of the place before it)."""
+    return verb.dep_ in ("advcl", "relcl") and any(c.dep_ in ("advmod", "mark") and c.lower_ in WHEN
+                                                   for c in verb.children)
+
+
+def _reported(verb: Token) -> bool:
+    """'would' is a future someone reported or expected ('said she would meet', 'did not think Putin would
+    travel'); a main clause's 'would' is a past habit or a condition, and 'would have' a past."""
+    return verb.dep_ in ("ccomp", "xcomp") and verb.head.pos_ in ("VERB", "AUX") and not any(
+        x.dep_ == "aux" and x.lower_ == "have" for x in verb.children)
 
 
 def _up_to_verb(tok: Token) -> list[Token]:
@@ -284,7 +297,6 @@ def _up_to_verb(tok: Token) -> list[Token]:
     return out
 
 
-AHEAD = frozenset("upcoming planned scheduled due expect plan schedule next coming prepare".split())
 
 
 def _elsewhere(date: Token, trig: Token) -> bool:

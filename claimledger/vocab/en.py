@@ -338,3 +338,9 @@ SLAVIC_DIMINUTIVES = {"volodya": "vladimir volodymyr", "vova": "vladimir volodym
                       "dima": "dmitry dmytro", "seryozha": "sergei serhiy", "misha": "mikhail mykhailo",
                       "kolya": "nikolai mykola", "vanya": "ivan", "zhenya": "yevgeny yevhen", "petya": "pyotr petro",
                       "lyosha": "aleksei oleksiy", "tolya": "anatoly anatoliy", "yura": "yuri yuriy"}
+
+# meetings: one only spoken of or called off, one still to come, a clause that says when another happens
+UNREAL = frozenset("""possible potential hypothetical refusal refuse suppose supposed hope want cancel postpone call
+rule possibility prospect chance idea urge invite readiness willingness ready willing""".split())
+AHEAD = frozenset("upcoming planned scheduled due expect plan schedule next coming prepare".split())
+WHEN = frozenset("when while as once".split())
