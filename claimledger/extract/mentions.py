@@ -206,8 +206,8 @@ def canonical_names(text: str, raw: list[tuple[int, int, str, str]]) -> dict[tup
     # "Long Name (ACR)" defines an acronym for the article
     for m in _ACRONYM.finditer(text):
         long, acr = m.group(1).strip(), m.group(2)
-        initials = "".join(w[0] for w in long.split() if w[0].isupper())
-        if acr[0] == initials[:1] and (initials.endswith(acr) or acr in initials or set(acr) <= set(initials)):
+        letters = "".join(w[0] for w in long.split() if w[0].isupper())
+        if acr[0] == letters[:1] and (letters.endswith(acr) or acr in letters or set(acr) <= set(letters)):
             # trim the long name to the words the acronym covers
             words = long.split()
             caps = [i for i, w in enumerate(words) if w[0].isupper()]

@@ -93,7 +93,8 @@ def _sqlite(query: str, subject: str, where: list[ColumnElement[bool]]) -> tuple
     match = [literal_column(name).op("MATCH")(fts_query(query)), *where]
     floor = (select(fts.c.rowid).select_from(joined).where(*match).order_by(fts.c.rowid.desc())
              .limit(1).offset(POOL - 1))
-    ranked = select(*cols).select_from(joined).where(*match).order_by(func.bm25(literal_column(name)))
+    ranked = (select(*cols).select_from(joined).where(*match)
+              .order_by(func.bm25(literal_column(name)), fts.c.rowid.desc()))  # ties newest first, as in PostgreSQL
     return ranked, floor, fts.c.rowid
 
 

@@ -26,8 +26,9 @@ def _copies() -> Any:
     entries, never their rows."""
     s3 = aliased(s)
     count = select(func.count()).where(s3.c.utterance == s.c.utterance)
-    return case((s.c.actor_id.is_(None), count.where(s3.c.actor_id.is_(None)).scalar_subquery()),
-                else_=count.where(s3.c.actor_id == s.c.actor_id).scalar_subquery()) - 1
+    return case((s.c.utterance.is_(None), 0),  # a row without an utterance key has no copies
+                (s.c.actor_id.is_(None), count.where(s3.c.actor_id.is_(None)).scalar_subquery() - 1),
+                else_=count.where(s3.c.actor_id == s.c.actor_id).scalar_subquery() - 1)
 
 
 def folded(q: Select[Any], filters: Filters, conn: Any) -> Select[Any]:
