@@ -45,6 +45,15 @@ FORMS = [
     # 'would' is a future when it is reported; in a main clause it is a past habit
     ("Ana Ruiz said that she would meet Olaf Brenner in Lisbon in June.", None, "Lisbon", "2026-06"),
     ("As young envoys, Ana Ruiz and Olaf Brenner would meet in Lisbon in June.", None, "Lisbon", "2025-06"),
+    # a meeting in a phrase of another verb: its subject met; what it did to its object is no meeting
+    ("During the talks in Lisbon on Monday, Chancellor Olaf Brenner accused Ana Ruiz of lying.", {"Olaf Brenner"},
+     "Lisbon", "2026-02-02"),
+    ("Chancellor Olaf Brenner spoke to reporters following a day of meetings in Lisbon.", {"Olaf Brenner"},
+     "Lisbon", None),
+    # a country that hosts is where; the talks it hosts say who met; a named venue a meeting is at
+    ("Belarus has hosted three rounds of talks between Russia and Ukraine.", {"Russia", "Ukraine"}, "Belarus", None),
+    ("Ana Ruiz met privately with Olaf Brenner at the Lisbon Security Forum in January.", {"Ana Ruiz", "Olaf Brenner"},
+     "the Lisbon Security Forum", "2026-01"),
 ]
 
 

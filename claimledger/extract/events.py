@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..types import Event, EventKind, Span
-from ..vocab.en import AHEAD, MEDIA_WORDS, PEOPLE, PERSON_ROLES, STATE_BODIES, TRIGGERS, UNREAL, WHEN
+from ..vocab.en import ADDRESSED, AHEAD, MEDIA_WORDS, PEOPLE, PERSON_ROLES, STATE_BODIES, TRIGGERS, UNREAL, VENUES, WHEN
 from ..vocab.names import country_of_demonym, demonym, is_country, is_place, person_shaped, state_of_seat
 from .dates import resolve
 from .speakers import Resolver
@@ -46,7 +46,8 @@ def _place_near(trig: Token) -> str | None:
               for g in c.children if g.dep_ == "pobj"]
     for a in direct + anchors:  # its own 'in X' first; then under it: "met with Brenner in Lisbon"
         for obj in ([a] if a in direct else a.subtree):
-            placed = obj.ent_type_ in PLACE_LABELS or obj.pos_ == "PROPN" and is_place(obj.text)  # 'Vilnius' as ORG
+            placed = obj.ent_type_ in PLACE_LABELS or obj.pos_ == "PROPN" and is_place(obj.text) or (  # 'Vilnius'
+                obj.pos_ == "PROPN" and obj.lemma_.lower() in VENUES and obj.head.lower_ == "at")  # 'at the X Forum'
             between = [t for t in obj.ancestors if t.i != a.i and a in t.ancestors] if a not in direct else []
             if obj.dep_ == "pobj" and placed and obj.head.lower_ in ("in", "at") and \
                     not any(t.dep_ == "prep" and t.lower_ in TOPIC_PREPS for t in obj.ancestors if t.i > a.i) and \
@@ -70,10 +71,23 @@ def _about(t: Token) -> bool:
 def _place_of(trig: Token) -> str | None:
     """Where: 'talks in Geneva', 'visited Kyiv', 'the Tehran meetings'; a press office's parenthesis cut off."""
     where = trig.head if trig.dep_ == "relcl" and trig.head.ent_type_ in ("GPE", "LOC") else None  # 'Lisbon, when'
-    place = _place_near(trig) or _visited(trig) or (_entity_text(where) if where is not None else None) or next(
+    place = _place_near(trig) or _visited(trig) or _host(trig) or (
+        _entity_text(where) if where is not None else None) or next(
         (c.text for c in trig.children if c.dep_ == "compound" and c.ent_type_ == "GPE" and not is_country(c.text)
          and _a_place(c)), None)
     return place.split("(")[0].strip() or None if place else None  # 'Kyiv (Presidential Press Office'
+
+
+def _host(trig: Token) -> str | None:
+    """'Belarus hosted three rounds of talks': a country or city that hosts is where, not who."""
+    verb = trig if trig.pos_ == "VERB" else _verb_of(trig)
+    if verb is None or verb.lemma_.lower() != "host":
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or not (subj.ent_type_ in ("GPE", "LOC") or subj.pos_ == "PROPN" and (
+            is_place(subj.text) or is_country(subj.text))):
+        return None
+    return _entity_text(subj)
 
 
 def _a_place(word: Token) -> bool:
@@ -129,11 +143,19 @@ def _verb_of(trig: Token) -> Token | None:
                 node.lower_ in TOPIC_PREPS):
             return None
         node = node.head
-        if node.pos_ in ("VERB", "AUX"):
+        if node.pos_ in ("VERB", "AUX") and node.dep_ != "prep":  # 'following a day of meetings': a preposition
             return node
-        if node.pos_ not in ("ADP", "NOUN"):
+        if node.pos_ not in ("ADP", "NOUN", "VERB"):
             return None
     return None
+
+
+def _in_a_phrase(trig: Token, verb: Token) -> bool:
+    """'vowed ... during a meeting', 'accused China of ... at the summit': the meeting is when the verb's
+    subject did something else; its object is no party to the meeting, unless the verb addresses it
+    ('told Truss at a meeting', 'pressed Xi at a summit')."""
+    return trig.i != verb.i and verb.lemma_.lower() not in ADDRESSED and any(
+        a.dep_ == "prep" for a in trig.ancestors if verb in a.ancestors)
 
 
 def _parties(trig: Token) -> list[Token]:
@@ -142,14 +164,21 @@ def _parties(trig: Token) -> list[Token]:
     verb = _verb_of(trig)
     args: list[Token] = []
     if verb is not None:
-        args += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.i != trig.i]
+        roles = ("nsubj",) if _in_a_phrase(trig, verb) else ("nsubj", "nsubjpass", "dobj")
+        args += [c for c in verb.children if c.dep_ in roles and c.i != trig.i]
         if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and verb.dep_ in ("pcomp", "advcl",
                                                                                              "xcomp"):
             ruler = verb.head.head if verb.dep_ == "pcomp" else verb.head  # 'was speaking after meeting Zelensky'
             args += [c for c in ruler.children if c.dep_ == "nsubj"]
         if verb.dep_ == "relcl" and any(c.lower_ in ("who", "which", "that") for c in verb.children):
             args.append(verb.head)  # 'Xi Jinping, who met Macron'
-    for node in [trig] + ([verb] if verb is not None else []):
+    # 'hosted three rounds of talks between X and Y': the meeting its object names says who met
+    meets = {*TRIGGERS, "round"}
+    held = [a for a in args if a.dep_ == "dobj" and a.lemma_.lower() in meets]
+    held += [x for a in (*held, trig) for c in a.children if c.dep_ == "prep" and c.lower_ == "of"
+             for x in c.children if x.lemma_.lower() in meets]
+    args = [a for a in args if a not in held]
+    for node in [trig] + ([verb] if verb is not None else []) + held:
         for c in node.children:
             if c.dep_ == "prep" and c.lower_ in ("with", "between", "of", "among"):
                 args += [g for g in c.children if g.dep_ == "pobj"]

@@ -341,6 +341,11 @@ SLAVIC_DIMINUTIVES = {"volodya": "vladimir volodymyr", "vova": "vladimir volodym
 
 # meetings: one only spoken of or called off, one still to come, a clause that says when another happens
 UNREAL = frozenset("""possible potential hypothetical refusal refuse suppose supposed hope want cancel postpone call
-rule possibility prospect chance idea urge invite readiness willingness ready willing""".split())
+rule possibility prospect chance idea urge invite readiness willingness ready willing offer propose proposal""".split())
 AHEAD = frozenset("upcoming planned scheduled due expect plan schedule next coming prepare".split())
 WHEN = frozenset("when while as once".split())
+# a named venue a meeting is at: 'at the Lisbon Security Forum'
+VENUES = frozenset("conference forum palace hall centre center house castle hotel airport base dialogue".split())
+# verbs whose object is someone the subject faces: at a meeting, the object was there too
+ADDRESSED = frozenset("""tell press urge ask thank assure brief greet welcome receive join inform congratulate
+reassure persuade convince show hand give promise offer""".split())
