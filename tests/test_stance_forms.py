@@ -97,6 +97,18 @@ FORMS = [
     ("Ruiz's plea may go unheard, since Moscow, in spite of the sanctions, keeps its grain buyers.", (None, E, None)),
     ("The trade minister Anna Lund said her office would resume talks about fishing quotas.", (None, P, None)),
     ("A YouGov/Levada study found that most Germans back sending arms to Kyiv.", (None, M, None)),
+    # Russia's own demands under the name of security guarantees; sanctions aimed at another state
+    ("Foreign Minister Lavrov said the Russian proposals on security guarantees had been ignored.", (None, S, None)),
+    ("Kaja Kallas said the bloc's sanctions regime would be widened to punish Pyongyang for its missile tests.",
+     (None, E, None)),
+    # an observation about someone else's readiness; a forecast of what another party will do
+    ("Ana Lund said: \"We see no signs whatsoever that Moscow, at this point, is ready for real negotiations.\"",
+     (None, P, None)),
+    ("Analyst Petra Holm said she would expect the EU to adopt new sanctions on Russia within weeks.",
+     (None, E, None)),
+    # a negated telling leaves the act told of as it is
+    ("Defence Minister Ana Lund said Sweden had chosen not to disclose all the weapons it had sent to Ukraine.",
+     ("Lund", M, "support")),
 ]
 
 

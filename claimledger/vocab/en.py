@@ -273,6 +273,9 @@ caution slam refusal rejection opposition warning criticism accuse blame chastis
 complain lament deplore
 """.split())
 NEGATORS = frozenset({"not", "n't", "no", "never", "nothing", "neither", "nor", "cannot", "without", "impossible"})
+# a negated telling is no negated act: 'chose not to make public the weapons it sent', 'did not disclose how much'
+UNTOLD = frozenset("""disclose reveal publish specify detail confirm comment identify elaborate publicise
+publicize""".split())
 DOUBLE = frozenset({"unless", "until"})  # "no peace unless X": X is wanted
 AGAINST = re.compile(r"\b(against|unilateral(ly)?|at the expense of|dangers? of|risks? of|lash\w* out at|accus\w*|"
                      r"blam\w*|criticis\w*|criticiz\w*|condemn\w*|denounc\w*|reject\w*|oppos(e|es|ed|ing)\b|refus\w*|"
@@ -292,7 +295,7 @@ REFUSED = re.compile(r"\b(refus\w*|reject\w*|rul(e|es|ed|ing) out|oppos(e|es|ed|
 # an evaluation after the thing that turns it down: 'troops in Ukraine would be legitimate targets'
 REJECTED_AFTER = re.compile(r"\b(unacceptable|inadmissible|out of the question|(legitimate|fair) targets?|a red line|"
                             r"(a )?non-?starters?|a threat to|a provocation|a trap|rul(ed|e) out|tantamount to|"
-                            r"(legitimi[sz]\w*|reward\w*|embolden\w*) (\w+ ){0,3}(aggression|aggressor|invasion)|"
+                            r"(legitimi[sz]\w*|reward\w*|embolden\w*) ([\w'’-]+ ){0,4}(aggression|aggressor|invasion)|"
                             r"would (mark|mean|amount to|constitute|be seen as) ([\w'’-]+ ){0,3}(involvement|"
                             r"escalation|participation|declaration of war))\b", re.I)
 MODALS = frozenset({"must", "should", "ought", "shall"})  # "Russia must agree": someone's demand, not an act
@@ -349,3 +352,5 @@ VENUES = frozenset("conference forum palace hall centre center house castle hote
 # verbs whose object is someone the subject faces: at a meeting, the object was there too
 ADDRESSED = frozenset("""tell press urge ask thank assure brief greet welcome receive join inform congratulate
 reassure persuade convince show hand give promise offer""".split())
+# a forecast of another party's act is no act: 'would expect the EU to adopt sanctions'
+FORECAST = frozenset("expect predict anticipate forecast".split())

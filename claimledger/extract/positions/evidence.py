@@ -12,6 +12,7 @@ from ...types import Statement
 from ...vocab.en import (
     ACT_NOUNS,
     ACT_VERBS,
+    FORECAST,
     MODALS,
     PERSON_ROLES,
     PLANS,
@@ -95,7 +96,8 @@ def _also(speaker: SpacySpan | None, resolver: Resolver) -> Iterator[str]:
 def _act(tok: Token, resolver: Resolver) -> Evidence | None:
     """'Ukraine has rejected ...': the act verb's subject takes the side, the clause is the evidence."""
     if any(c.dep_ == "aux" and c.lemma_.lower() in MODALS for c in tok.children) or (
-            tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("have", "need")):  # "has to agree"
+            tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("have", "need")) or (  # "has to agree"
+            tok.dep_ in ("ccomp", "xcomp") and tok.head.lemma_.lower() in FORECAST):  # "expects the EU to adopt"
         return None
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None and tok.dep_ in ("xcomp", "conj"):  # "has expressed ... and pressed"

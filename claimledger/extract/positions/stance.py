@@ -18,13 +18,16 @@ from ...vocab.en import (
     REFUSED,
     REJECTED_AFTER,
     UNDO,
+    UNTOLD,
 )
 from ...vocab.names import demonym, state_of_seat
 from ..taxonomy import PatternStance, Topic
 
 # the speaker's own
 OTHERS_AIM = re.compile(r"\b[A-Z][\w.]*['’]s\s+(\w+\s+)?(goal|aim|plan|intention|strategy|purpose|desire|objective|"
-                        r"pretext|agenda)s?\b|\b(goal|aim|purpose|intention|objective)\s+(was|is|has been)\s+to\b")
+                        r"pretext|agenda)s?\b|\b(goal|aim|purpose|intention|objective)\s+(was|is|has been)\s+to\b|"
+                        # a forecast of what another party will do: 'would expect the EU to enforce ...'
+                        r"\b(expects?|expected|expecting|predicts?|predicted)\s+(the\s+)?[A-Z][\w.]*(\s+[A-Z][\w.]*)?\s+to\b")
 # ... or of another party's readiness: 'Moscow was ready to negotiate', said by someone else, is Moscow's
 OTHERS_READY = re.compile(r"\b(?!(?:It|He|She|They|We|I|This|That|There)\b)([A-Z][\w.’'-]+)\s+"
                           r"(is|was|were|are|has been|had been|remains|remained)\s+(still\s+|not\s+|also\s+)*$")
@@ -38,7 +41,8 @@ IN_SPITE = re.compile(r"\b(despite|in spite of|regardless of|notwithstanding)\b"
 # ... or a time the clause is dated by: 'since the sanctions were imposed', 'before the talks began'
 DATED_BY = re.compile(r"\b(since|after|before|when)\s+(the|a|an|this|its|their|western|new)\b[^,;.]*$", re.I)
 # an observation that something is not happening is no stance on it: 'there are no signs of a withdrawal'
-OBSERVED = re.compile(r"\b(no|any|little)\s+(signs?|evidence|indications?|traces?)\s+(of|that)\s+(\w+\s+){0,3}$", re.I)
+OBSERVED = re.compile(r"\b(no|any|little)\s+(signs?|evidence|indications?|traces?)(\s+whatsoever|\s+at all)?"
+                      r"\s+(of|that)\s+[^.;:]{0,60}$", re.I)
 
 
 def _others(before: str, speaker: str, roles: set[str]) -> bool:
@@ -87,10 +91,17 @@ def match(topic: Topic, text: str) -> tuple[int, int, PatternStance] | None:
 
 
 def _negations(tokens: list[Token]) -> int:
-    n = sum(1 for t in tokens if t.dep_ == "neg" or t.lower_ in NEGATORS)
+    n = sum(1 for t in tokens if (t.dep_ == "neg" or t.lower_ in NEGATORS) and not _untold(t))
     if n and any(t.lower_ in DOUBLE for t in tokens):
         n += 1
     return n
+
+
+def _untold(neg: Token) -> bool:
+    """The negation denies a telling, not the act told of: 'did not disclose the weapons it sent'."""
+    verb = neg.head
+    return verb.lemma_.lower() in UNTOLD or verb.lemma_.lower() == "make" and any(
+        c.lower_ == "public" for c in verb.children)
 
 
 def clause(evidence: str, start: int, end: int) -> tuple[int, int]:
