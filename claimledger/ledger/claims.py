@@ -99,7 +99,7 @@ _JOIN_S = update(s).where(s.c.id == bindparam("member")).values(claim_id=bindpar
 _JOIN_F = update(f).where(f.c.id == bindparam("member")).values(claim_id=bindparam("claim"))
 _NEW = c.insert().returning(c.c.id)
 def _add_marks(conn: Connection, rows: list[dict[str, int]]) -> None:
-    from .write import insert_ignore
+    from .upsert import insert_ignore
 
     if rows:
         conn.execute(insert_ignore(conn, t.claim_marks), rows)

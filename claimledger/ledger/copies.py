@@ -35,7 +35,7 @@ def utterance_key(content: str) -> str:
 
 def register(conn: Connection, pairs: Iterable[tuple[int, str]]) -> set[tuple[int, str]]:
     """Record (actor, utterance) pairs; returns those that were new to the ledger."""
-    from .write import insert_ignore
+    from .upsert import insert_ignore
 
     new: set[tuple[int, str]] = set()
     for actor_id, key in sorted(set(pairs)):  # a fixed order: two writers never deadlock

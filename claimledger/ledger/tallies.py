@@ -26,7 +26,7 @@ ROW_TABLES = {"articles": t.articles, "statements": t.statements, "figures": t.f
 
 def _upsert_add(conn: Connection, table: t.Table, keys: list[str], values: list[dict[str, Any]]) -> None:
     """Add each row's ``n`` to the stored one (or store it): in a fixed order, so two writers never deadlock."""
-    from .write import upsert
+    from .upsert import upsert
 
     if not values:
         return
@@ -57,7 +57,7 @@ def record_article(conn: Connection, art: Article, outlet_id: int | None, versio
               "bare": {art.country: 1} if art.country and outlet_id is None else {}}
     for scope, counts in places.items():
         bump(conn, scope, counts)
-    from .write import insert_ignore  # write imports this module: a call-time import
+    from .upsert import insert_ignore  # write imports this module: a call-time import
 
     bucket = _where(outlet_id, art.country)
     pairs = sorted({(a or 0, u) for a, u in said})
