@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import Connection, or_, select
+from sqlalchemy import Connection, bindparam, or_, select
 
 from ..vocab.en import NAME_PARTICLES as _PARTICLES
 from ..vocab.names import SURNAME_SIMILAR as SIMILAR
@@ -118,18 +118,33 @@ def _name_shaped(name: str) -> bool:
         words[0][:1].isupper()
 
 
-def name_seen(conn: Connection, actor_id: int, name: str) -> None:
-    """One more article names the actor so; the spelling most articles use becomes the actor's name."""
-    a = t.aliases
-    conn.execute(a.update().where(a.c.actor_id == actor_id, a.c.key == name_key(name)).values(seen=a.c.seen + 1))
-    if " " not in name.strip():
+def names_seen(conn: Connection, seen: list[tuple[int, str]]) -> None:
+    """One more article names each actor so, in the records' order; the spelling most articles use becomes
+    the actor's name. The counts are read once and the increments written in one executemany."""
+    if not seen:
         return
-    current = conn.execute(select(t.actors.c.name).where(t.actors.c.id == actor_id)).scalar_one()
-    counts = dict(conn.execute(select(a.c.key, a.c.seen).where(a.c.actor_id == actor_id,
-                                                                a.c.key.in_([name_key(name), name_key(current)]))
-                               ).all())
-    if counts.get(name_key(name), 0) > counts.get(name_key(current), 0) and not named_by_user(conn, actor_id):
-        conn.execute(t.actors.update().where(t.actors.c.id == actor_id).values(name=name[:300]))
+    a = t.aliases
+    ids = sorted({aid for aid, _ in seen})
+    current = dict(conn.execute(select(t.actors.c.id, t.actors.c.name).where(t.actors.c.id.in_(ids))).all())
+    keys = sorted({name_key(n) for _, n in seen} | {name_key(n) for n in current.values()})
+    first = dict(current)
+    counts = {(aid, k): n for aid, k, n in conn.execute(
+        select(a.c.actor_id, a.c.key, a.c.seen).where(a.c.actor_id.in_(ids), a.c.key.in_(keys)))}
+    bumps: dict[tuple[int, str], int] = {}
+    for aid, name in seen:
+        k = name_key(name)
+        if (aid, k) in counts:
+            counts[(aid, k)] += 1
+            bumps[(aid, k)] = bumps.get((aid, k), 0) + 1
+        if " " in name.strip() and counts.get((aid, k), 0) > counts.get((aid, name_key(current[aid])), 0):
+            current[aid] = name
+    if bumps:
+        conn.execute(a.update().where(a.c.actor_id == bindparam("aid"), a.c.key == bindparam("k"))
+                     .values(seen=a.c.seen + bindparam("n")),
+                     [{"aid": aid, "k": k, "n": n} for (aid, k), n in sorted(bumps.items())])
+    for aid in ids:
+        if current[aid] != first[aid] and not named_by_user(conn, aid):
+            conn.execute(t.actors.update().where(t.actors.c.id == aid).values(name=current[aid][:300]))
 
 
 def named_by_user(conn: Connection, actor_id: int) -> bool:
