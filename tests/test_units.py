@@ -231,3 +231,21 @@ def test_a_name_led_by_an_article_is_a_title_and_a_known_given_name_a_person() -
     assert _person_by_name("Der Velmspiegel", "PERSON") == "ORG"
     assert _person_by_name("Natalia Brandt", "ORG") == "PERSON"
     assert _person_by_name("Natalia Harbour Authority", "ORG") == "ORG"  # an institution's word
+
+
+def test_an_opening_participle_glued_to_a_name_is_cut_off() -> None:
+    """'Citing Sweden's decision, ...' tagged as the name 'Citing Sweden': the name is 'Sweden'; a title that
+    ends in -ing ('King Charles') is kept."""
+    from conftest import default_extractor
+    from spacy.tokens import Span
+
+    from claimledger.extract.mentions import tidy_spans
+
+    nlp = default_extractor().nlp
+    for text, words in (("Citing Sweden's decision, the envoy left.", "Sweden"),
+                        ("King Charles said the envoy left.", "King Charles")):
+        doc = nlp.make_doc(text)
+        for tok in doc:
+            tok.is_sent_start = tok.i == 0
+        [span] = tidy_spans([Span(doc, 0, 2, label="PERSON")])
+        assert span.text == words, span

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..types import ActorKind
 from ..vocab.en import HONORIFICS, INSTITUTIONS, NAME_PARTICLES, ORG_ROLES, PERSON_ROLES, PRONOUNS
@@ -77,7 +77,8 @@ def tidy_spans(ents: Sequence[Span]) -> list[Span]:
     out = []
     for ent in ents:
         doc, start, end, label = ent.doc, ent.start, ent.end, ent.label_
-        while end - start > 1 and doc[start].pos_ in ("VERB", "ADP", "ADV", "SCONJ") and doc[start].is_title:
+        while end - start > 1 and doc[start].is_title and (doc[start].pos_ in ("VERB", "ADP", "ADV", "SCONJ") or
+                                                           _opening_participle(doc[start])):
             start += 1  # 'Citing Germany', 'Despite Russia': a sentence's first word glued on by the tagger
         cut = next((t.i for t in ent[1:] if t.text in ("'s", "’s")), None)
         if cut is not None:
@@ -92,6 +93,16 @@ def tidy_spans(ents: Sequence[Span]) -> list[Span]:
         out.append(ent if (start, end, label) == (ent.start, ent.end, ent.label_) else
                    Span(doc, start, end, label=label))
     return out
+
+
+def _opening_participle(tok: Token) -> bool:
+    """'Citing Germany's decision, ...' tagged as one name: a sentence's first word that is a verb's -ing form
+    in the dictionary, and no title ('King Charles') or given name."""
+    from lemminflect import getAllLemmas
+
+    word = tok.lower_
+    return bool(tok.is_sent_start) and len(word) > 5 and word.endswith("ing") and word not in PERSON_ROLES and (
+        "VERB" in getAllLemmas(word)) and first_name_gender(tok.text) is None
 
 
 def _person_start(span: Span, person: bool) -> int | None:
