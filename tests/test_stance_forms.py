@@ -106,6 +106,10 @@ FORMS = [
      (None, P, None)),
     ("Analyst Petra Holm said she would expect the EU to adopt new sanctions on Russia within weeks.",
      (None, E, None)),
+    # a stand named without its content; the background a clause is set against
+    ("Ana Lund said Sweden's position on the frozen Russian assets would be set out next week.", (None, E, None)),
+    ("Ana Lund said the Velorian grain trade had grown amid continued pressure from Western sanctions on Russia.",
+     (None, E, None)),
     # a negated telling leaves the act told of as it is
     ("Defence Minister Ana Lund said Sweden had chosen not to disclose all the weapons it had sent to Ukraine.",
      ("Lund", M, "support")),

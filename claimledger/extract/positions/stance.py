@@ -37,6 +37,10 @@ CONCEDED = re.compile(r"\b(although|though|even if|even when|despite|whereas)\b[
 SUPPOSED = re.compile(r"\b(if|whether)\b[^,;.]*$", re.I)
 # the thing is what the speaker wants less: 'needs air defence more than reconstruction money'
 PREFERRED = re.compile(r"\b(rather than|instead of|more than|in place of)\s+$", re.I)
+# a stand named but not given ('Germany's position on the frozen assets'), or the background a clause is set
+# against ('amid continued pressure from Western sanctions'): no stance either way
+LABELLED = re.compile(r"\b(position|stance|views?|attitude|approach|thinking)\s+(on|towards?|regarding|about)\s+"
+                      r"(the\s+)?(\w+\s+){0,3}$|\bamid\b[^,;.]*$", re.I)
 IN_SPITE = re.compile(r"\b(despite|in spite of|regardless of|notwithstanding)\b", re.I)
 # ... or a time the clause is dated by: 'since the sanctions were imposed', 'before the talks began'
 DATED_BY = re.compile(r"\b(since|after|before|when)\s+(the|a|an|this|its|their|western|new)\b[^,;.]*$", re.I)
@@ -75,7 +79,7 @@ def no_stance(evidence: str, at: int, actor: str, speaker_roles: set[str] | None
     if IN_SPITE.search(evidence, at, end or at):  # 'as Russia - despite sanctions - has ties': a concession
         return True
     if _owned(evidence, at) or CONCEDED.search(before) or OBSERVED.search(before) or SUPPOSED.search(before) or (
-            DATED_BY.search(before)):
+            DATED_BY.search(before)) or LABELLED.search(before):
         return True
     return speaker_roles is not None and _others(before[before.rfind(". ") + 1:], actor, speaker_roles)
 
