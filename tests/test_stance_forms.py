@@ -106,6 +106,9 @@ FORMS = [
      (None, P, None)),
     ("Analyst Petra Holm said she would expect the EU to adopt new sanctions on Russia within weeks.",
      (None, E, None)),
+    # a dash sets off a comment on the thing, whose refusal by another party is not the speaker's
+    ("Olaf Brenner said he wants to see a negotiated solution – a proposal Kyiv has refused if it does not "
+     "include the withdrawal of Russian troops.", ("Brenner", P, "support")),
     # a stand named without its content; the background a clause is set against
     ("Ana Lund said Sweden's position on the frozen Russian assets would be set out next week.", (None, E, None)),
     ("Ana Lund said the Velorian grain trade had grown amid continued pressure from Western sanctions on Russia.",

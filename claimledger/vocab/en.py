@@ -288,7 +288,7 @@ AGAINST = re.compile(r"\b(against|unilateral(ly)?|at the expense of|dangers? of|
 # undoing the topic, wherever it stands in the clause: "help Russia bypass Western sanctions"
 UNDO = re.compile(r"\b(bypass\w*|evad\w*|circumvent\w*|get around|refrain\w* from|avoid\w*)\b", re.I)
 # a negation reaches the topic phrase only within its clause: these end one clause and start the next
-BOUNDARY = re.compile(r"[.;:,]\s|\b(but|as|because|while|whereas|although|though|however)\b", re.I)
+BOUNDARY = re.compile(r"[.;:,]\s|\s[–—]\s|\b(but|as|because|while|whereas|although|though|however)\b", re.I)
 # a refusal the matched words hold ('Kyiv has refused to pull out of Donetsk'); halts and pauses are no refusal
 REFUSED = re.compile(r"\b(refus\w*|reject\w*|rul(e|es|ed|ing) out|oppos(e|es|ed|ing)\b|resist\w*|veto\w*|"
                      r"den(y|ies|ied|ying)\b|block(s|ed|ing)?\b)", re.I)
