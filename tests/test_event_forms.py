@@ -50,6 +50,9 @@ FORMS = [
      "Lisbon", "2026-02-02"),
     ("Chancellor Olaf Brenner spoke to reporters following a day of meetings in Lisbon.", {"Olaf Brenner"},
      "Lisbon", None),
+    # 'they' who met are the people the sentence before joins as its subject
+    ("President Ana Ruiz and Chancellor Olaf Brenner flew to Oslo on Thursday. They met again in the harbour "
+     "district on Friday.", {"Ana Ruiz", "Olaf Brenner"}, None, "2026-01-30"),
     # a country that hosts is where; the talks it hosts say who met; a named venue a meeting is at
     ("Belarus has hosted three rounds of talks between Russia and Ukraine.", {"Russia", "Ukraine"}, "Belarus", None),
     ("Ana Ruiz met privately with Olaf Brenner at the Lisbon Security Forum in January.", {"Ana Ruiz", "Olaf Brenner"},

@@ -221,7 +221,7 @@ def _names_of(h: Token, resolver: Resolver, voices: list[tuple[int, int, str]]) 
         return [who for a, b, who in voices if a <= h.idx < b][:1]
     if word in ("his", "her", "its", "their", "he", "she", "they", "them"):  # 'his talks with the UN chief'
         who = resolver.resolve_pronoun(PRONOUN_OF.get(word, word), h.idx, [])
-        return [who] if who else []
+        return [who] if who else _pair_before(h, resolver) if word in ("they", "their") else []
     if h.ent_type_ in NOT_PARTIES:  # 'Wednesday's meeting'
         return []
     if h.tag_ == "NNS" and any(c.lower_ in ("two", "both") for c in h.children) and h.lemma_.lower() in PERSON_ROLES:
@@ -259,6 +259,21 @@ def _names_of(h: Token, resolver: Resolver, voices: list[tuple[int, int, str]]) 
         people = [known or written] if known and resolver.labels.get(known) == "PERSON" or person_shaped(
             written) else []
     return out + (people or found)  # 'U.S. Defense Secretary Lloyd Austin': the person, not his country
+
+
+def _pair_before(h: Token, resolver: Resolver) -> list[str]:
+    """'Ruiz and Brenner flew to Oslo. They met again on Friday': 'they' are the people the sentence before
+    joins as its subject."""
+    sent = h.sent
+    if sent.start == 0 or "\n" in h.doc[sent.start - 1].text_with_ws:
+        return []  # no sentence before in this paragraph
+    before = h.doc[sent.start - 1].sent
+    subj = next((t for t in before if t.dep_ == "nsubj" and any(c.dep_ == "conj" for c in t.children)), None)
+    if subj is None:
+        return []
+    start, end = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)
+    people = [m.name for m in resolver.mentions_in(start, end) if resolver.labels.get(m.name) == "PERSON"]
+    return list(dict.fromkeys(people)) if len(set(people)) >= 2 else []
 
 
 def _group_modifiers(trig: Token, parties: list[Token]) -> list[Token]:
