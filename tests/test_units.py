@@ -249,3 +249,11 @@ def test_an_opening_participle_glued_to_a_name_is_cut_off() -> None:
             tok.is_sent_start = tok.i == 0
         [span] = tidy_spans([Span(doc, 0, 2, label="PERSON")])
         assert span.text == words, span
+
+
+def test_a_name_never_starts_with_a_small_letter_but_a_particle() -> None:
+    """'pro-Velorian', 'of Foreign Affairs' cut by the tagger are no actors; 'de Vries', 'al-Amin' are names."""
+    from claimledger.extract.mentions import _lower_start
+
+    assert _lower_start("pro-Velorian") and _lower_start("of Foreign Affairs") and _lower_start("kick Ruiz")
+    assert not _lower_start("de Vries") and not _lower_start("al-Amin") and not _lower_start("Ana Ruiz")

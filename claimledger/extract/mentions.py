@@ -179,11 +179,17 @@ def find_mentions(doc: Doc) -> list[RawMention]:
         taken = ent.end
         start, end, text = unglued(*clean_name(ent), text_of(doc))
         if text and any(c.isalpha() for c in text) and text.lower() not in PRONOUNS and not text.islower() \
-                and not _GLUED_PRONOUN.search(text) \
+                and not _GLUED_PRONOUN.search(text) and not _lower_start(text) \
                 and not (ent.label_ == "PERSON" and text.split()[-1].lower() in PERSON_ROLES | HONORIFICS):
             raw.append((start, end, text, _person_by_name(text, ent.label_)))
     canon = canonical_names(text_of(doc), raw)
     return [RawMention(s, e, t, lab, _spelled(canon.get((t, lab), t))) for s, e, t, lab in raw]
+
+
+def _lower_start(text: str) -> bool:
+    """'pro-Russian', 'kick Putin', 'of Foreign Affairs': no name starts with a small letter, unless with a
+    particle ('de Gaulle', 'al-Assad')."""
+    return text[0].islower() and re.split(r"[\s-]", text, maxsplit=1)[0] not in NAME_PARTICLES
 
 
 def _spelled(name: str) -> str:
