@@ -50,6 +50,10 @@ FORMS = [
      "Lisbon", "2026-02-02"),
     ("Chancellor Olaf Brenner spoke to reporters following a day of meetings in Lisbon.", {"Olaf Brenner"},
      "Lisbon", None),
+    # the group a participle meeting describes; a time of the publication day
+    ("On Monday, EU leaders meeting in Lisbon vowed to ramp up sanctions.", {"EU"}, "Lisbon", "2026-02-02"),
+    ("In his phone call with the Velorian leader this afternoon, Chancellor Olaf Brenner warned of hunger.", None, None,
+     "2026-02-04"),
     # 'they' who met are the people the sentence before joins as its subject
     ("President Ana Ruiz and Chancellor Olaf Brenner flew to Oslo on Thursday. They met again in the harbour "
      "district on Friday.", {"Ana Ruiz", "Olaf Brenner"}, None, "2026-01-30"),

@@ -3,11 +3,20 @@ the one date of the sentence before it about the same people."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+import re
+
+from spacy.tokens import Span, Token
 
 from ..vocab.en import AHEAD, WHEN
 from .dates import resolve
 from .speakers import Resolver
+
+SAME_DAY = re.compile(r"\b(this (morning|afternoon|evening)|tonight|today)\b", re.I)
+
+
+def _dated(ent: Span) -> bool:
+    """A date, or a time of the publication day ('this afternoon', 'tonight'), not a clock time or a span."""
+    return ent.label_ == "DATE" or ent.label_ == "TIME" and SAME_DAY.search(ent.text) is not None
 
 
 def _ahead(trig: Token, verb: Token) -> bool:
@@ -66,13 +75,13 @@ def date_near(trig: Token, published: str | None) -> str | None:
     skip = {t.i for n in (trig, verb) for c in n.children if c.dep_ in ("relcl", "acl", "appos") and c.i != trig.i
             and trig not in c.subtree for t in c.subtree}
     for e in trig.sent.ents:
-        if e.label_ == "DATE" and e.root.i not in skip and not _elsewhere(e.root, trig) and (
+        if _dated(e) and e.root.i not in skip and not _elsewhere(e.root, trig) and (
                 e.root.head.i in (trig.i, verb.i) or any(
                 a.i in (trig.i, verb.i) for a in e.root.ancestors)):
             day = resolve(e.text, published, _ahead(trig, verb))
             if day:
                 return day
-    dates = [e for e in trig.sent.ents if e.label_ == "DATE" and e.root.i not in skip and not _elsewhere(e.root, trig)]
+    dates = [e for e in trig.sent.ents if _dated(e) and e.root.i not in skip and not _elsewhere(e.root, trig)]
     if len(dates) == 1:  # the sentence's only date, which the parse hung elsewhere ('On February 24 ... met')
         return resolve(dates[0].text, published, _ahead(trig, verb))
     return None
@@ -82,12 +91,12 @@ def date_before(trig: Token, published: str | None, people: list[str], resolver:
     """'On Thursday, Xi welcomed Macron. The two leaders met ...': a sentence with no date of its own takes the
     one date of the sentence before it in its paragraph, when that sentence names one of the same people."""
     sent = trig.sent
-    if sent.start == 0 or any(e.label_ == "DATE" for e in sent.ents):
+    if sent.start == 0 or any(_dated(e) for e in sent.ents):
         return None
     before = trig.doc[sent.start - 1].sent
     if "\n" in before.text:
         return None  # it ends another paragraph
-    dates = [e for e in before.ents if e.label_ == "DATE"]
+    dates = [e for e in before.ents if _dated(e)]
     named = {m.name for m in resolver.mentions_in(before.start_char, before.end_char)}
     if len(dates) != 1 or not named & set(people):
         return None

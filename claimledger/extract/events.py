@@ -170,8 +170,9 @@ def _parties(trig: Token) -> list[Token]:
                                                                                              "xcomp"):
             ruler = verb.head.head if verb.dep_ == "pcomp" else verb.head  # 'was speaking after meeting Zelensky'
             args += [c for c in ruler.children if c.dep_ == "nsubj"]
-        if verb.dep_ == "relcl" and any(c.lower_ in ("who", "which", "that") for c in verb.children):
-            args.append(verb.head)  # 'Xi Jinping, who met Macron'
+        if verb.dep_ == "relcl" and any(c.lower_ in ("who", "which", "that") for c in verb.children) or (
+                verb.i == trig.i and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN")):
+            args.append(verb.head)  # 'Xi Jinping, who met Macron', 'EU leaders meeting in Brussels'
     # 'hosted three rounds of talks between X and Y': the meeting its object names says who met
     meets = {*TRIGGERS, "round"}
     held = [a for a in args if a.dep_ == "dobj" and a.lemma_.lower() in meets]
