@@ -109,6 +109,8 @@ FORMS = [
     # a dash sets off a comment on the thing, whose refusal by another party is not the speaker's
     ("Olaf Brenner said he wants to see a negotiated solution – a proposal Kyiv has refused if it does not "
      "include the withdrawal of Russian troops.", ("Brenner", P, "support")),
+    # the thing judged not to work
+    ("Viktor Orban said the sanctions against Russia were counterproductive.", ("Orban", E, "oppose")),
     # a stand named without its content; the background a clause is set against
     ("Ana Lund said Sweden's position on the frozen Russian assets would be set out next week.", (None, E, None)),
     ("Ana Lund said the Velorian grain trade had grown amid continued pressure from Western sanctions on Russia.",

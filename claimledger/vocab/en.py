@@ -297,7 +297,11 @@ REJECTED_AFTER = re.compile(r"\b(unacceptable|inadmissible|out of the question|(
                             r"(a )?non-?starters?|a threat to|a provocation|a trap|rul(ed|e) out|tantamount to|"
                             r"(legitimi[sz]\w*|reward\w*|embolden\w*) ([\w'’-]+ ){0,4}(aggression|aggressor|invasion)|"
                             r"would (mark|mean|amount to|constitute|be seen as) ([\w'’-]+ ){0,3}(involvement|"
-                            r"escalation|participation|declaration of war))\b", re.I)
+                            r"escalation|participation|declaration of war)|"
+                            # the thing judged not to work, or to stand in the way of peace
+                            r"counter-?productive|backfir\w*|futile|pointless|useless|(do|does|did|will) not work|"
+                            r"(don['’]t|doesn['’]t|didn['’]t|won['’]t) work|(hinder|hamper|undermin|obstruct)\w* "
+                            r"([\w'’-]+ ){0,3}(dialogue|talks|peace|diplomacy|negotiations))\b", re.I)
 MODALS = frozenset({"must", "should", "ought", "shall"})  # "Russia must agree": someone's demand, not an act
 OWNED = re.compile(r"\w+['’]s\s+(\w+\s+){0,2}$")  # "the Kremlin's true willingness to ...": the owner's stance
 
