@@ -101,6 +101,11 @@ FORMS = [
     ("Foreign Minister Lavrov said the Russian proposals on security guarantees had been ignored.", (None, S, None)),
     ("Kaja Kallas said the bloc's sanctions regime would be widened to punish Pyongyang for its missile tests.",
      (None, E, None)),
+    # ... but Russia rejecting proposals of guarantees for Ukraine is its stance on them; another state
+    # named in another clause leaves sanctions on Russia as they are
+    ("Sergei Lavrov said Moscow rejected Western proposals for security guarantees for Ukraine.",
+     ("Lavrov", S, "oppose")),
+    ("Ana Lund said sanctions against Russia must stay, and pressure on Iran should grow.", ("Lund", E, "support")),
     # an observation about someone else's readiness; a forecast of what another party will do
     ("Ana Lund said: \"We see no signs whatsoever that Moscow, at this point, is ready for real negotiations.\"",
      (None, P, None)),

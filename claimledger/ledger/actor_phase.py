@@ -61,8 +61,17 @@ def resolve_actors(conn: Connection, ex: Extraction, article_id: int) -> dict[st
     known = Known(conn, {k for rec in ex.actors for k in map(name_key, _names(rec)) if k})
     merged: dict[int, int] = {}
     found = [(rec.name, *_actor(conn, rec, merged, article_id, known)) for rec in ex.actors]
-    names_seen(conn, [(merged.get(aid, aid), stored) for _, aid, stored in found])
-    return {name: merged.get(aid, aid) for name, aid, _ in found}
+    names_seen(conn, [(_last(merged, aid), stored) for _, aid, stored in found])
+    return {name: _last(merged, aid) for name, aid, _ in found}
+
+
+def _last(merged: dict[int, int], aid: int) -> int:
+    """The actor an id was merged into, through every merge this article made (A into B, then B into C)."""
+    seen = {aid}
+    while aid in merged and merged[aid] not in seen:
+        aid = merged[aid]
+        seen.add(aid)
+    return aid
 
 
 def _lock_names(conn: Connection, ex: Extraction) -> None:
@@ -104,7 +113,8 @@ def _actor(conn: Connection, rec: ActorRecord, merged: dict[int, int], article_i
         rec = replace(rec, name=country, aliases=[rec.name, *rec.aliases])
     found, kind = _found(conn, rec, known)
     if found is None or kind is None:
-        found, kind = _new_actor(conn, rec), rec.kind
+        found = _new_actor(conn, rec)  # or the one of this name another record or writer stored
+        kind = known.kind(found) or _kind(conn, found)
     last = surname_of(rec.name)
     surname = name_key(last) if rec.kind == "person" and last != rec.name else None
     if surname and known.held_by_other(surname, found):  # only then is there a lone surname to take

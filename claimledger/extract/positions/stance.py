@@ -39,14 +39,14 @@ SUPPOSED = re.compile(r"\b(if|whether)\b[^,;.]*$", re.I)
 PREFERRED = re.compile(r"\b(rather than|instead of|more than|in place of)\s+$", re.I)
 # a stand named but not given ('Germany's position on the frozen assets'), or the background a clause is set
 # against ('amid continued pressure from Western sanctions'): no stance either way
-LABELLED = re.compile(r"\b(position|stance|views?|attitude|approach|thinking)\s+(on|towards?|regarding|about)\s+"
-                      r"(the\s+)?(\w+\s+){0,3}$|\bamid\b[^,;.]*$", re.I)
+LABELLED = re.compile(r"\b(position|stance|views?|attitude|approach)\s+(on|towards?|regarding|about)\s+"
+                      r"(the\s+)?(\w+\s+){0,3}$|(^|,\s*|\s)amid\b[^,;.]*$", re.I)
 IN_SPITE = re.compile(r"\b(despite|in spite of|regardless of|notwithstanding)\b", re.I)
 # ... or a time the clause is dated by: 'since the sanctions were imposed', 'before the talks began'
 DATED_BY = re.compile(r"\b(since|after|before|when)\s+(the|a|an|this|its|their|western|new)\b[^,;.]*$", re.I)
 # an observation that something is not happening is no stance on it: 'there are no signs of a withdrawal'
 OBSERVED = re.compile(r"\b(no|any|little)\s+(signs?|evidence|indications?|traces?)(\s+whatsoever|\s+at all)?"
-                      r"\s+(of|that)\s+[^.;:]{0,60}$", re.I)
+                      r"\s+(of|that)\s+(?:(?!\b(?:but|and|while|whereas)\b)[^.;:]){0,60}$", re.I)
 
 
 def _others(before: str, speaker: str, roles: set[str]) -> bool:
