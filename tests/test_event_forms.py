@@ -67,6 +67,8 @@ FORMS = [
 @pytest.mark.parametrize("paragraph", [
     "The mayor invited Chancellor Olaf Brenner to visit Lisbon next spring.",  # asked for, not held
     "Chancellor Olaf Brenner visited a fish market near the harbour.",  # a place of no meeting, no one met
+    "Chancellor Olaf Brenner had no plans to meet Ana Ruiz in Lisbon.",  # denied
+    "Ana Ruiz may come to the summit in Lisbon in June.",  # hedged: may or may not be
 ])
 def test_no_meeting(paragraph: str) -> None:
     text = f"Talks\n\nThe two governments have been at odds since March.\n\n{paragraph}\n"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..types import Event, EventKind, Span
-from ..vocab.en import ADDRESSED, MEDIA_WORDS, PEOPLE, PERSON_ROLES, STATE_BODIES, TRIGGERS, UNREAL, VENUES
+from ..vocab.en import ADDRESSED, HEDGES, MEDIA_WORDS, PEOPLE, PERSON_ROLES, STATE_BODIES, TRIGGERS, UNREAL, VENUES
 from ..vocab.names import country_of_demonym, demonym, is_country, is_place, person_shaped, state_of_seat
 from .event_dates import date_before, date_near
 from .speakers import Resolver
@@ -300,7 +300,10 @@ def _unreal(trig: Token) -> bool:
               and c.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP")]
     if trig.lemma_.lower() in ("gather", "host") and things:
         return True  # 'gathered 30 warships', 'hosted a press conference': no meeting of people
-    return any(c.dep_ == "neg" for t in chain[:2] for c in t.children) or any(
+    # 'had no plans to meet', 'may come to the summit', 'could meet next week': none has happened or is set
+    denied = any(c.dep_ == "det" and c.lower_ == "no" for t in chain[1:3] for c in t.children)
+    hedged = any(c.dep_ == "aux" and c.lower_ in HEDGES for t in chain[:3] for c in t.children)
+    return denied or hedged or any(c.dep_ == "neg" for t in chain[:2] for c in t.children) or any(
         t.lemma_.lower() in UNREAL for t in chain[1:]) or any(
         c.lemma_.lower() in UNREAL for c in trig.children if c.dep_ in ("amod", "compound"))
 

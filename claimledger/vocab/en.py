@@ -357,3 +357,5 @@ ADDRESSED = frozenset("""tell press urge ask thank assure brief greet welcome re
 reassure persuade convince show hand give promise offer""".split())
 # a forecast of another party's act is no act: 'would expect the EU to adopt sanctions'
 FORECAST = frozenset("expect predict anticipate forecast".split())
+# modals of a meeting that may or may not be: 'could meet', 'may come to the summit'
+HEDGES = frozenset({"may", "might", "could"})
