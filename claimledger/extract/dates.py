@@ -88,9 +88,12 @@ def _calendar(s: str, pub: date | None, rel: str | None, ahead: bool = False) ->
     return False, None
 
 
+SAME_DAY = re.compile(r"\b(today|tonight|this (morning|afternoon|evening))\b", re.I)  # the publication day
+
+
 def _relative(s: str, pub: date, rel: str | None, ahead: bool = False) -> str | None:
     """'yesterday', 'two weeks ago', 'on Monday', 'last month' against the publication date."""
-    if re.search(r"\btoday\b|\btonight\b|\bthis (morning|afternoon|evening)\b", s):
+    if SAME_DAY.search(s):
         return pub.isoformat()
     if "yesterday" in s or "last night" in s:
         return (pub - timedelta(days=1)).isoformat()

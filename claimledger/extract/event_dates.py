@@ -3,15 +3,11 @@ the one date of the sentence before it about the same people."""
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Span, Token
 
 from ..vocab.en import AHEAD, WHEN
-from .dates import resolve
+from .dates import SAME_DAY, resolve
 from .speakers import Resolver
-
-SAME_DAY = re.compile(r"\b(this (morning|afternoon|evening)|tonight|today)\b", re.I)
 
 
 def _dated(ent: Span) -> bool:

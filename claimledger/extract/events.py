@@ -84,10 +84,12 @@ def _host(trig: Token) -> str | None:
     if verb is None or verb.lemma_.lower() != "host":
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subj is None or not (subj.ent_type_ in ("GPE", "LOC") or subj.pos_ == "PROPN" and (
-            is_place(subj.text) or is_country(subj.text))):
-        return None
-    return _entity_text(subj)
+    return _entity_text(subj) if subj is not None and _placed(subj) else None
+
+
+def _placed(tok: Token) -> bool:
+    """A word naming a city or country: by its entity label, or a proper noun the gazetteer knows."""
+    return tok.ent_type_ in ("GPE", "LOC") or tok.pos_ == "PROPN" and (is_place(tok.text) or is_country(tok.text))
 
 
 def _a_place(word: Token) -> bool:
@@ -108,9 +110,7 @@ def _visited(trig: Token) -> str | None:
     if trig.lemma_.lower() != "visit" or trig.pos_ != "VERB":
         return None
     obj = next((c for c in trig.children if c.dep_ == "dobj"), None)
-    if obj is None or not (obj.ent_type_ in ("GPE", "LOC") or obj.pos_ == "PROPN" and is_place(obj.text)):
-        return None
-    return _entity_text(obj)
+    return _entity_text(obj) if obj is not None and _placed(obj) else None
 
 
 def _entity_text(tok: Token) -> str:
@@ -174,10 +174,9 @@ def _parties(trig: Token) -> list[Token]:
                 verb.i == trig.i and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN")):
             args.append(verb.head)  # 'Xi Jinping, who met Macron', 'EU leaders meeting in Brussels'
     # 'hosted three rounds of talks between X and Y': the meeting its object names says who met
-    meets = {*TRIGGERS, "round"}
-    held = [a for a in args if a.dep_ == "dobj" and a.lemma_.lower() in meets]
+    held = [a for a in args if a.dep_ == "dobj" and a.lemma_.lower() in TRIGGERS]
     held += [x for a in (*held, trig) for c in a.children if c.dep_ == "prep" and c.lower_ == "of"
-             for x in c.children if x.lemma_.lower() in meets]
+             for x in c.children if x.lemma_.lower() in TRIGGERS]
     args = [a for a in args if a not in held]
     for node in [trig] + ([verb] if verb is not None else []) + held:
         for c in node.children:

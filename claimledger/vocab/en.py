@@ -354,7 +354,7 @@ WHEN = frozenset("when while as once".split())
 VENUES = frozenset("conference forum palace hall centre center house castle hotel airport base dialogue".split())
 # verbs whose object is someone the subject faces: at a meeting, the object was there too
 ADDRESSED = frozenset("""tell press urge ask thank assure brief greet welcome receive join inform congratulate
-reassure persuade convince show hand give promise offer""".split())
+reassure persuade convince show hand give promise""".split())
 # a forecast of another party's act is no act: 'would expect the EU to adopt sanctions'
 FORECAST = frozenset("expect predict anticipate forecast".split())
 # modals of a meeting that may or may not be: 'could meet', 'may come to the summit'

@@ -12,6 +12,7 @@ from ...vocab.en import (
     AGAINST,
     BOUNDARY,
     DOUBLE,
+    FORECAST,
     NEGATIVE_CUES,
     NEGATORS,
     OWNED,
@@ -27,7 +28,8 @@ from ..taxonomy import PatternStance, Topic
 OTHERS_AIM = re.compile(r"\b[A-Z][\w.]*['’]s\s+(\w+\s+)?(goal|aim|plan|intention|strategy|purpose|desire|objective|"
                         r"pretext|agenda)s?\b|\b(goal|aim|purpose|intention|objective)\s+(was|is|has been)\s+to\b|"
                         # a forecast of what another party will do: 'would expect the EU to enforce ...'
-                        r"\b(expects?|expected|expecting|predicts?|predicted)\s+(the\s+)?[A-Z][\w.]*(\s+[A-Z][\w.]*)?\s+to\b")
+                        r"\b(" + "|".join(v + r"\w*" for v in sorted(FORECAST)) +
+                        r")\s+(the\s+)?[A-Z][\w.]*(\s+[A-Z][\w.]*)?\s+to\b")
 # ... or of another party's readiness: 'Moscow was ready to negotiate', said by someone else, is Moscow's
 OTHERS_READY = re.compile(r"\b(?!(?:It|He|She|They|We|I|This|That|There)\b)([A-Z][\w.’'-]+)\s+"
                           r"(is|was|were|are|has been|had been|remains|remained)\s+(still\s+|not\s+|also\s+)*$")
